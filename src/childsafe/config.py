@@ -1,0 +1,129 @@
+"""Settings: defaults < ``config.toml`` in the home < ``CHILDSAFE_*`` environment < CLI flags.
+
+Each setting is data (name, type, default, help) so it can be listed and documented; a test
+fails when one is missing from the README.  Secrets are never part of ``repr``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from childsafe.errors import ConfigError
+
+__all__ = ["Settings", "SETTING_HELP", "load_settings"]
+
+DEFAULT_PDQ_THRESHOLD = 31
+DEFAULT_PDQ_QUALITY_MIN = 50
+# A photo larger than this many pixels is refused before decoding (decompression bombs).
+# 178 MP is Pillow's own warning level, doubled; real camera photos stay far below it.
+DEFAULT_MAX_IMAGE_PIXELS = 200_000_000
+DEFAULT_MAX_FILE_BYTES = 8 * 1024**3
+DEFAULT_MAX_MEMBER_BYTES = 2 * 1024**3
+DEFAULT_MAX_ARCHIVE_BYTES = 32 * 1024**3
+DEFAULT_MAX_ARCHIVE_RATIO = 200
+DEFAULT_MAX_ARCHIVE_DEPTH = 3
+DEFAULT_MAX_ARCHIVE_MEMBERS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir("childsafe")))
+    db: str = ""  # SQLAlchemy URL; empty means SQLite in ``home``
+    workers: int = 0  # 0 means all cores
+    pdq_quality_min: int = DEFAULT_PDQ_QUALITY_MIN
+    max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    max_member_bytes: int = DEFAULT_MAX_MEMBER_BYTES
+    max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES
+    max_archive_ratio: int = DEFAULT_MAX_ARCHIVE_RATIO
+    max_archive_depth: int = DEFAULT_MAX_ARCHIVE_DEPTH
+    max_archive_members: int = DEFAULT_MAX_ARCHIVE_MEMBERS
+
+    @property
+    def db_url(self) -> str:
+        if self.db:
+            return self.db
+        return f"sqlite:///{self.home / 'childsafe.sqlite3'}"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+    @property
+    def effective_workers(self) -> int:
+        return self.workers if self.workers > 0 else (os.cpu_count() or 1)
+
+    def __repr__(self) -> str:
+        # The database URL may carry a password: never print it.
+        shown = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "db"}
+        shown["db"] = "<set>" if self.db else "<sqlite in home>"
+        return f"Settings({shown})"
+
+
+SETTING_HELP: dict[str, str] = {
+    "home": "Folder for the SQLite store and index files (CHILDSAFE_HOME, --home).",
+    "db": "SQLAlchemy database URL; default SQLite in the home (CHILDSAFE_DB, --db).",
+    "workers": "Parallel hashing processes; 0 = all cores (CHILDSAFE_WORKERS, --workers).",
+    "pdq_quality_min": "PDQ hashes below this quality are reported but never matched.",
+    "max_image_pixels": "Photos with more pixels are refused before decoding (bombs).",
+    "max_file_bytes": "Files larger than this are reported and not hashed.",
+    "max_member_bytes": "Archive members larger than this (uncompressed) are refused.",
+    "max_archive_bytes": "Total uncompressed bytes read from one archive.",
+    "max_archive_ratio": "Members compressing better than this ratio are refused (zip bombs).",
+    "max_archive_depth": "How deep archives inside archives are opened.",
+    "max_archive_members": "Members read from one archive at most.",
+}
+
+
+def _coerce(name: str, raw: Any) -> Any:
+    kind = {f.name: f.type for f in fields(Settings)}[name]
+    try:
+        if kind in ("Path",):
+            return Path(str(raw)).expanduser()
+        if kind == "int":
+            value = int(raw)
+            if value < 0:
+                raise ValueError("must not be negative")
+            return value
+        return str(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name!r}: invalid value {raw!r} ({exc})") from exc
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Build the settings from every layer; ``overrides`` are CLI flags (None values ignored)."""
+    env = os.environ if environ is None else environ
+    names = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    cli = {k: v for k, v in (overrides or {}).items() if v is not None}
+    home_raw = cli.get("home") or env.get("CHILDSAFE_HOME")
+    home = _coerce("home", home_raw) if home_raw else Settings().home
+    config_file = home / "config.toml"
+    if config_file.is_file():
+        try:
+            data = tomllib.loads(config_file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{config_file}: {exc}") from exc
+        for key, raw in data.items():
+            if key not in names:
+                raise ConfigError(f"{config_file}: unknown setting {key!r}")
+            values[key] = _coerce(key, raw)
+    for name in names:
+        raw = env.get(f"CHILDSAFE_{name.upper()}")
+        if raw is not None and raw != "":
+            values[name] = _coerce(name, raw)
+    for key, raw in cli.items():
+        if key not in names:
+            raise ConfigError(f"unknown setting {key!r}")
+        values[key] = _coerce(key, raw)
+    values["home"] = home
+    return replace(Settings(), **values)

@@ -1,0 +1,219 @@
+"""Hash one file or one blob: chain-of-custody digests plus the perceptual hash of its type.
+
+Errors in the content never raise: they are recorded on the result (``error``), because a scan
+must go on past a corrupt file.  Only programming errors propagate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from childsafe.config import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_PDQ_QUALITY_MIN
+from childsafe.errors import ChildsafeError, MediaTooLargeError
+from childsafe.media.content import SNIFF_BYTES, ContentType, sniff_content_type
+from childsafe.media.photo import PdqHash, decode_photo, pdq_dihedral_hashes, pdq_hash_image
+from childsafe.media.signals import VpdqSignal
+from childsafe.media.video import vpdq_hash_video
+
+__all__ = ["FileHashes", "HashOptions", "hash_file", "hash_bytes", "hash_stream"]
+
+_CHUNK = 1 << 20
+#: Photos are read into memory once (digest + decode from the same bytes); larger ones refused.
+MAX_PHOTO_BYTES = 512 * 1024**2
+
+
+@dataclass(frozen=True)
+class HashOptions:
+    max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    pdq_quality_min: int = DEFAULT_PDQ_QUALITY_MIN
+    dihedral: bool = False
+    perceptual: bool = True
+
+
+@dataclass
+class FileHashes:
+    """Everything we compute for one item.  Never holds media bytes."""
+
+    path: str
+    content_type: ContentType = ContentType.OTHER
+    size: int | None = None
+    md5: str | None = None
+    sha1: str | None = None
+    sha256: str | None = None
+    pdq: PdqHash | None = None
+    pdq_dihedral: list[str] = field(default_factory=list)
+    vpdq: str | None = None
+    video_md5: str | None = None
+    error: str | None = None
+
+    def signals(self, pdq_quality_min: int = DEFAULT_PDQ_QUALITY_MIN) -> dict[str, str]:
+        """Signals fit for matching.  Low-quality PDQ hashes are reported but not matched."""
+        out: dict[str, str] = {}
+        for name in ("md5", "sha1", "sha256", "video_md5", "vpdq"):
+            value = getattr(self, name)
+            if value:
+                out[name] = value
+        if self.pdq is not None and self.pdq.quality >= pdq_quality_min:
+            out["pdq"] = self.pdq.hash
+        return out
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON object of ``childsafe hash``."""
+        record: dict[str, Any] = {
+            "path": self.path,
+            "content_type": self.content_type.value,
+            "size": self.size,
+            "md5": self.md5,
+            "sha1": self.sha1,
+            "sha256": self.sha256,
+            "pdq": None if self.pdq is None else {"hash": self.pdq.hash, "quality": self.pdq.quality},
+        }
+        if self.pdq_dihedral:
+            record["pdq_dihedral"] = self.pdq_dihedral
+        if self.content_type is ContentType.VIDEO:
+            record["video_md5"] = self.video_md5
+            record["vpdq"] = self.vpdq
+        record["error"] = self.error
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> FileHashes:
+        pdq = record.get("pdq")
+        return cls(
+            path=record["path"],
+            content_type=ContentType(record.get("content_type") or "other"),
+            size=record.get("size"),
+            md5=record.get("md5"),
+            sha1=record.get("sha1"),
+            sha256=record.get("sha256"),
+            pdq=PdqHash(pdq["hash"], int(pdq["quality"])) if pdq else None,
+            pdq_dihedral=list(record.get("pdq_dihedral") or []),
+            vpdq=record.get("vpdq"),
+            video_md5=record.get("video_md5"),
+            error=record.get("error"),
+        )
+
+
+class _Digests:
+    def __init__(self) -> None:
+        self._all = (hashlib.md5(usedforsecurity=False), hashlib.sha1(usedforsecurity=False),
+                     hashlib.sha256())
+        self.size = 0
+
+    def update(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        for h in self._all:
+            h.update(chunk)
+
+    def fill(self, result: FileHashes) -> None:
+        result.md5, result.sha1, result.sha256 = (h.hexdigest() for h in self._all)
+        result.size = self.size
+
+
+def hash_file(path: str | os.PathLike[str], options: HashOptions | None = None) -> FileHashes:
+    """Hash the file at ``path``; content problems land in ``error``, never raise."""
+    opts = options or HashOptions()
+    result = FileHashes(path=str(path))
+    try:
+        size = os.stat(path).st_size
+        if size > opts.max_file_bytes:
+            raise MediaTooLargeError(f"file of {size} bytes exceeds the limit of {opts.max_file_bytes}")
+        with open(path, "rb") as fh:
+            _hash_into(result, fh, Path(path), opts)
+    except ChildsafeError as exc:
+        result.error = str(exc)
+    except OSError as exc:
+        result.error = f"unreadable: {exc.strerror or exc}"
+    return result
+
+
+def hash_bytes(data: bytes, name: str, options: HashOptions | None = None) -> FileHashes:
+    """Hash an in-memory blob (an upload, an archive member) named ``name`` in reports."""
+    return hash_stream(io.BytesIO(data), name, options)
+
+
+def hash_stream(stream: BinaryIO, name: str, options: HashOptions | None = None) -> FileHashes:
+    """Hash a readable binary stream with no path on disk (videos are spooled to a temp file)."""
+    opts = options or HashOptions()
+    result = FileHashes(path=name)
+    try:
+        _hash_into(result, stream, None, opts)
+    except ChildsafeError as exc:
+        result.error = str(exc)
+    except OSError as exc:
+        result.error = f"unreadable: {exc.strerror or exc}"
+    return result
+
+
+def _hash_into(result: FileHashes, fh: BinaryIO, path: Path | None, opts: HashOptions) -> None:
+    head = fh.read(SNIFF_BYTES)
+    result.content_type = sniff_content_type(head)
+    digests = _Digests()
+    digests.update(head)
+    if result.content_type is ContentType.PHOTO:
+        data = head + _read_capped(fh, MAX_PHOTO_BYTES - len(head), opts.max_file_bytes)
+        digests.update(data[len(head):])
+        digests.fill(result)
+        if opts.perceptual:
+            _hash_photo(result, data, opts)
+    elif result.content_type is ContentType.VIDEO:
+        if path is None:
+            _hash_video_stream(result, fh, head, digests, opts)
+        else:
+            _copy(fh, digests, None, opts.max_file_bytes)
+            digests.fill(result)
+            result.video_md5 = result.md5
+            if opts.perceptual:
+                result.vpdq = VpdqSignal.serialize(vpdq_hash_video(path))
+    else:
+        _copy(fh, digests, None, opts.max_file_bytes)
+        digests.fill(result)
+
+
+def _hash_photo(result: FileHashes, data: bytes, opts: HashOptions) -> None:
+    try:
+        image = decode_photo(io.BytesIO(data), opts.max_image_pixels)
+        result.pdq = pdq_hash_image(image)
+        if opts.dihedral:
+            result.pdq_dihedral = pdq_dihedral_hashes(image)
+    except ChildsafeError as exc:
+        result.error = str(exc)
+
+
+def _hash_video_stream(
+    result: FileHashes, fh: BinaryIO, head: bytes, digests: _Digests, opts: HashOptions
+) -> None:
+    # FFmpeg needs a seekable file; spool to a private temp file, deleted as soon as it is hashed.
+    with tempfile.NamedTemporaryFile(prefix="childsafe-", suffix=".video") as tmp:
+        _copy(fh, digests, tmp, opts.max_file_bytes, head=head)
+        digests.fill(result)
+        result.video_md5 = result.md5
+        if opts.perceptual:
+            tmp.flush()
+            result.vpdq = VpdqSignal.serialize(vpdq_hash_video(Path(tmp.name)))
+
+
+def _read_capped(fh: BinaryIO, limit: int, max_file_bytes: int) -> bytes:
+    cap = min(limit, max_file_bytes)
+    data = fh.read(cap + 1)
+    if len(data) > cap:
+        raise MediaTooLargeError(f"photo larger than {cap} bytes refused")
+    return data
+
+
+def _copy(fh: BinaryIO, digests: _Digests, sink: Any, max_bytes: int, head: bytes = b"") -> None:
+    if sink is not None and head:
+        sink.write(head)
+    while chunk := fh.read(_CHUNK):
+        digests.update(chunk)
+        if digests.size > max_bytes:
+            raise MediaTooLargeError(f"content larger than {max_bytes} bytes refused")
+        if sink is not None:
+            sink.write(chunk)
