@@ -12,6 +12,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from childsafe.config import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_PDQ_QUALITY_MIN
@@ -52,6 +53,9 @@ class FileHashes:
     vpdq: str | None = None
     video_md5: str | None = None
     error: str | None = None
+    #: Set when identical content (same sha256) was hashed for another item in the same run:
+    #: perceptual hashing was skipped here and the owner's result is copied in later.
+    duplicate_of: str | None = None
 
     def signals(self, pdq_quality_min: int = DEFAULT_PDQ_QUALITY_MIN) -> dict[str, str]:
         """Signals fit for matching.  Low-quality PDQ hashes are reported but not matched."""
@@ -77,6 +81,8 @@ class FileHashes:
         }
         if self.pdq_dihedral:
             record["pdq_dihedral"] = self.pdq_dihedral
+        if self.duplicate_of:
+            record["duplicate_of"] = self.duplicate_of
         if self.content_type is ContentType.VIDEO:
             record["video_md5"] = self.video_md5
             record["vpdq"] = self.vpdq
@@ -98,6 +104,7 @@ class FileHashes:
             vpdq=record.get("vpdq"),
             video_md5=record.get("video_md5"),
             error=record.get("error"),
+            duplicate_of=record.get("duplicate_of"),
         )
 
 
@@ -117,7 +124,14 @@ class _Digests:
         result.size = self.size
 
 
-def hash_file(path: str | os.PathLike[str], options: HashOptions | None = None) -> FileHashes:
+#: Called with a sha256 before the (costly) perceptual hash; returns the key of the item that
+#: already claimed that content, or None when the caller should hash it.
+Claim = Callable[[str], str | None]
+
+
+def hash_file(
+    path: str | os.PathLike[str], options: HashOptions | None = None, claim: Claim | None = None
+) -> FileHashes:
     """Hash the file at ``path``; content problems land in ``error``, never raise."""
     opts = options or HashOptions()
     result = FileHashes(path=str(path))
@@ -126,7 +140,7 @@ def hash_file(path: str | os.PathLike[str], options: HashOptions | None = None) 
         if size > opts.max_file_bytes:
             raise MediaTooLargeError(f"file of {size} bytes exceeds the limit of {opts.max_file_bytes}")
         with open(path, "rb") as fh:
-            _hash_into(result, fh, Path(path), opts)
+            _hash_into(result, fh, Path(path), opts, claim)
     except ChildsafeError as exc:
         result.error = str(exc)
     except OSError as exc:
@@ -139,12 +153,14 @@ def hash_bytes(data: bytes, name: str, options: HashOptions | None = None) -> Fi
     return hash_stream(io.BytesIO(data), name, options)
 
 
-def hash_stream(stream: BinaryIO, name: str, options: HashOptions | None = None) -> FileHashes:
+def hash_stream(
+    stream: BinaryIO, name: str, options: HashOptions | None = None, claim: Claim | None = None
+) -> FileHashes:
     """Hash a readable binary stream with no path on disk (videos are spooled to a temp file)."""
     opts = options or HashOptions()
     result = FileHashes(path=name)
     try:
-        _hash_into(result, stream, None, opts)
+        _hash_into(result, stream, None, opts, claim)
     except ChildsafeError as exc:
         result.error = str(exc)
     except OSError as exc:
@@ -152,7 +168,16 @@ def hash_stream(stream: BinaryIO, name: str, options: HashOptions | None = None)
     return result
 
 
-def _hash_into(result: FileHashes, fh: BinaryIO, path: Path | None, opts: HashOptions) -> None:
+def _hash_into(
+    result: FileHashes, fh: BinaryIO, path: Path | None, opts: HashOptions, claim: Claim | None
+) -> None:
+    def wanted() -> bool:
+        if not opts.perceptual:
+            return False
+        if claim is not None and result.sha256:
+            result.duplicate_of = claim(result.sha256)
+        return result.duplicate_of is None
+
     head = fh.read(SNIFF_BYTES)
     result.content_type = sniff_content_type(head)
     digests = _Digests()
@@ -161,16 +186,16 @@ def _hash_into(result: FileHashes, fh: BinaryIO, path: Path | None, opts: HashOp
         data = head + _read_capped(fh, MAX_PHOTO_BYTES - len(head), opts.max_file_bytes)
         digests.update(data[len(head):])
         digests.fill(result)
-        if opts.perceptual:
+        if wanted():
             _hash_photo(result, data, opts)
     elif result.content_type is ContentType.VIDEO:
         if path is None:
-            _hash_video_stream(result, fh, head, digests, opts)
+            _hash_video_stream(result, fh, head, digests, opts, wanted)
         else:
             _copy(fh, digests, None, opts.max_file_bytes)
             digests.fill(result)
             result.video_md5 = result.md5
-            if opts.perceptual:
+            if wanted():
                 result.vpdq = VpdqSignal.serialize(vpdq_hash_video(path))
     else:
         _copy(fh, digests, None, opts.max_file_bytes)
@@ -188,14 +213,15 @@ def _hash_photo(result: FileHashes, data: bytes, opts: HashOptions) -> None:
 
 
 def _hash_video_stream(
-    result: FileHashes, fh: BinaryIO, head: bytes, digests: _Digests, opts: HashOptions
+    result: FileHashes, fh: BinaryIO, head: bytes, digests: _Digests, opts: HashOptions,
+    wanted: Callable[[], bool],
 ) -> None:
     # FFmpeg needs a seekable file; spool to a private temp file, deleted as soon as it is hashed.
     with tempfile.NamedTemporaryFile(prefix="childsafe-", suffix=".video") as tmp:
         _copy(fh, digests, tmp, opts.max_file_bytes, head=head)
         digests.fill(result)
         result.video_md5 = result.md5
-        if opts.perceptual:
+        if wanted():
             tmp.flush()
             result.vpdq = VpdqSignal.serialize(vpdq_hash_video(Path(tmp.name)))
 

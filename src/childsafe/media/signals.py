@@ -173,7 +173,7 @@ class VpdqSignal(SignalType):
     def parse(cls, signal: str) -> list[VpdqFrame]:
         try:
             items = json.loads(signal)
-        except (json.JSONDecodeError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:  # JSONDecodeError, int digit limit
             raise InvalidSignalError(f"vpdq: not a JSON list ({exc.__class__.__name__})") from exc
         if not isinstance(items, list) or not items:
             raise InvalidSignalError("vpdq: expected a non-empty JSON list of frames")

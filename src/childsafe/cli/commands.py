@@ -1,0 +1,95 @@
+"""Top-level commands: hash, match, scan, demo."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from childsafe.cli.context import AppContext
+from childsafe.cli.main import app
+from childsafe.cli.output import write_json
+from childsafe.media.archives import ArchiveLimits
+from childsafe.media.hashing import HashOptions, hash_file
+from childsafe.scan import ScanOptions, run_scan
+
+
+def _hash_options(ctx: AppContext, dihedral: bool = False) -> HashOptions:
+    s = ctx.settings
+    return HashOptions(max_image_pixels=s.max_image_pixels, max_file_bytes=s.max_file_bytes,
+                       pdq_quality_min=s.pdq_quality_min, dihedral=dihedral)
+
+
+@app.command("hash")
+def hash_command(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="Files to hash.")],
+    dihedral: Annotated[bool, typer.Option(help="Also print the 8 rotated/flipped PDQ hashes.")] = False,
+) -> None:
+    """Hash files: one JSON object per line (md5, sha1, sha256, pdq or vpdq, error)."""
+    options = _hash_options(ctx.obj, dihedral)
+    for path in files:
+        write_json(hash_file(path, options).to_record())
+
+
+@app.command("match")
+def match_command(
+    ctx: typer.Context,
+    signal_type: Annotated[str, typer.Argument(help="pdq, md5, sha1, sha256, video_md5 or vpdq.")],
+    signal: Annotated[str, typer.Argument(help="The hash to look up.")],
+    bank: Annotated[list[str] | None, typer.Option("--bank", help="Only these banks (repeatable).")] = None,
+) -> None:
+    """Look one signal up in the enabled banks: {"matches": [...]}."""
+    matcher = ctx.obj.matcher(bank or None)
+    write_json(matcher.match_signal(signal_type, signal).to_record())
+
+
+@app.command("scan")
+def scan_command(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(exists=True, help="Folder, file or archive to scan.")],
+    bank: Annotated[list[str] | None, typer.Option("--bank", help="Only these banks (repeatable).")] = None,
+    report: Annotated[Path | None, typer.Option(help="Write the JSON Lines report here.")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Hashing processes (default: all cores).")] = None,
+    dihedral: Annotated[bool, typer.Option(help="Also match rotations and flips of photos.")] = False,
+    resume: Annotated[bool, typer.Option(help="Skip items a previous run already finished.")] = True,
+) -> None:
+    """Hash everything under PATH (folders, zip/tar archives), match, report and store.
+
+    Exits 0 when only individual items failed (they are in the report); the last line on
+    stdout is a JSON summary.
+    """
+    app_ctx: AppContext = ctx.obj
+    settings = app_ctx.settings
+    n_workers = workers or settings.effective_workers
+    matcher = app_ctx.matcher(bank or None)
+    limits = ArchiveLimits(max_member_bytes=settings.max_member_bytes,
+                           max_archive_bytes=settings.max_archive_bytes,
+                           max_ratio=settings.max_archive_ratio, max_depth=settings.max_archive_depth,
+                           max_members=settings.max_archive_members)
+    options = ScanOptions(workers=n_workers, hash_options=_hash_options(app_ctx, dihedral),
+                          archive_limits=limits)
+    out = open(report, "w", encoding="utf-8") if report else None  # noqa: SIM115
+    try:
+        summary = run_scan(path, app_ctx.store, matcher, options,
+                           lambda rec: write_json(rec, out))
+    finally:
+        if out is not None:
+            out.close()
+    write_json(summary.to_record())
+    if summary.interrupted:
+        raise typer.Exit(130)
+
+
+@app.command("demo")
+def demo_command(
+    ctx: typer.Context,
+    workers: Annotated[int | None, typer.Option(min=1, help="Hashing processes.")] = None,
+) -> None:
+    """Run the main job on the sample data shipped with the package and say what it found."""
+    from childsafe.cli.demo import run_demo
+
+    run_demo(ctx.obj, workers or min(2, os.cpu_count() or 1), sys.stdout)

@@ -1,0 +1,33 @@
+"""Per-invocation state shared by commands: settings, and a store opened on first use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from childsafe.config import Settings
+from childsafe.matching import Matcher
+from childsafe.store.sql import SqlStore, open_store
+
+__all__ = ["AppContext"]
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    _store: SqlStore | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> SqlStore:
+        if self._store is None:
+            self.settings.home.mkdir(parents=True, exist_ok=True)
+            self._store = open_store(self.settings.db_url)
+        return self._store
+
+    def matcher(self, banks: list[str] | None = None) -> Matcher:
+        return Matcher(self.store, self.settings.index_dir, banks=banks,
+                       pdq_quality_min=self.settings.pdq_quality_min)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None

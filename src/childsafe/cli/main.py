@@ -1,0 +1,68 @@
+"""The ``childsafe`` command.  Errors map to exit codes in one place (:func:`run`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from childsafe.cli import bank as bank_commands
+from childsafe.cli.context import AppContext
+from childsafe.cli.output import say
+from childsafe.config import load_settings
+from childsafe.errors import ChildsafeError, exit_code_for
+
+__all__ = ["app", "run"]
+
+app = typer.Typer(
+    name="childsafe",
+    help="Offline toolkit against online child sexual exploitation: hash, match, scan.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(bank_commands.app, name="bank")
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    home: Annotated[Path | None, typer.Option(help="Data folder (store, indexes). Env: CHILDSAFE_HOME.")] = None,
+    db: Annotated[str | None, typer.Option(help="SQLAlchemy database URL. Env: CHILDSAFE_DB.")] = None,
+) -> None:
+    ctx.obj = AppContext(load_settings({"home": home, "db": db}))
+    ctx.call_on_close(ctx.obj.close)
+
+
+# Commands live in their own modules; importing them registers them on ``app``.
+from childsafe.cli import commands as _commands  # noqa: E402,F401
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except ChildsafeError as exc:
+        say(f"error: {exc}")
+        sys.exit(exit_code_for(exc))
+    except KeyboardInterrupt:
+        say("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:  # `childsafe hash ... | head`
+        sys.exit(0)
+    except SystemExit:
+        raise
+    except Exception as exc:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            say("aborted")
+            sys.exit(1)
+        raise
+

@@ -1,0 +1,254 @@
+"""The scan loop: walk, skip what a previous run finished, hash in worker processes, match,
+write the report and store results in small durable batches.
+
+Durability: results are committed every :data:`COMMIT_EVERY` items or seconds, an archive's
+records together; a run stopped by Ctrl-C or ``kill -9`` loses at most the uncommitted batch,
+and re-running the same command skips every item stored with the same size and mtime.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from childsafe.matching import Matcher
+from childsafe.media.archives import ArchiveLimits
+from childsafe.media.hashing import FileHashes, HashOptions
+from childsafe.scan.walk import WalkError, WalkItem, walk
+from childsafe.scan.worker import ItemResult, ItemTask, init_worker, process_item
+from childsafe.store.base import ScanRecord, Store
+
+__all__ = ["ScanOptions", "ScanSummary", "run_scan"]
+
+COMMIT_EVERY = 200
+COMMIT_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    workers: int = 1
+    hash_options: HashOptions = field(default_factory=HashOptions)
+    archive_limits: ArchiveLimits = field(default_factory=ArchiveLimits)
+    progress: bool = True
+    resume: bool = True
+
+
+@dataclass
+class ScanSummary:
+    scan_id: int = 0
+    files: int = 0
+    matched: int = 0
+    errors: int = 0
+    resumed: int = 0
+    duplicates: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    def to_record(self) -> dict[str, Any]:
+        return {"summary": True, "scan_id": self.scan_id, "files": self.files,
+                "matched": self.matched, "errors": self.errors, "resumed": self.resumed,
+                "duplicates": self.duplicates, "seconds": round(self.seconds, 3),
+                "interrupted": self.interrupted}
+
+
+def run_scan(root: Path, store: Store, matcher: Matcher, options: ScanOptions,
+             emit: Callable[[dict[str, Any]], None]) -> ScanSummary:
+    run = _ScanRun(root, store, matcher, options, emit)
+    try:
+        run.execute()
+    except KeyboardInterrupt:
+        run.summary.interrupted = True
+    finally:
+        run.close()
+    return run.summary
+
+
+class _ScanRun:
+    def __init__(self, root: Path, store: Store, matcher: Matcher, options: ScanOptions,
+                 emit: Callable[[dict[str, Any]], None]) -> None:
+        self.root, self.store, self.matcher, self.options, self.emit = root, store, matcher, options, emit
+        self.summary = ScanSummary(scan_id=store.start_scan(str(Path(root).absolute())))
+        self.started = time.monotonic()
+        self.batch: list[ScanRecord] = []
+        self.last_commit = time.monotonic()
+        self.owners: dict[str, FileHashes] = {}  # sha256 -> item that was perceptually hashed
+        self.waiting: dict[str, list[ItemResult]] = defaultdict(list)
+        self.progress: Progress | None = None
+
+    # -- orchestration ----------------------------------------------------------------------
+    def execute(self) -> None:
+        items: list[WalkItem] = []
+        for found in walk(self.root):
+            if isinstance(found, WalkError):
+                self._finish_one(ItemResult(found.path, None, None,
+                                            FileHashes(path=found.path, error=found.message)))
+            else:
+                items.append(found)
+        todo = self._skip_finished(items)
+        self._start_progress(len(items), len(items) - len(todo))
+        if todo:
+            self._hash_all(todo)
+        for results in self.waiting.values():  # owners that never came back (crashed)
+            for r in results:
+                r.hashes.error = r.hashes.error or "identical content could not be hashed"
+                self._finish_one(r, owner_done=True)
+        self.waiting.clear()
+
+    def _skip_finished(self, items: list[WalkItem]) -> list[WalkItem]:
+        if not self.options.resume:
+            return items
+        stored = self.store.load_scan_records([i.path for i in items])
+        todo = []
+        for item in items:
+            rec = stored.get(item.path)
+            if rec is None or rec.size != item.size or rec.mtime_ns != item.mtime_ns or rec.record.get("error"):
+                todo.append(item)
+                continue
+            self.summary.resumed += 1
+            self._rematch(rec.record)
+            if rec.record.get("archive"):
+                under = getattr(self.store, "load_scan_records_under", None)
+                members = under(item.path + "!/") if under else {}
+                for member in sorted(members):
+                    self._rematch(members[member].record)
+        return todo
+
+    def _rematch(self, record: dict[str, Any]) -> None:
+        hashes = FileHashes.from_record(record)
+        extra = {k: record[k] for k in ("archive", "members", "duplicate_of") if k in record}
+        self._emit(hashes, extra, store=False, size=record.get("size"), mtime_ns=None)
+
+    def _hash_all(self, todo: list[WalkItem]) -> None:
+        workers = max(1, self.options.workers)
+        manager = multiprocessing.Manager()
+        try:
+            claims = manager.dict()
+            suspects = self._run_pool(todo, workers, claims)
+            for item in suspects:  # alone in a fresh process: only a real culprit fails twice
+                if self._run_pool([item], 1, claims):
+                    self._finish_one(ItemResult(item.path, item.size, item.mtime_ns, FileHashes(
+                        path=item.path, error="hashing process crashed on this file; not hashed")))
+        finally:
+            manager.shutdown()
+
+    def _run_pool(self, items: list[WalkItem], workers: int, claims: Any) -> list[WalkItem]:
+        """Hash ``items``; returns those in flight when a worker process died."""
+        quiet = not sys.stderr.isatty() or self.progress is not None
+        context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker,
+                                   initargs=(claims, quiet))
+        pending: dict[Future[list[ItemResult]], WalkItem] = {}
+        queue: Iterator[WalkItem] = iter(items)
+        broken: list[WalkItem] = []
+        try:
+            for item in queue:
+                pending[self._submit(pool, item)] = item
+                if len(pending) >= workers * 4:
+                    break
+            while pending:
+                done, _ = wait(pending, timeout=COMMIT_SECONDS, return_when=FIRST_COMPLETED)
+                for future in done:
+                    item = pending.pop(future)
+                    try:
+                        results = future.result()
+                    except BrokenProcessPool:
+                        broken.append(item)
+                        continue
+                    for r in results:
+                        self._finish_one(r)
+                    self._advance()
+                if not broken:
+                    for item in queue:
+                        pending[self._submit(pool, item)] = item
+                        if len(pending) >= workers * 4:
+                            break
+                self._maybe_commit()
+        finally:
+            pool.shutdown(wait=not broken, cancel_futures=True)
+        broken.extend(queue)  # a broken pool takes nothing more: the rest goes round again
+        return broken
+
+    def _submit(self, pool: ProcessPoolExecutor, item: WalkItem) -> Future[list[ItemResult]]:
+        task = ItemTask(item.path, item.size, item.mtime_ns)
+        return pool.submit(process_item, task, self.options.hash_options, self.options.archive_limits)
+
+    # -- one result -------------------------------------------------------------------------
+    def _finish_one(self, result: ItemResult, owner_done: bool = False) -> None:
+        hashes = result.hashes
+        if hashes.duplicate_of and not owner_done:
+            owner = self.owners.get(hashes.sha256 or "")
+            if owner is None:
+                self.waiting[hashes.sha256 or ""].append(result)
+                return
+            _copy_perceptual(owner, hashes)
+            self.summary.duplicates += 1
+        extra: dict[str, Any] = {}
+        if result.archive:
+            extra = {"archive": result.archive, "members": result.members}
+        self._emit(hashes, extra, store=True, size=result.size, mtime_ns=result.mtime_ns)
+        if hashes.sha256 and not hashes.duplicate_of and hashes.sha256 not in self.owners:
+            self.owners[hashes.sha256] = hashes
+            for dup in self.waiting.pop(hashes.sha256, []):
+                self._finish_one(dup)
+
+    def _emit(self, hashes: FileHashes, extra: dict[str, Any], *, store: bool,
+              size: int | None, mtime_ns: int | None) -> None:
+        record = hashes.to_record()
+        record.update(extra)
+        if hashes.error is None or hashes.sha256:
+            record.update(self.matcher.match_file(hashes).to_record())
+        else:
+            record["matches"] = []
+        self.emit(record)
+        self.summary.files += 1
+        self.summary.matched += bool(record["matches"])
+        self.summary.errors += record["error"] is not None
+        if store:
+            self.batch.append(ScanRecord(hashes.path, size, mtime_ns, record))
+
+    def _maybe_commit(self, force: bool = False) -> None:
+        due = len(self.batch) >= COMMIT_EVERY or time.monotonic() - self.last_commit >= COMMIT_SECONDS
+        if self.batch and (force or due):
+            self.store.save_scan_records(self.summary.scan_id, self.batch)
+            self.batch = []
+            self.last_commit = time.monotonic()
+
+    # -- progress ---------------------------------------------------------------------------
+    def _start_progress(self, total: int, done: int) -> None:
+        console = Console(stderr=True)
+        if not self.options.progress or not console.is_terminal:
+            return
+        self.progress = Progress(TextColumn("hashing"), BarColumn(), MofNCompleteColumn(),
+                                 TimeRemainingColumn(), console=console, transient=True)
+        self.progress.start()
+        self._task = self.progress.add_task("scan", total=total, completed=done)
+
+    def _advance(self) -> None:
+        if self.progress is not None:
+            self.progress.advance(self._task)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+        self._maybe_commit(force=True)
+        self.summary.seconds = time.monotonic() - self.started
+        self.store.finish_scan(self.summary.scan_id, self.summary.to_record())
+
+
+def _copy_perceptual(owner: FileHashes, dup: FileHashes) -> None:
+    dup.content_type = owner.content_type
+    dup.pdq, dup.pdq_dihedral, dup.vpdq = owner.pdq, list(owner.pdq_dihedral), owner.vpdq
+    dup.video_md5 = owner.video_md5
+    if owner.error and not dup.error:
+        dup.error = owner.error
