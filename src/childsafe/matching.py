@@ -99,7 +99,7 @@ class Matcher:
         index: Any = None
         seen = 0
         if snapshot is not None:
-            seen = int(snapshot.name.rsplit(".", 1)[1])
+            seen = _snapshot_seen(snapshot)
             try:
                 index = (PdqIndex.load(snapshot) if kind == "pdq" else ExactIndex.load(snapshot))
             except StoreError as exc:
@@ -136,22 +136,22 @@ class Matcher:
     def _newest_snapshot(self, kind: str) -> Path | None:
         if self.index_dir is None or not self.index_dir.is_dir():
             return None
-        found = [p for p in self.index_dir.glob(f"{kind}.*")
-                 if p.is_dir() and p.name.rsplit(".", 1)[1].isdigit() and (p / "header.json").exists()]
-        return max(found, key=lambda p: int(p.name.rsplit(".", 1)[1]), default=None)
+        found = [p for p in self.index_dir.glob(f"{kind}.*.*")
+                 if _snapshot_seen(p) >= 0 and (p / "header.json").exists()]
+        return max(found, key=lambda p: (_snapshot_seen(p), p.stat().st_mtime_ns), default=None)
 
     def _save_snapshot(self, kind: str, index: Any, seen: int) -> None:
         assert self.index_dir is not None
-        final = self.index_dir / f"{kind}.{seen:012d}"
-        tmp = self.index_dir / f".{kind}.{uuid.uuid4().hex}.tmp"
+        # Unique names: a reader never sees a half-written snapshot (rename is atomic) and two
+        # processes rebuilding at once never clobber each other.
+        token = uuid.uuid4().hex[:12]
+        final = self.index_dir / f"{kind}.{seen:012d}.{token}"
+        tmp = self.index_dir / f".{kind}.{token}.tmp"
         try:
             index.save(tmp)
-            if final.exists():  # another process saved the same snapshot first
-                shutil.rmtree(tmp, ignore_errors=True)
-            else:
-                tmp.rename(final)
-            for old in self.index_dir.glob(f"{kind}.*"):
-                if old != final and old.name.rsplit(".", 1)[1].isdigit():
+            tmp.rename(final)
+            for old in self.index_dir.glob(f"{kind}.*.*"):
+                if old != final and _snapshot_seen(old) >= 0:
                     shutil.rmtree(old, ignore_errors=True)
         except OSError as exc:  # a cache: failing to save it must not fail the lookup
             log.warning("could not save index snapshot %s: %s", final, exc)
@@ -220,6 +220,12 @@ class Matcher:
         if not ref.enabled:
             return False
         return ref.allowlist or self._only_banks is None or ref.bank in self._only_banks
+
+
+def _snapshot_seen(path: Path) -> int:
+    """Highest entry id a snapshot folder covers (``<type>.<id>.<token>``), -1 if not one."""
+    parts = path.name.split(".")
+    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() and path.is_dir() else -1
 
 
 def _static_size(index: Any) -> int:
