@@ -47,3 +47,10 @@ def picture_file(tmp_path: Path):
         return path
 
     return make
+
+
+@pytest.fixture
+def cli(tmp_path: Path):
+    from tests.cli_runner import Cli
+
+    return Cli(tmp_path / "home")

@@ -41,28 +41,11 @@ from childsafe.cli import commands as _commands  # noqa: E402,F401
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.  Usage errors exit 2 (Typer's standalone mode)."""
     try:
-        code = app(standalone_mode=False)
-        sys.exit(code if isinstance(code, int) else 0)
+        app()
     except ChildsafeError as exc:
         say(f"error: {exc}")
         sys.exit(exit_code_for(exc))
-    except KeyboardInterrupt:
-        say("interrupted")
-        sys.exit(130)
     except BrokenPipeError:  # `childsafe hash ... | head`
         sys.exit(0)
-    except SystemExit:
-        raise
-    except Exception as exc:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            say("aborted")
-            sys.exit(1)
-        raise
-

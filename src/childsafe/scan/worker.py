@@ -76,6 +76,8 @@ def process_item(task: ItemTask, options: HashOptions, limits: ArchiveLimits) ->
         if isinstance(member, ArchiveMember):
             hashes = hash_stream(member.stream, member.path, options, _claim_for(member.path))
             out.append(ItemResult(member.path, hashes.size, task.mtime_ns, hashes))
+        elif member.path == task.path:  # the archive itself is corrupt or over a limit
+            container.error = member.message
         else:
             out.append(ItemResult(member.path, None, task.mtime_ns,
                                   FileHashes(path=member.path, error=member.message)))

@@ -277,6 +277,7 @@ class SqlStore:
         if not records:
             return
         now = _now()
+        records = list({r.key: r for r in records}.values())  # one row per key, last wins
         rows = [{"key": r.key, "scan_id": scan_id, "size": r.size, "mtime_ns": r.mtime_ns,
                  "sha256": r.record.get("sha256"), "record": json.dumps(r.record), "scanned_at": now}
                 for r in records]

@@ -1,0 +1,5 @@
+"""``python -m childsafe``."""
+
+from childsafe.cli.main import run
+
+run()
