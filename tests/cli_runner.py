@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 
 class Cli:
     def __init__(self, home: Path) -> None:

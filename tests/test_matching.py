@@ -133,7 +133,9 @@ def test_corrupt_snapshot_is_rebuilt(store: SqlStore, index_dir: Path) -> None:
     assert len(Matcher(store, index_dir).match_signal("pdq", BASE).matches) == 1
 
 
-def test_file_matching_with_dihedral_and_quality(store: SqlStore, index_dir: Path, picture_file, tmp_path: Path) -> None:
+def test_file_matching_with_dihedral_and_quality(
+    store: SqlStore, index_dir: Path, picture_file, tmp_path: Path
+) -> None:
     from PIL import Image
 
     from childsafe.media import HashOptions

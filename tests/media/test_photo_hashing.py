@@ -100,7 +100,9 @@ def test_every_pillow_mode_hashes_like_rgb(mode: str) -> None:
 
 def _encode(im: Image.Image, mode: str) -> bytes:
     buf = io.BytesIO()
-    fmt = {"CMYK": "JPEG", "YCbCr": "JPEG", "HSV": "WEBP", "LAB": "WEBP", "F": "TIFF", "I": "TIFF", "PA": "WEBP"}.get(mode, "PNG")
+    formats = {"CMYK": "JPEG", "YCbCr": "JPEG", "HSV": "WEBP", "LAB": "WEBP", "F": "TIFF", "I": "TIFF",
+               "PA": "WEBP"}
+    fmt = formats.get(mode, "PNG")
     if mode in ("HSV", "LAB"):
         im = im.convert("RGB") if mode == "HSV" else im  # WebP keeps only RGB; still exercises I/O
         fmt = "TIFF" if mode == "LAB" else "PNG"

@@ -14,9 +14,9 @@ needs_ffmpeg = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg
 
 
 def make_video(path: Path, pattern: str = "testsrc2", seconds: int = 3, size: str = "160x120") -> Path:
-    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                    f"{pattern}=size={size}:rate=10" + ("" if pattern == "life" else f":duration={seconds}"), "-t", str(seconds), "-pix_fmt", "yuv420p",
-                    "-c:v", "libx264", "-crf", "28", str(path)], check=True)
+    source = f"{pattern}=size={size}:rate=10"
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", source, "-t", str(seconds),
+                    "-pix_fmt", "yuv420p", "-c:v", "libx264", "-crf", "28", str(path)], check=True)
     return path
 
 

@@ -33,7 +33,7 @@ import tempfile
 import weakref
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -87,8 +87,7 @@ _TAR_METADATA_TYPES = (
     tarfile.GNUTYPE_LONGNAME,
     tarfile.GNUTYPE_LONGLINK,
 )
-_COMPRESSION_FAMILY = {"tar.gz": "gz", "gz": "gz", "tar.bz2": "bz2", "bz2": "bz2",
-                       "tar.xz": "xz", "xz": "xz"}
+_COMPRESSION_FAMILY = {"tar.gz": "gz", "gz": "gz", "tar.bz2": "bz2", "bz2": "bz2", "tar.xz": "xz", "xz": "xz"}
 
 # Everything the archive and compression libraries raise on bad input.  Listed, not a bare
 # ``except Exception``, so programming errors still surface; RuntimeError covers the
@@ -295,8 +294,7 @@ class _RatioCheck:
         if produced > self._max_ratio * (consumed + _READAHEAD_CREDIT):
             ratio = produced // max(consumed, 1)
             raise UnsafeArchiveError(
-                f"{self._label}: {produced} bytes expanded from {consumed} "
-                f"(ratio {ratio}:1 exceeds {self._max_ratio})"
+                f"{self._label}: {produced} bytes expanded from {consumed} (ratio {ratio}:1 exceeds {self._max_ratio})"
             )
 
 
@@ -317,9 +315,13 @@ class _LimitedReader(io.BufferedIOBase):
         limit: int | None = None,
         budget: _Budget | None = None,
         ratio: _RatioCheck | None = None,
+        keep_partial: bool = False,
     ) -> None:
         super().__init__()
-        self._source = source
+        # read1 where there is one: a buffered decompressor then hands over what it has
+        # before failing at a truncation, instead of losing it with the error.
+        self._read_source: Callable[[int], bytes] = getattr(source, "read1", source.read)
+        self._keep_partial = keep_partial
         self._limit = limit
         self._budget = budget
         self._ratio = ratio
@@ -355,15 +357,23 @@ class _LimitedReader(io.BufferedIOBase):
         have = 0
         if self._pending:
             taken = self._pending if want < 0 else self._pending[:want]
-            self._pending = self._pending[len(taken):]
+            self._pending = self._pending[len(taken) :]
             parts.append(taken)
             have = len(taken)
-        while want < 0 or have < want:
-            chunk = self._pull(_CHUNK if want < 0 else want - have)
-            if not chunk:
-                break
-            parts.append(chunk)
-            have += len(chunk)
+        try:
+            while want < 0 or have < want:
+                chunk = self._pull(_CHUNK if want < 0 else want - have)
+                if not chunk:
+                    break
+                parts.append(chunk)
+                have += len(chunk)
+        except ChildsafeError:
+            # Under tarfile, which reads ahead in records, hand over the bytes before a
+            # truncation (the members in them stay readable); the failure is sticky, so the
+            # next read raises it.  Never for a member itself: a short read would pass for
+            # its end and a truncated file would be hashed without an error.
+            if not (self._keep_partial and parts):
+                raise
         return b"".join(parts)
 
     def read1(self, size: int = -1) -> bytes:
@@ -388,7 +398,7 @@ class _LimitedReader(io.BufferedIOBase):
         if self._eof or size == 0:
             return b""
         try:
-            chunk = self._source.read(min(size, _CHUNK))
+            chunk = self._read_source(min(size, _CHUNK))
             if not chunk:
                 self._eof = True
                 return b""
@@ -464,9 +474,7 @@ def iter_archive(
         yield from _iter_stream(stream, kind, display, limits, depth, budget)
 
 
-def _open_source(
-    source: Path | BinaryIO, stack: ExitStack
-) -> tuple[BinaryIO | _LimitedReader, bytes]:
+def _open_source(source: Path | BinaryIO, stack: ExitStack) -> tuple[BinaryIO | _LimitedReader, bytes]:
     if isinstance(source, str | os.PathLike):
         fh = stack.enter_context(open(source, "rb"))
         head = fh.read(ARCHIVE_SNIFF_BYTES)
@@ -507,15 +515,17 @@ def _iter_stream(
                     seekable = stream
                 yield from _iter_zip(seekable, display, limits, depth, budget)
             elif kind == "tar":
-                yield from _iter_tar(_LimitedReader(stream, budget=budget), display, limits,
-                                     depth, budget)
+                plain = _LimitedReader(stream, budget=budget, keep_partial=True)
+                yield from _iter_tar(plain, display, limits, depth, budget)
             else:
-                yield from _iter_compressed(stream, _COMPRESSION_FAMILY[kind], display, limits,
-                                            depth, budget)
+                yield from _iter_compressed(stream, _COMPRESSION_FAMILY[kind], display, limits, depth, budget)
     except ChildsafeError as exc:
         yield from _archive_failure(display, exc, budget)
     except _FORMAT_ERRORS as exc:
         yield ArchiveProblem(display, f"corrupt archive: {_describe(exc)}")
+    else:
+        if budget.exceeded:  # spent up by its last member
+            yield from _budget_problem(display, budget)
 
 
 def _archive_failure(display: str, exc: ChildsafeError, budget: _Budget) -> Iterator[_Item]:
@@ -561,8 +571,8 @@ def _emit(
         try:
             head = reader.peek(ARCHIVE_SNIFF_BYTES)
         except ChildsafeError as exc:
-            budget.reported = budget.reported or budget.exceeded
-            yield ArchiveProblem(path, str(exc))
+            if not budget.exceeded:  # that one is reported by the archive, which stops
+                yield ArchiveProblem(path, str(exc))
             return
         kind = archive_kind(head)
         if kind is None:
@@ -580,13 +590,12 @@ def _emit(
 # --------------------------------------------------------------------------- zip
 
 
-def _iter_zip(
-    fh: IO[bytes], display: str, limits: ArchiveLimits, depth: int, budget: _Budget
-) -> Iterator[_Item]:
+def _iter_zip(fh: IO[bytes], display: str, limits: ArchiveLimits, depth: int, budget: _Budget) -> Iterator[_Item]:
     directory = _zip_directory_size(fh)
     if directory is not None and directory > _MAX_ZIP_DIRECTORY_BYTES:
-        yield ArchiveProblem(display, f"zip directory of {directory} bytes exceeds the limit of "
-                                      f"{_MAX_ZIP_DIRECTORY_BYTES}, not read")
+        yield ArchiveProblem(
+            display, f"zip directory of {directory} bytes exceeds the limit of {_MAX_ZIP_DIRECTORY_BYTES}, not read"
+        )
         return
     with zipfile.ZipFile(fh) as archive:
         for index, info in enumerate(archive.infolist()):
@@ -641,8 +650,7 @@ def _zip_refusal(info: zipfile.ZipInfo, limits: ArchiveLimits) -> str | None:
     if info.compress_type not in _ZIP_INFLATERS:
         return f"unsupported compression method {info.compress_type}, not read"
     if info.file_size > limits.max_member_bytes:
-        return (f"member of {info.file_size} bytes exceeds the limit of "
-                f"{limits.max_member_bytes}, not read")
+        return f"member of {info.file_size} bytes exceeds the limit of {limits.max_member_bytes}, not read"
     ratio = info.file_size // max(info.compress_size, 1)
     if info.file_size > _RATIO_FLOOR and ratio > limits.max_ratio:
         return f"zip bomb: ratio {ratio}:1 exceeds {limits.max_ratio}, not read"
@@ -667,7 +675,7 @@ def _zip_directory_size(fh: IO[bytes]) -> int | None:
     if size != 0xFFFFFFFF:
         return size
     locator = at - _ZIP64_LOCATOR.size
-    if locator < 0 or tail[locator:locator + 4] != b"PK\x06\x07":
+    if locator < 0 or tail[locator : locator + 4] != b"PK\x06\x07":
         return None
     fh.seek(_ZIP64_LOCATOR.unpack_from(tail, locator)[2])
     record = fh.read(_ZIP64_EOCD.size)
@@ -723,9 +731,9 @@ class _ZipLzma:
             props_size = int.from_bytes(self._header[2:4], "little")
             if len(self._header) < 4 + props_size:
                 return b""
-            props = self._header[4:4 + props_size]
+            props = self._header[4 : 4 + props_size]
             self._inflater = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[_lzma1_filter(props)])
-            data, self._header = self._header[4 + props_size:], b""
+            data, self._header = self._header[4 + props_size :], b""
         return self._inflater.decompress(data, max_length)
 
 
@@ -787,8 +795,7 @@ class _ZipEntryReader:
         self._crc = zlib.crc32(data, self._crc)
         self._produced += len(data)
         if self._produced > self._declared_size:
-            raise zipfile.BadZipFile(
-                f"member expands beyond its declared size of {self._declared_size} bytes")
+            raise zipfile.BadZipFile(f"member expands beyond its declared size of {self._declared_size} bytes")
         return data
 
     def _read_raw(self, size: int) -> bytes:
@@ -823,8 +830,7 @@ class _ZipEntryReader:
     def _finish(self) -> None:
         self._done = True
         if self._produced != self._declared_size:
-            raise zipfile.BadZipFile(
-                f"member is {self._produced} bytes, its header says {self._declared_size}")
+            raise zipfile.BadZipFile(f"member is {self._produced} bytes, its header says {self._declared_size}")
         if self._crc != self._declared_crc:
             raise zipfile.BadZipFile("CRC-32 mismatch: member data is corrupt")
 
@@ -834,9 +840,7 @@ class _ZipEntryReader:
 
 # Why tarfile stopped, per TarFile: it ends iteration silently at a truncated or corrupt header
 # after the first, and evidence must not be cut short without a word.
-_TAR_STOPS: weakref.WeakKeyDictionary[tarfile.TarFile, tarfile.HeaderError] = (
-    weakref.WeakKeyDictionary()
-)
+_TAR_STOPS: weakref.WeakKeyDictionary[tarfile.TarFile, tarfile.HeaderError] = weakref.WeakKeyDictionary()
 
 
 # HeaderError subclasses (in tarfile since Python 3.2) that the typeshed stubs do not list.
@@ -854,8 +858,9 @@ class _CheckedTarInfo(tarfile.TarInfo):
     def frombuf(cls, buf: bytes | bytearray, encoding: str, errors: str) -> Self:
         info = super().frombuf(buf, encoding, errors)
         if info.type in _TAR_METADATA_TYPES and info.size > _MAX_TAR_METADATA_BYTES:
-            raise tarfile.HeaderError(f"metadata header of {info.size} bytes exceeds the limit "
-                                      f"of {_MAX_TAR_METADATA_BYTES}")
+            raise tarfile.HeaderError(
+                f"metadata header of {info.size} bytes exceeds the limit of {_MAX_TAR_METADATA_BYTES}"
+            )
         return info
 
     @classmethod
@@ -868,7 +873,11 @@ class _CheckedTarInfo(tarfile.TarInfo):
 
 
 def _iter_compressed(
-    stream: _Readable, family: str, display: str, limits: ArchiveLimits, depth: int,
+    stream: _Readable,
+    family: str,
+    display: str,
+    limits: ArchiveLimits,
+    depth: int,
     budget: _Budget,
 ) -> Iterator[_Item]:
     counted = _CountingReader(stream)
@@ -882,7 +891,7 @@ def _iter_compressed(
         decompressed = lzma.LZMAFile(compressed)
     with decompressed:
         ratio = _RatioCheck(counted, limits.max_ratio, "decompression bomb")
-        plain = _LimitedReader(decompressed, budget=budget, ratio=ratio)
+        plain = _LimitedReader(decompressed, budget=budget, ratio=ratio, keep_partial=True)
         if _looks_like_tar(plain.peek(_TAR_BLOCK)):
             yield from _iter_tar(plain, display, limits, depth, budget)
         elif limits.max_members < 1:
@@ -955,8 +964,7 @@ def _tar_refusal(info: tarfile.TarInfo, limits: ArchiveLimits) -> str | None:
     # Anything else, unknown types included, is a regular file to tar and to tarfile alike:
     # read it, or it would hide data.
     if info.size > limits.max_member_bytes:
-        return (f"member of {info.size} bytes exceeds the limit of "
-                f"{limits.max_member_bytes}, not read")
+        return f"member of {info.size} bytes exceeds the limit of {limits.max_member_bytes}, not read"
     return None
 
 
@@ -979,8 +987,7 @@ def _unsafe_name(name: str) -> str | None:
     normalized = name.replace("\\", "/")
     if normalized.startswith("/"):
         return "absolute"
-    if len(normalized) >= 2 and normalized[1] == ":" and normalized[0].isascii() \
-            and normalized[0].isalpha():
+    if len(normalized) >= 2 and normalized[1] == ":" and normalized[0].isascii() and normalized[0].isalpha():
         return "drive letter"
     if ".." in normalized.split("/"):
         return "'..' component"
@@ -990,8 +997,7 @@ def _unsafe_name(name: str) -> str | None:
 def _printable(text: str) -> str:
     # Names come from the archive: escape control characters so a name cannot rewrite the
     # analyst's terminal or forge lines in a report.
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
-                   for ch in text)
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def _member_path(display: str, name: str) -> str:

@@ -9,7 +9,9 @@ and re-running the same command skips every item stored with the same size and m
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -65,11 +67,18 @@ class ScanSummary:
 def run_scan(root: Path, store: Store, matcher: Matcher, options: ScanOptions,
              emit: Callable[[dict[str, Any]], None]) -> ScanSummary:
     run = _ScanRun(root, store, matcher, options, emit)
+    # Ctrl-C sets a flag checked between items, so an interrupt never lands between writing a
+    # report line and queueing it for the store; work already in flight is kept.
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, run.request_stop)
     try:
         run.execute()
     except KeyboardInterrupt:
         run.summary.interrupted = True
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
         run.close()
     return run.summary
 
@@ -85,11 +94,18 @@ class _ScanRun:
         self.owners: dict[str, FileHashes] = {}  # sha256 -> item that was perceptually hashed
         self.waiting: dict[str, list[ItemResult]] = defaultdict(list)
         self.progress: Progress | None = None
+        self.stopping = False
+
+    def request_stop(self, _signum: int = 0, _frame: Any = None) -> None:
+        self.stopping = True
+        self.summary.interrupted = True
 
     # -- orchestration ----------------------------------------------------------------------
     def execute(self) -> None:
         items: list[WalkItem] = []
         for found in walk(self.root):
+            if self.stopping:
+                return
             if isinstance(found, WalkError):
                 self._finish_one(ItemResult(found.path, None, None,
                                             FileHashes(path=found.path, error=found.message)))
@@ -97,7 +113,7 @@ class _ScanRun:
                 items.append(found)
         todo = self._skip_finished(items)
         self._start_progress(len(items), len(items) - len(todo))
-        if todo:
+        if todo and not self.stopping:
             self._hash_all(todo)
         for results in self.waiting.values():  # owners that never came back (crashed)
             for r in results:
@@ -136,6 +152,8 @@ class _ScanRun:
             claims = manager.dict()
             suspects = self._run_pool(todo, workers, claims)
             for item in suspects:  # alone in a fresh process: only a real culprit fails twice
+                if self.stopping:
+                    break
                 if self._run_pool([item], 1, claims):
                     self._finish_one(ItemResult(item.path, item.size, item.mtime_ns, FileHashes(
                         path=item.path, error="hashing process crashed on this file; not hashed")))
@@ -157,17 +175,14 @@ class _ScanRun:
                 if len(pending) >= workers * 4:
                     break
             while pending:
-                done, _ = wait(pending, timeout=COMMIT_SECONDS, return_when=FIRST_COMPLETED)
-                for future in done:
-                    item = pending.pop(future)
-                    try:
-                        results = future.result()
-                    except BrokenProcessPool:
-                        broken.append(item)
-                        continue
-                    for r in results:
-                        self._finish_one(r)
-                    self._advance()
+                if self.stopping:
+                    # Let running tasks finish, drop queued ones, keep every finished result.
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    done = {f for f in pending if f.done() and not f.cancelled()}
+                    self._collect(done, pending, broken)
+                    return []
+                done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                self._collect(done, pending, broken)
                 if not broken:
                     for item in queue:
                         pending[self._submit(pool, item)] = item
@@ -178,6 +193,19 @@ class _ScanRun:
             pool.shutdown(wait=not broken, cancel_futures=True)
         broken.extend(queue)  # a broken pool takes nothing more: the rest goes round again
         return broken
+
+    def _collect(self, done: set[Future[list[ItemResult]]],
+                 pending: dict[Future[list[ItemResult]], WalkItem], broken: list[WalkItem]) -> None:
+        for future in done:
+            item = pending.pop(future)
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                broken.append(item)
+                continue
+            for r in results:
+                self._finish_one(r)
+            self._advance()
 
     def _submit(self, pool: ProcessPoolExecutor, item: WalkItem) -> Future[list[ItemResult]]:
         task = ItemTask(item.path, item.size, item.mtime_ns)
@@ -210,12 +238,12 @@ class _ScanRun:
             record.update(self.matcher.match_file(hashes).to_record())
         else:
             record["matches"] = []
+        if store:  # queued for the store before it is reported: a reported item is never lost
+            self.batch.append(ScanRecord(hashes.path, size, mtime_ns, record))
         self.emit(record)
         self.summary.files += 1
         self.summary.matched += bool(record["matches"])
         self.summary.errors += record["error"] is not None
-        if store:
-            self.batch.append(ScanRecord(hashes.path, size, mtime_ns, record))
 
     def _maybe_commit(self, force: bool = False) -> None:
         due = len(self.batch) >= COMMIT_EVERY or time.monotonic() - self.last_commit >= COMMIT_SECONDS
