@@ -66,10 +66,7 @@ def scan_command(
     settings = app_ctx.settings
     n_workers = workers or settings.effective_workers
     matcher = app_ctx.matcher(bank or None)
-    limits = ArchiveLimits(max_member_bytes=settings.max_member_bytes,
-                           max_archive_bytes=settings.max_archive_bytes,
-                           max_ratio=settings.max_archive_ratio, max_depth=settings.max_archive_depth,
-                           max_members=settings.max_archive_members)
+    limits = ArchiveLimits.from_settings(settings)
     options = ScanOptions(workers=n_workers, hash_options=_hash_options(app_ctx, dihedral),
                           archive_limits=limits)
     out = open(report, "w", encoding="utf-8") if report else None  # noqa: SIM115

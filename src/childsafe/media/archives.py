@@ -27,6 +27,7 @@ import gzip
 import io
 import lzma
 import os
+import stat
 import struct
 import tarfile
 import tempfile
@@ -622,7 +623,7 @@ def _zip_entry(
     if unsafe is not None:
         yield ArchiveProblem(path, f"unsafe member path ({unsafe}), not read")
         return
-    if info.is_dir():
+    if info.is_dir() or _zip_file_type(info) == stat.S_IFDIR:
         return
     refused = _zip_refusal(info, limits)
     if refused is not None:
@@ -640,10 +641,10 @@ def _zip_entry(
 
 def _zip_refusal(info: zipfile.ZipInfo, limits: ArchiveLimits) -> str | None:
     """Why a zip entry is not read, judged from its header before any byte is inflated."""
-    file_type = (info.external_attr >> 16) & 0o170000 if info.create_system == 3 else 0
-    if file_type == 0o120000:
+    file_type = _zip_file_type(info)
+    if file_type == stat.S_IFLNK:
         return "link member not followed (symbolic link)"
-    if file_type not in (0, 0o100000):
+    if file_type not in (0, stat.S_IFREG):
         return "special file member (device, FIFO or socket), not read"
     if info.flag_bits & _ZIP_ENCRYPTED:
         return "encrypted member, not read"
@@ -655,6 +656,11 @@ def _zip_refusal(info: zipfile.ZipInfo, limits: ArchiveLimits) -> str | None:
     if info.file_size > _RATIO_FLOOR and ratio > limits.max_ratio:
         return f"zip bomb: ratio {ratio}:1 exceeds {limits.max_ratio}, not read"
     return None
+
+
+def _zip_file_type(info: zipfile.ZipInfo) -> int:
+    """The Unix file type of an entry made on Unix (0 when the zip does not say)."""
+    return stat.S_IFMT(info.external_attr >> 16) if info.create_system == 3 else 0
 
 
 _EOCD = struct.Struct("<4s4H2LH")

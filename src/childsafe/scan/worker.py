@@ -8,8 +8,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from childsafe.media.archives import ArchiveLimits, ArchiveMember, archive_kind, iter_archive
-from childsafe.media.content import SNIFF_BYTES
+from childsafe.media.archives import (
+    ARCHIVE_SNIFF_BYTES,
+    ArchiveLimits,
+    ArchiveMember,
+    archive_kind,
+    iter_archive,
+)
 from childsafe.media.hashing import Claim, FileHashes, HashOptions, hash_file, hash_stream
 
 __all__ = ["ItemTask", "ItemResult", "process_item", "init_worker"]
@@ -62,7 +67,7 @@ def process_item(task: ItemTask, options: HashOptions, limits: ArchiveLimits) ->
     """Hash one walked file; an archive yields its own record plus one per member."""
     try:
         with open(task.path, "rb") as fh:
-            kind = archive_kind(fh.read(max(SNIFF_BYTES, 1024)))
+            kind = archive_kind(fh.read(ARCHIVE_SNIFF_BYTES))
     except OSError:
         kind = None  # hash_file reports why it cannot be read
     container = hash_file(task.path, options if kind is None else _digest_only(options),
