@@ -696,9 +696,9 @@ def main(argv: Sequence[str] | None = None) -> None:
               f"{yes(goals['build_le_30s'])}")
     print("Threads: " + "; ".join(
         f"{k}: {v['threads']}" for k, v in out["sizes"][str(big)]["engines"].items()))
-    print(f"Memory: RSS of each engine's own process; 'data' = after generating the hashes "
-          f"(ours: (N,4) uint64 words + int64 ids; FAISS: (N,32) uint8 codes), 'peak' = VmHWM over "
-          f"build + queries, '+MB' = peak - data. MB = 10^6 bytes.")
+    print("Memory: RSS of each engine's own process; 'data' = after generating the hashes "
+          "(ours: (N,4) uint64 words + int64 ids; FAISS: (N,32) uint8 codes), 'peak' = VmHWM over "
+          "build + queries, '+MB' = peak - data. MB = 10^6 bytes.")
     print(json.dumps(out))
 
 

@@ -12,8 +12,10 @@
 The test set: >= 100 realistic 8-12 MP JPEGs generated at start from the shared photos
 (``/work/shared/data/pdq``, never copied): de-duplicated by PDQ (dihedral), random crops, Lanczos
 upscale to camera sizes (4032x3024, 4000x3000, 3264x2448 ... and portrait), slight exposure change,
-sensor-like grain (so files weigh 2-5 MB like camera JPEGs rather than smooth upscales), quality
-85-95, and a quarter stored sideways or upside down with an EXIF orientation tag.  Without the
+sensor-like grain (so files weigh ~2-4 MB like camera JPEGs, not ~1 MB like smooth upscales),
+quality 85-95, and a quarter stored sideways or upside down with an EXIF orientation tag.  As a
+check that the generated set is representative, the shared real 12 MP camera JPEGs
+(``reg-test-input/exif-rotn``, read in place) are timed the same way and reported apart.  Without the
 shared photos the script says so and draws pictures instead.  Files go to a temporary directory
 (or ``--workdir``, e.g. ``benchmarks/out/photos``, to keep them between runs).
 
@@ -56,6 +58,7 @@ from PIL import Image, ImageDraw, ImageOps  # noqa: E402
 from childsafe.media import hash_file  # noqa: E402
 
 SHARED_PHOTOS = Path("/work/shared/data/pdq")
+REAL_CAMERA = SHARED_PHOTOS / "reg-test-input" / "exif-rotn"
 DEFAULT_SEED = 20240531
 #: Camera sizes (landscape), 8.0-12.2 MP; a third of the pictures are made portrait.
 CAMERA_SIZES = [(3264, 2448), (3456, 2592), (3648, 2736), (4000, 2250), (3840, 2880),
@@ -174,7 +177,7 @@ def make_photo(args: tuple[int, int, str, list[tuple[str, float]]]) -> Photo:
     arr = np.asarray(im, dtype=np.float32)
     arr = arr * np.float32(rng.uniform(0.9, 1.1)) + np.float32(rng.uniform(-8, 8))
     noise = rng.standard_normal(arr.shape, dtype=np.float32)
-    arr += noise * np.float32(rng.uniform(2.0, 5.0))
+    arr += noise * np.float32(rng.uniform(4.0, 8.0))
     im = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "RGB")
     del arr, noise
     orientation = 1
@@ -204,7 +207,7 @@ def make_test_set(folder: Path, count: int, seed: int, workers: int) -> tuple[li
         origin = f"GENERATED pictures: {SHARED_PHOTOS} is absent, no shared photos were used"
     if not sources:
         raise SystemExit(f"no usable photos under {SHARED_PHOTOS}")
-    key = {"count": count, "seed": seed, "sources": sources, "version": 1}
+    key = {"count": count, "seed": seed, "sources": sources, "version": 2}
     if manifest.exists():
         saved = json.loads(manifest.read_text())
         if saved.get("key") == key and all(Path(p["path"]).exists() for p in saved["photos"]):
@@ -252,7 +255,7 @@ def summarise_ms(samples: Sequence[float]) -> dict[str, float]:
             "max_ms": float(ms.max()), "files_per_s": float(1e3 / ms.mean())}
 
 
-def time_one_core(paths: list[str], cpu: int) -> dict[str, Any]:
+def time_one_core(paths: list[str], cpu: int, label: str = "one core") -> dict[str, Any]:
     """Each file through every path back to back, rotating the order; this process on ``cpu``."""
     os.sched_setaffinity(0, {cpu})
     engines: dict[str, Callable[[str], tuple[str, int]]] = {
@@ -270,7 +273,7 @@ def time_one_core(paths: list[str], cpu: int) -> dict[str, Any]:
             times[name].append(time.perf_counter() - t0)
             hashes[name].append(out)
         if (i + 1) % 20 == 0 or i + 1 == len(paths):
-            progress(f"one core: {i + 1}/{len(paths)} files; so far ours "
+            progress(f"{label}: {i + 1}/{len(paths)} files; so far ours "
                      f"{statistics.fmean(times['ours']) * 1e3:.1f} ms/file, plain "
                      f"{statistics.fmean(times['plain']) * 1e3:.1f} ms/file")
     return {"times": times, "hashes": hashes}
@@ -331,17 +334,37 @@ def main(argv: Sequence[str] | None = None) -> None:
         paths = [ph.path for ph in photos]
         cached = warm_page_cache(paths)
         progress(f"page cache warmed: {cached / 1e6:.0f} MB; timing on CPU {cpu} ...")
+        load_before = os.getloadavg()
         one = time_one_core(paths, cpu)
+        reference = time_real_camera(cpu, passes=1 if args.quick else 3)
         progress(f"all cores: {workers} worker processes, {args.rounds} rounds ...")
         rates = time_all_cores(paths, workers, args.rounds)
+        load_after = os.getloadavg()
     finally:
         if tmp is not None:
             tmp.cleanup()
-    report(photos, origin, one, rates, workers, cpu, args)
+    report(photos, origin, one, reference, rates, workers, cpu, args, (load_before, load_after))
 
 
-def report(photos: list[Photo], origin: str, one: dict[str, Any], rates: list[float],
-           workers: int, cpu: int, args: argparse.Namespace) -> None:
+def time_real_camera(cpu: int, passes: int) -> dict[str, Any] | None:
+    """The shared real 12 MP camera JPEGs, read in place, timed like the generated set."""
+    files = sorted(str(p) for p in REAL_CAMERA.glob("*.jpg")) if REAL_CAMERA.is_dir() else []
+    if not files:
+        return None
+    warm_page_cache(files)
+    out = time_one_core(files * passes, cpu, label="real camera JPEGs")
+    with Image.open(files[0]) as im:
+        width, height = im.size
+    out["files"] = len(files)
+    out["passes"] = passes
+    out["megapixels"] = width * height / 1e6
+    out["mb"] = [Path(f).stat().st_size / 1e6 for f in files]
+    return out
+
+
+def report(photos: list[Photo], origin: str, one: dict[str, Any], ref: dict[str, Any] | None,
+           rates: list[float], workers: int, cpu: int, args: argparse.Namespace,
+           loads: tuple[tuple[float, ...], tuple[float, ...]]) -> None:
     times, hashes = one["times"], one["hashes"]
     stats = {k: summarise_ms(v) for k, v in times.items()}
     ours_ms = stats["ours"]["mean_ms"]
@@ -366,6 +389,9 @@ def report(photos: list[Photo], origin: str, one: dict[str, Any], rates: list[fl
     }
 
     n = len(photos)
+    if loads[0][0] > 0.5 or loads[1][0] > workers + 0.5:
+        print(f"CAUTION: other work on the machine (load average before {loads[0][0]:.2f}, after "
+              f"{loads[1][0]:.2f}); figures may be pessimistic.")
     print(f"Photo hashing end to end (read + decode + PDQ), one core (CPU {cpu}), page cache warm")
     print(f"Test set: {n} JPEGs generated from {origin}; {min(mp):.1f}-{max(mp):.1f} MP "
           f"(mean {statistics.fmean(mp):.1f}), {min(mb):.1f}-{max(mb):.1f} MB (mean "
@@ -398,6 +424,22 @@ def report(photos: list[Photo], origin: str, one: dict[str, Any], rates: list[fl
     if rotated:
         print(f"  for scale: on the {len(rotated)} rotated photos, ours vs the unoriented plain "
               f"hash: mean {statistics.fmean(dists_unoriented):.1f} bits")
+    ref_out = None
+    if ref is not None:
+        rs = {k: summarise_ms(v) for k, v in ref["times"].items()}
+        rd = [hamming(a[0], b[0]) for a, b in zip(ref["hashes"]["ours"], ref["hashes"]["plain"],
+                                                  strict=True)]
+        ref_out = {"files": ref["files"], "passes": ref["passes"], "megapixels": ref["megapixels"],
+                   "file_mb": ref["mb"], **rs,
+                   "ratio_vs_plain_literal": rs["plain_unoriented"]["mean_ms"] / rs["ours"]["mean_ms"],
+                   "ratio_vs_plain_oriented": rs["plain"]["mean_ms"] / rs["ours"]["mean_ms"],
+                   "hamming_max": max(rd)}
+        print(f"Reference, real camera: the {ref['files']} shared {ref['megapixels']:.1f} MP phone "
+              f"JPEGs ({min(ref['mb']):.1f}-{max(ref['mb']):.1f} MB, read in place, "
+              f"{ref['passes']} passes): ours {rs['ours']['mean_ms']:.1f} ms, plain "
+              f"{rs['plain']['mean_ms']:.1f} ms (literal {rs['plain_unoriented']['mean_ms']:.1f} "
+              f"ms): {ref_out['ratio_vs_plain_literal']:.1f}x / "
+              f"{ref_out['ratio_vs_plain_oriented']:.1f}x; Hamming max {max(rd)}")
     print(f"PDQ quality: ours mean {statistics.fmean(q_ours):.1f}, plain mean "
           f"{statistics.fmean(q_plain):.1f}, mean |diff| "
           f"{statistics.fmean(abs(a - b) for a, b in zip(q_ours, q_plain, strict=True)):.1f}; "
@@ -421,7 +463,9 @@ def report(photos: list[Photo], origin: str, one: dict[str, Any], rates: list[fl
             statistics.fmean(dists_unoriented) if rotated else None),
         "pdq_quality": {"ours_mean": statistics.fmean(q_ours),
                         "plain_mean": statistics.fmean(q_plain)},
+        "real_camera_reference": ref_out,
         "goals": goals,
+        "load_average_before_after": loads,
         "seed": args.seed,
         "env": {"python": platform.python_version(), "numpy": np.__version__,
                 "pillow": PIL.__version__, "pdqhash": pkg_version("pdqhash"), "cpu": cpu_name(),

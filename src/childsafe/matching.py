@@ -90,7 +90,7 @@ class Matcher:
         self._exact: dict[str, ExactIndex] = {}
         self._exact_seen: dict[str, int] = {}
         for kind in EXACT_TYPES:
-            self._exact[kind], self._exact_seen[kind] = self._load(kind)  # type: ignore[assignment]
+            self._exact[kind], self._exact_seen[kind] = self._load(kind)
         self._vpdq = _VpdqFrames(store)
 
     # -- index snapshots --------------------------------------------------------------------

@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -64,7 +65,8 @@ def pdq_words_to_hex(words: Words) -> list[str]:
 
 
 def _popcount_rows(x: Words) -> npt.NDArray[np.int64]:
-    return np.bitwise_count(x).sum(axis=1, dtype=np.int64)
+    counts: npt.NDArray[np.int64] = np.bitwise_count(x).sum(axis=1, dtype=np.int64)
+    return counts
 
 
 def _chunk_layout(n: int) -> list[tuple[int, int]]:
@@ -284,7 +286,7 @@ class PdqIndex:
         if self.delta_size or not self._alive.all():
             self.compact()
         folder.mkdir(parents=True, exist_ok=True)
-        arrays = {"words": self._words, "ids": self._ids, "order": self._order, "offsets": self._offsets}
+        arrays: dict[str, npt.NDArray[Any]] = {"words": self._words, "ids": self._ids, "order": self._order, "offsets": self._offsets}
         for name, arr in arrays.items():
             tmp = folder / f"{name}.npy.tmp"
             with open(tmp, "wb") as fh:
@@ -302,7 +304,7 @@ class PdqIndex:
             header = json.loads((folder / "header.json").read_text(encoding="utf-8"))
             if header.get("format") != "childsafe-pdq-index" or header.get("version") != FORMAT_VERSION:
                 raise StoreError(f"{folder}: not a childsafe PDQ index of version {FORMAT_VERSION}")
-            mode = "r" if mmap else None
+            mode: Literal["r"] | None = "r" if mmap else None
             arrays = {
                 name: np.load(folder / f"{name}.npy", mmap_mode=mode, allow_pickle=False)
                 for name in ("words", "ids", "order", "offsets")
@@ -314,7 +316,7 @@ class PdqIndex:
         if arrays["words"].shape != (n, 4) or arrays["ids"].shape != (n,):
             raise StoreError(f"{folder}: index arrays do not match their header")
         index._words, index._ids, index._alive = arrays["words"], arrays["ids"], np.ones(n, bool)
-        index._layout = [tuple(x) for x in header["layout"]]  # type: ignore[misc]
+        index._layout = [(int(start), int(width)) for start, width in header["layout"]]
         index._order, index._offsets = arrays["order"], arrays["offsets"]
         total = 0
         for _, width in index._layout:

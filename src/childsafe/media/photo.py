@@ -14,9 +14,10 @@ import struct
 import warnings
 import zlib
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import numpy as np
+import numpy.typing as npt
 import pdqhash
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -49,6 +50,7 @@ def decode_photo(source: BinaryIO, max_pixels: int) -> Image.Image:
 
 
 def _decode_photo(source: BinaryIO, max_pixels: int) -> Image.Image:
+    im: Image.Image
     try:
         im = Image.open(source)
         im.seek(0)  # first frame of animated GIF/WebP/TIFF
@@ -86,10 +88,10 @@ def _to_rgb(im: Image.Image) -> Image.Image:
     if im.mode == "RGB":
         return im
     if im.mode.startswith("I;16"):
-        arr = np.asarray(im).astype(np.uint32) >> 8
-        return Image.fromarray(arr.astype(np.uint8), "L").convert("RGB")
+        high_bytes = np.asarray(im).astype(np.uint32) >> 8
+        return Image.fromarray(high_bytes.astype(np.uint8), "L").convert("RGB")
     if im.mode in ("I", "F"):
-        arr = np.asarray(im, dtype=np.float64)
+        arr: npt.NDArray[Any] = np.asarray(im, dtype=np.float64)
         lo, hi = float(np.nanmin(arr)), float(np.nanmax(arr))
         if lo < 0 or hi > 255:  # wide range: stretch; 0..255 data (common) stays as it is
             arr = (arr - lo) * (255.0 / (hi - lo)) if hi > lo else np.zeros_like(arr)

@@ -142,7 +142,7 @@ class _ScanRun:
 
     def _rematch(self, record: dict[str, Any]) -> None:
         hashes = FileHashes.from_record(record)
-        extra = {k: record[k] for k in ("archive", "members", "duplicate_of") if k in record}
+        extra: dict[str, Any] = {k: record[k] for k in ("archive", "members", "duplicate_of") if k in record}
         self._emit(hashes, extra, store=False, size=record.get("size"), mtime_ns=None)
 
     def _hash_all(self, todo: list[WalkItem]) -> None:

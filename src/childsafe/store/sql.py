@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Engine, Select, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -313,7 +313,7 @@ class SqlStore:
         return out
 
 
-def _ref_query():  # type: ignore[no-untyped-def]
+def _ref_query() -> Select[Any]:
     return select(
         bank_entries.c.id, banks.c.name.label("bank"), banks.c.allowlist, banks.c.enabled,
         banks.c.pdq_threshold, bank_entries.c.signal_type, bank_entries.c.signal,
