@@ -34,6 +34,7 @@ from childsafe.media.archives import (
     archive_kind,
     iter_archive,
 )
+from childsafe.media.archives import zip as archive_zip
 
 MiB = 1024**2
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 4
@@ -817,7 +818,7 @@ def test_budget_ends_a_tar(tmp_path: Path) -> None:
 def test_oversized_zip_directory_is_refused_before_zipfile_loads_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(archives, "_MAX_ZIP_DIRECTORY_BYTES", 100)
+    monkeypatch.setattr(archive_zip, "_MAX_ZIP_DIRECTORY_BYTES", 100)
     found, problems = scan(write(tmp_path, "d.zip", make_zip(BASIC)), "d.zip")
     assert found == {}
     assert len(problems) == 1 and problems[0].message.startswith("zip directory of ")

@@ -224,3 +224,27 @@ def test_single_file_and_bank_filter(cli: Cli, tmp_path: Path) -> None:
     lines = cli.json_lines("scan", str(photo), "--bank", "b")
     assert {m["bank"] for m in lines[0]["matches"]} == {"b"}
     assert lines[-1]["files"] == 1
+
+
+def test_file_size_limit_comes_from_settings(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "big.bin").write_bytes(b"x" * 5000)
+    (folder / "small.bin").write_bytes(b"x" * 10)
+    cli.home.mkdir(parents=True)
+    (cli.home / "config.toml").write_text("max_file_bytes = 1000\n")
+    lines = cli.json_lines("scan", str(folder))
+    by_name = {Path(r["path"]).name: r for r in lines[:-1]}
+    assert "exceeds the limit" in by_name["big.bin"]["error"]
+    assert by_name["small.bin"]["error"] is None
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file_is_reported(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "f"
+    folder.mkdir()
+    secret = folder / "secret.jpg"
+    secret.write_bytes(b"\xff\xd8\xff")
+    secret.chmod(0)
+    lines = cli.json_lines("scan", str(folder))
+    assert "permission denied" in lines[0]["error"].lower()

@@ -286,7 +286,8 @@ class PdqIndex:
         if self.delta_size or not self._alive.all():
             self.compact()
         folder.mkdir(parents=True, exist_ok=True)
-        arrays: dict[str, npt.NDArray[Any]] = {"words": self._words, "ids": self._ids, "order": self._order, "offsets": self._offsets}
+        arrays: dict[str, npt.NDArray[Any]] = {
+            "words": self._words, "ids": self._ids, "order": self._order, "offsets": self._offsets}
         for name, arr in arrays.items():
             tmp = folder / f"{name}.npy.tmp"
             with open(tmp, "wb") as fh:
