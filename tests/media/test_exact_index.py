@@ -33,3 +33,16 @@ def test_same_digest_in_two_entries() -> None:
 
 def test_empty_index() -> None:
     assert ExactIndex.from_signals([]).lookup("0" * 32) == []
+
+
+def test_unsorted_snapshot_is_rejected(tmp_path: Path) -> None:
+    import numpy as np
+    import pytest
+
+    from childsafe.errors import StoreError
+
+    ExactIndex.from_signals([(i + 1, d) for i, d in enumerate(_digests(10))]).save(tmp_path / "x")
+    keys = np.load(tmp_path / "x" / "keys.npy")
+    np.save(tmp_path / "x" / "keys.npy", keys[::-1].copy(), allow_pickle=False)
+    with pytest.raises(StoreError, match="not sorted"):
+        ExactIndex.load(tmp_path / "x")

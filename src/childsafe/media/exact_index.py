@@ -29,10 +29,14 @@ def digest_key(hex_digest: str) -> int:
 
 
 class ExactIndex:
-    def __init__(self, keys: npt.NDArray[np.uint64], ids: npt.NDArray[np.int64]) -> None:
-        order = np.argsort(keys, kind="stable")
-        self._keys = np.ascontiguousarray(keys[order], np.uint64)
-        self._ids = np.ascontiguousarray(ids[order], np.int64)
+    def __init__(self, keys: npt.NDArray[np.uint64], ids: npt.NDArray[np.int64], *,
+                 presorted: bool = False) -> None:
+        if presorted:  # loaded from a snapshot we wrote sorted: skip the O(n log n) sort
+            self._keys, self._ids = np.ascontiguousarray(keys, np.uint64), np.ascontiguousarray(ids, np.int64)
+        else:
+            order = np.argsort(keys, kind="stable")
+            self._keys = np.ascontiguousarray(keys[order], np.uint64)
+            self._ids = np.ascontiguousarray(ids[order], np.int64)
         self._bits = min(24, max(1, math.ceil(math.log2(max(len(keys), 2)))))
         buckets = (self._keys >> np.uint64(64 - self._bits)).astype(np.int64)
         counts = np.bincount(buckets, minlength=1 << self._bits)
@@ -66,6 +70,8 @@ class ExactIndex:
             (k for k, v in self._delta.items() for _ in v), np.uint64)])
         ids = np.concatenate([self._ids, np.fromiter(
             (i for v in self._delta.values() for i in v), np.int64)])
+        order = np.argsort(keys, kind="stable")
+        keys, ids = keys[order], ids[order]
         for name, arr in (("keys", keys), ("ids", ids)):
             with open(folder / f"{name}.npy", "wb") as fh:
                 np.save(fh, arr, allow_pickle=False)
@@ -84,4 +90,7 @@ class ExactIndex:
             raise StoreError(f"{folder}: unreadable index ({exc})") from exc
         if keys.shape != ids.shape or len(keys) != header.get("size"):
             raise StoreError(f"{folder}: index arrays do not match their header")
-        return cls(keys.astype(np.uint64), ids.astype(np.int64))
+        keys = keys.astype(np.uint64, copy=False)
+        if len(keys) > 1 and not bool(np.all(keys[1:] >= keys[:-1])):
+            raise StoreError(f"{folder}: index keys are not sorted")
+        return cls(keys, ids.astype(np.int64, copy=False), presorted=True)
