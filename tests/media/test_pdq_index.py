@@ -142,3 +142,23 @@ def test_hex_conversion_round_trips() -> None:
     words = pdq_hex_to_words(hexes)
     assert words.shape == (3, 4)
     assert pdq_words_to_hex(words) == hexes
+
+
+def test_re_adding_a_static_id_hides_its_old_hash() -> None:
+    words, ids, _ = _near_duplicate_data(8, pdq_index.MIN_MIH_SIZE + 50)
+    index = PdqIndex.build(words, ids)
+    rng = np.random.default_rng(4)
+    replacement = _random_words(rng, 1)
+    index.add(replacement, [int(ids[5])])
+    assert index.search(words[5], 0) == []
+    assert [h.id for h in index.search(replacement[0], 0)] == [int(ids[5])]
+    assert len(index) == len(words)
+
+
+def test_remove_on_a_loaded_read_only_index(tmp_path: Path) -> None:
+    words, ids, _ = _near_duplicate_data(6, 1000)
+    PdqIndex.build(words, ids).save(tmp_path / "idx")
+    loaded = PdqIndex.load(tmp_path / "idx")
+    loaded.remove([int(ids[3])])
+    assert loaded.search(words[3], 0) == []
+    assert [h.id for h in loaded.search(words[4], 0)] == [int(ids[4])]

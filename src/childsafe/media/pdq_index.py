@@ -1,8 +1,8 @@
 """Exact radius search over 256-bit PDQ hashes: multi-index hashing (Norouzi et al., 2012).
 
-Why not FAISS: HMA uses FAISS ``IndexBinaryMultiHash`` (16 x 16-bit chunks, nflip 1); measured
-here it is slower than FAISS brute force at 10M hashes (many candidates per probe) and needs a
-full rebuild on every change.  This index splits the 256 bits into ``m`` chunks of ~log2(N)
+Why not FAISS: HMA uses FAISS ``IndexBinaryMultiHash`` (16 x 16-bit chunks, nflip 1): at 10M
+hashes 16-bit buckets hold ~150 entries each, so a query verifies ~40k candidates (measured here:
+20 ms p50, 3.2 GB, 29 s to build, no removal); FAISS brute force takes 29 ms per query.  This index splits the 256 bits into ``m`` chunks of ~log2(N)
 bits.  If two hashes differ in at most ``r`` bits, some chunk differs in at most ``r // m`` bits
 (pigeonhole), so probing every chunk value within that radius finds *every* neighbour: recall is
 exactly that of brute force.  With ~1 entry per bucket the candidates number a few thousand at
@@ -120,6 +120,7 @@ class PdqIndex:
         self._delta_ids: list[npt.NDArray[np.int64]] = []
         self._delta_cache: tuple[Words, npt.NDArray[np.int64]] | None = None
         self._removed: set[int] = set()
+        self._id_order: npt.NDArray[np.int64] | None = None  # argsort of _ids, built on demand
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -133,6 +134,7 @@ class PdqIndex:
             raise ValueError("words must be (N, 4) uint64 with one id per row")
         n = len(words)
         self._words, self._ids, self._alive = words, ids, np.ones(n, bool)
+        self._id_order = None
         self._mask_cache.clear()
         if n < MIN_MIH_SIZE:
             self._layout, self._bases = [], []
@@ -155,7 +157,8 @@ class PdqIndex:
             offsets[base] = i * n
             np.cumsum(counts, out=offsets[base + 1 : base + 1 + (1 << width)])
             offsets[base + 1 : base + 1 + (1 << width)] += i * n
-            order[i * n : (i + 1) * n] = np.argsort(vals, kind="stable")
+            # Order within a bucket is irrelevant, so an unstable int32 sort will do (2.3x faster).
+            order[i * n : (i + 1) * n] = np.argsort(vals.astype(np.int32))
 
         # numpy releases the GIL in argsort/bincount, so threads use both cores.
         with ThreadPoolExecutor(max(1, threads)) as pool:
@@ -170,6 +173,7 @@ class PdqIndex:
         if len(w) != len(i):
             raise ValueError("one id per hash")
         if len(w):
+            self._hide_static(i)  # an id added again replaces its earlier hash
             self._delta_words.append(w)
             self._delta_ids.append(i)
             self._delta_cache = None
@@ -180,9 +184,25 @@ class PdqIndex:
         wanted = np.fromiter(ids, np.int64)
         if len(wanted) == 0:
             return
-        self._alive &= ~np.isin(self._ids, wanted)
+        self._hide_static(wanted)
         self._removed.update(wanted.tolist())
         self._delta_cache = None
+
+    def _hide_static(self, ids: npt.NDArray[np.int64]) -> None:
+        """Mark static rows with these ids dead: O(k log n) through a sorted view of the ids."""
+        if len(self._ids) == 0 or len(ids) == 0:
+            return
+        if self._id_order is None:  # ids read from the store arrive sorted: skip the sort then
+            ids_sorted = bool(np.all(self._ids[1:] >= self._ids[:-1]))
+            self._id_order = np.arange(len(self._ids)) if ids_sorted else np.argsort(self._ids, kind="stable")
+        sorted_ids = self._ids[self._id_order]
+        lo = np.searchsorted(sorted_ids, ids, side="left")
+        hi = np.searchsorted(sorted_ids, ids, side="right")
+        for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
+            if b > a:
+                if not self._alive.flags.writeable:  # loaded read-only from a snapshot
+                    self._alive = self._alive.copy()
+                self._alive[self._id_order[a:b]] = False
 
     def compact(self, threads: int = 2) -> None:
         """Rebuild the static part from everything alive (static + delta)."""
