@@ -2,8 +2,9 @@
 
 Why not FAISS: HMA uses FAISS ``IndexBinaryMultiHash`` (16 x 16-bit chunks, nflip 1): at 10M
 hashes 16-bit buckets hold ~150 entries each, so a query verifies ~40k candidates (measured here:
-20 ms p50, 3.2 GB, 29 s to build, no removal); FAISS brute force takes 29 ms per query.  This index splits the 256 bits into ``m`` chunks of ~log2(N)
-bits.  If two hashes differ in at most ``r`` bits, some chunk differs in at most ``r // m`` bits
+20 ms p50, 3.2 GB, 29 s to build, no removal); FAISS brute force takes 29 ms per query.
+
+This index splits the 256 bits into ``m`` chunks of ~log2(N) bits.  If two hashes differ in at most ``r`` bits, some chunk differs in at most ``r // m`` bits
 (pigeonhole), so probing every chunk value within that radius finds *every* neighbour: recall is
 exactly that of brute force.  With ~1 entry per bucket the candidates number a few thousand at
 10M, verified with a vectorised popcount.  ``benchmarks/bench_pdq_index.py`` measures it against
