@@ -4,11 +4,11 @@ Why not FAISS: HMA uses FAISS ``IndexBinaryMultiHash`` (16 x 16-bit chunks, nfli
 hashes 16-bit buckets hold ~150 entries each, so a query verifies ~40k candidates (measured here:
 20 ms p50, 3.2 GB, 29 s to build, no removal); FAISS brute force takes 29 ms per query.
 
-This index splits the 256 bits into ``m`` chunks of ~log2(N) bits.  If two hashes differ in at most ``r`` bits, some chunk differs in at most ``r // m`` bits
-(pigeonhole), so probing every chunk value within that radius finds *every* neighbour: recall is
-exactly that of brute force.  With ~1 entry per bucket the candidates number a few thousand at
-10M, verified with a vectorised popcount.  ``benchmarks/bench_pdq_index.py`` measures it against
-FAISS brute force and HMA's configuration.
+This index splits the 256 bits into ``m`` chunks of ~log2(N) bits.  If two hashes differ in at
+most ``r`` bits, some chunk differs in at most ``r // m`` bits (pigeonhole), so probing every chunk
+value within that radius finds *every* neighbour: recall is exactly that of brute force.  With ~1
+entry per bucket the candidates number a few thousand at 10M, verified with a vectorised popcount.
+``benchmarks/bench_pdq_index.py`` measures it against FAISS brute force and HMA's configuration.
 
 Updates never rebuild: added hashes go to a small brute-force *delta* searched alongside the
 static part, removed ones are masked.  :meth:`PdqIndex.compact` folds both in when worthwhile.
