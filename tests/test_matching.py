@@ -165,3 +165,22 @@ def test_in_memory_store_needs_no_index_dir() -> None:
     s.create_bank("b")
     s.add_entries("b", [NewEntry("pdq", BASE)])
     assert len(Matcher(s, None).match_signal("pdq", BASE).matches) == 1
+
+
+def test_refresh_picks_up_a_wider_threshold(store: SqlStore, index_dir: Path) -> None:
+    store.create_bank("b", pdq_threshold=10)
+    store.add_entries("b", [NewEntry("pdq", BASE)])
+    m = Matcher(store, index_dir)
+    assert m.match_signal("pdq", flip(BASE, 40)).matches == []
+    store.set_bank_threshold("b", 45)
+    m.refresh()
+    assert [x.distance for x in m.match_signal("pdq", flip(BASE, 40)).matches] == [40]
+
+
+def test_emptied_bank_leaves_no_snapshot(store: SqlStore, index_dir: Path) -> None:
+    store.create_bank("b")
+    store.add_entries("b", [NewEntry("pdq", BASE)])
+    Matcher(store, index_dir)
+    store.delete_bank("b")
+    Matcher(store, index_dir)
+    assert not [p for p in index_dir.iterdir() if p.name.startswith("pdq.")]

@@ -84,14 +84,17 @@ class Matcher:
         if self._only_banks:
             for name in self._only_banks:
                 store.get_bank(name)  # raises BankNotFoundError early
-        bank_list = store.list_banks()
-        self._max_threshold = max([b.pdq_threshold for b in bank_list if b.enabled] or [31])
+        self._max_threshold = self._search_radius()
         self._pdq, self._pdq_seen = self._load("pdq")
         self._exact: dict[str, ExactIndex] = {}
         self._exact_seen: dict[str, int] = {}
         for kind in EXACT_TYPES:
             self._exact[kind], self._exact_seen[kind] = self._load(kind)
         self._vpdq = _VpdqFrames(store)
+
+    def _search_radius(self) -> int:
+        """Widest PDQ threshold of any enabled bank: search once, filter per bank after."""
+        return max([b.pdq_threshold for b in self.store.list_banks() if b.enabled] or [31])
 
     # -- index snapshots --------------------------------------------------------------------
     def _load(self, kind: str) -> tuple[Any, int]:
@@ -129,8 +132,11 @@ class Matcher:
             index: Any = PdqIndex.build(words, np.fromiter((i for i, _ in pairs), np.int64, len(pairs)))
         else:
             index = ExactIndex.from_signals(pairs)
-        if self.index_dir is not None and pairs:
-            self._save_snapshot(kind, index, seen)
+        if self.index_dir is not None:
+            if pairs:
+                self._save_snapshot(kind, index, seen)
+            else:
+                self._drop_snapshots(kind, keep=None)
         return index, seen
 
     def _newest_snapshot(self, kind: str) -> Path | None:
@@ -150,15 +156,21 @@ class Matcher:
         try:
             index.save(tmp)
             tmp.rename(final)
-            for old in self.index_dir.glob(f"{kind}.*.*"):
-                if old != final and _snapshot_seen(old) >= 0:
-                    shutil.rmtree(old, ignore_errors=True)
+            self._drop_snapshots(kind, keep=final)
         except OSError as exc:  # a cache: failing to save it must not fail the lookup
             log.warning("could not save index snapshot %s: %s", final, exc)
             shutil.rmtree(tmp, ignore_errors=True)
 
+    def _drop_snapshots(self, kind: str, keep: Path | None) -> None:
+        if self.index_dir is None or not self.index_dir.is_dir():
+            return
+        for old in self.index_dir.glob(f"{kind}.*.*"):
+            if old != keep and _snapshot_seen(old) >= 0:
+                shutil.rmtree(old, ignore_errors=True)
+
     def refresh(self) -> None:
         """Add entries stored since this matcher loaded (for long-running processes)."""
+        self._max_threshold = self._search_radius()
         for batch in self.store.iter_signals(["pdq"], after_id=self._pdq_seen):
             _add_batch(self._pdq, "pdq", batch)
             self._pdq_seen = batch[-1][0]

@@ -162,3 +162,15 @@ def test_remove_on_a_loaded_read_only_index(tmp_path: Path) -> None:
     loaded.remove([int(ids[3])])
     assert loaded.search(words[3], 0) == []
     assert [h.id for h in loaded.search(words[4], 0)] == [int(ids[4])]
+
+
+def test_remove_and_replace_with_unsorted_ids() -> None:
+    words, _, _ = _near_duplicate_data(12, pdq_index.MIN_MIH_SIZE + 10)
+    ids = np.arange(len(words), dtype=np.int64)[::-1].copy() + 100  # descending ids
+    index = PdqIndex.build(words, ids)
+    index.remove([int(ids[7])])
+    assert index.search(words[7], 0) == []
+    assert [h.id for h in index.search(words[8], 0)] == [int(ids[8])]
+    new = _random_words(np.random.default_rng(1), 1)
+    index.add(new, [int(ids[9])])
+    assert index.search(words[9], 0) == [] and [h.id for h in index.search(new[0], 0)] == [int(ids[9])]

@@ -121,7 +121,9 @@ class PdqIndex:
         self._delta_ids: list[npt.NDArray[np.int64]] = []
         self._delta_cache: tuple[Words, npt.NDArray[np.int64]] | None = None
         self._removed: set[int] = set()
-        self._id_order: npt.NDArray[np.int64] | None = None  # argsort of _ids, built on demand
+        # Sorted view of _ids for id -> row lookups, built on first use; order None = identity.
+        self._sorted_ids: npt.NDArray[np.int64] | None = None
+        self._id_order: npt.NDArray[np.int64] | None = None
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -135,7 +137,7 @@ class PdqIndex:
             raise ValueError("words must be (N, 4) uint64 with one id per row")
         n = len(words)
         self._words, self._ids, self._alive = words, ids, np.ones(n, bool)
-        self._id_order = None
+        self._sorted_ids, self._id_order = None, None
         self._mask_cache.clear()
         if n < MIN_MIH_SIZE:
             self._layout, self._bases = [], []
@@ -193,17 +195,18 @@ class PdqIndex:
         """Mark static rows with these ids dead: O(k log n) through a sorted view of the ids."""
         if len(self._ids) == 0 or len(ids) == 0:
             return
-        if self._id_order is None:  # ids read from the store arrive sorted: skip the sort then
-            ids_sorted = bool(np.all(self._ids[1:] >= self._ids[:-1]))
-            self._id_order = np.arange(len(self._ids)) if ids_sorted else np.argsort(self._ids, kind="stable")
-        sorted_ids = self._ids[self._id_order]
-        lo = np.searchsorted(sorted_ids, ids, side="left")
-        hi = np.searchsorted(sorted_ids, ids, side="right")
+        if self._sorted_ids is None:  # ids read from the store arrive sorted: no sort needed then
+            if bool(np.all(self._ids[1:] >= self._ids[:-1])):
+                self._sorted_ids = self._ids
+            else:
+                self._id_order = np.argsort(self._ids, kind="stable")
+                self._sorted_ids = self._ids[self._id_order]
+        lo = np.searchsorted(self._sorted_ids, ids, side="left")
+        hi = np.searchsorted(self._sorted_ids, ids, side="right")
         for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
             if b > a:
-                if not self._alive.flags.writeable:  # loaded read-only from a snapshot
-                    self._alive = self._alive.copy()
-                self._alive[self._id_order[a:b]] = False
+                rows = np.arange(a, b) if self._id_order is None else self._id_order[a:b]
+                self._alive[rows] = False
 
     def compact(self, threads: int = 2) -> None:
         """Rebuild the static part from everything alive (static + delta)."""
