@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import platform
 import sys
 import time
 
-__all__ = ["ForeignCpu", "progress"]
+__all__ = ["ForeignCpu", "cpu_name", "progress"]
 
 
 def progress(msg: str) -> None:
@@ -44,3 +45,14 @@ class ForeignCpu:
         other = max(0.0, (end[0] - self._start[0]) - (end[1] - self._start[1]))
         wall = end[2] - self._start[2]
         return {"other_cpu_s": other, "wall_s": wall, "other_cores_busy": other / wall}
+
+
+def cpu_name() -> str:
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"

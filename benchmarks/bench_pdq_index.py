@@ -56,7 +56,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from _common import ForeignCpu, progress
+from _common import ForeignCpu, cpu_name, progress
 
 THRESHOLD = 31
 DEFAULT_SEED = 20240531
@@ -719,17 +719,6 @@ def ratio(ours: dict[str, Any], base: dict[str, Any]) -> dict[str, float]:
 
 def yes(flag: bool) -> str:
     return "MET" if flag else "NOT MET"
-
-
-def cpu_name() -> str:
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 if __name__ == "__main__":

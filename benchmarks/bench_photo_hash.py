@@ -52,7 +52,7 @@ from typing import Any  # noqa: E402
 import numpy as np  # noqa: E402
 import pdqhash  # noqa: E402
 import PIL  # noqa: E402
-from _common import ForeignCpu, progress  # noqa: E402
+from _common import ForeignCpu, cpu_name, progress  # noqa: E402
 from PIL import Image, ImageDraw, ImageOps  # noqa: E402
 
 from childsafe.media import hash_file  # noqa: E402
@@ -488,17 +488,6 @@ def pkg_version(name: str) -> str:
         return version(name)
     except PackageNotFoundError:
         return "unknown"
-
-
-def cpu_name() -> str:
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 if __name__ == "__main__":
