@@ -236,3 +236,16 @@ def test_exif_rotated_shared_photos_are_hashed_upright(shared_data: Path) -> Non
 def _reference_hash(im: Image.Image) -> str:
     bits, _ = pdqhash.compute(np.asarray(im))
     return np.packbits(bits.astype(np.uint8)).tobytes().hex()
+
+
+def test_oversized_photo_still_gets_its_digests(tmp_path: Path, monkeypatch) -> None:
+    from childsafe.media import hashing
+
+    monkeypatch.setattr(hashing, "MAX_PHOTO_BYTES", 1000)
+    path = tmp_path / "big.png"
+    from tests.conftest import make_picture
+
+    make_picture(3).save(path)
+    h = hash_file(path)
+    assert h.error and "digests only" in h.error
+    assert h.sha256 == hashlib.sha256(path.read_bytes()).hexdigest() and h.pdq is None

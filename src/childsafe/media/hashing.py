@@ -183,11 +183,17 @@ def _hash_into(
     digests = _Digests()
     digests.update(head)
     if result.content_type is ContentType.PHOTO:
-        data = head + _read_capped(fh, MAX_PHOTO_BYTES - len(head), opts.max_file_bytes)
-        digests.update(data[len(head):])
+        cap = min(MAX_PHOTO_BYTES, opts.max_file_bytes)
+        body = fh.read(cap + 1 - len(head))
+        digests.update(body)
+        if len(head) + len(body) > cap:
+            # Too big to decode in memory, but the chain-of-custody digests are still computed.
+            _copy(fh, digests, None, opts.max_file_bytes)
+            digests.fill(result)
+            raise MediaTooLargeError(f"photo larger than {cap} bytes: digests only, not decoded")
         digests.fill(result)
         if wanted():
-            _hash_photo(result, data, opts)
+            _hash_photo(result, head + body, opts)
     elif result.content_type is ContentType.VIDEO:
         if path is None:
             _hash_video_stream(result, fh, head, digests, opts, wanted)
@@ -224,14 +230,6 @@ def _hash_video_stream(
         if wanted():
             tmp.flush()
             result.vpdq = VpdqSignal.serialize(vpdq_hash_video(Path(tmp.name)))
-
-
-def _read_capped(fh: BinaryIO, limit: int, max_file_bytes: int) -> bytes:
-    cap = min(limit, max_file_bytes)
-    data = fh.read(cap + 1)
-    if len(data) > cap:
-        raise MediaTooLargeError(f"photo larger than {cap} bytes refused")
-    return data
 
 
 def _copy(fh: BinaryIO, digests: _Digests, sink: Any, max_bytes: int, head: bytes = b"") -> None:
