@@ -1,0 +1,1 @@
+"""Language: grooming and sextortion risk in conversations, explainable and early."""
