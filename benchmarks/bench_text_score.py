@@ -36,10 +36,10 @@ GOAL = 2000
 
 
 def load_messages(limit: int) -> list[Message]:
-    import chitchat_dataset
+    from childsafe.text.corpora import chitchat_conversations
 
     out: list[Message] = []
-    for cid, conv in chitchat_dataset.Dataset().items():
+    for cid, conv in chitchat_conversations().items():
         for turn in conv["messages"]:
             for m in turn:
                 out.append(Message(str(cid), str(m["sender"]), str(m["text"])))

@@ -11,17 +11,20 @@ The transcripts contain offensive predatory language: they are only ever read he
 
 from __future__ import annotations
 
+import importlib.resources
+import json
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from defusedxml import ElementTree
 
 from childsafe.errors import ConfigError
 
-__all__ = ["LabelledAuthor", "load_corpora", "KINDS"]
+__all__ = ["LabelledAuthor", "load_corpora", "chitchat_conversations", "KINDS"]
 
 KINDS = ("offender", "decoy", "ordinary")
 
@@ -71,15 +74,25 @@ def _nps(path: Path) -> Iterator[LabelledAuthor]:
 
 
 def _chitchat() -> Iterator[LabelledAuthor]:
-    try:
-        import chitchat_dataset
-    except ImportError as exc:  # pragma: no cover - a core dependency
-        raise ConfigError("the chitchat-dataset package is missing; run scripts/setup.sh") from exc
     by_sender: dict[str, list[str]] = defaultdict(list)
-    for _cid, conversation in chitchat_dataset.Dataset().items():
+    for conversation in chitchat_conversations().values():
         for turn in conversation["messages"]:
             for message in turn:
                 by_sender[str(message["sender"])].append(str(message["text"]).strip())
     for sender, texts in by_sender.items():
         yield LabelledAuthor(f"chitchat/{sender}", f"chitchat/{sender}", 0, "ordinary",
                              tuple(t for t in texts if t))
+
+
+def chitchat_conversations() -> dict[str, Any]:
+    """The ``chitchat-dataset`` wheel's conversations, read directly from its data file
+    (its own loader leaves the file open)."""
+    try:
+        resource = importlib.resources.files("chitchat_dataset") / "dataset.json"
+        with resource.open("r", encoding="utf-8") as fh:
+            data: dict[str, Any] = json.load(fh)
+    except (ModuleNotFoundError, OSError, ValueError) as exc:
+        raise ConfigError(
+            f"the chitchat-dataset package is missing or unreadable ({exc}); run scripts/setup.sh"
+        ) from exc
+    return data

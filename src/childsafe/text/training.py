@@ -260,7 +260,8 @@ def train_and_evaluate(text_dir: Path, seed: int = 20241124, include_chitchat: b
             "positives": "Perverted-Justice offender lines (shared/data/text/pj/predators)",
             "negatives": "decoy lines of the same conversations (pj/officers), NPS Chat Corpus users, "
                          "chitchat-dataset senders",
-            "split": f"by conversation group, {int((1 - TEST_FRACTION) * 100)}/{int(TEST_FRACTION * 100)} per kind, seed {seed}",
+            "split": f"by conversation group, {int((1 - TEST_FRACTION) * 100)}/{int(TEST_FRACTION * 100)} "
+                     f"per kind, seed {seed}",
             "train_authors": {k: sum(1 for i in train_idx if authors[i].kind == k) for k in KINDS},
             "test_authors": {k: sum(1 for i in test_idx if authors[i].kind == k) for k in KINDS},
             "seed": seed,
