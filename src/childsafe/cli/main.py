@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from childsafe.cli import bank as bank_commands
+from childsafe.cli import text as text_commands
 from childsafe.cli.context import AppContext
 from childsafe.cli.output import say
 from childsafe.config import load_settings
@@ -24,6 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(bank_commands.app, name="bank")
+app.add_typer(text_commands.app, name="text")
 
 
 @app.callback()

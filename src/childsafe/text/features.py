@@ -12,7 +12,7 @@ from collections import Counter
 
 from childsafe.text.normalize import normalize_text, tokenize
 
-__all__ = ["N_FEATURES", "message_features", "feature_name_hashes"]
+__all__ = ["N_FEATURES", "message_features", "normalized_features", "feature_name_hashes"]
 
 N_FEATURES = 1 << 18
 _MASK = N_FEATURES - 1
@@ -26,7 +26,12 @@ def _bucket(kind: str, gram: str) -> int:
 
 def message_features(text: str) -> Counter[int]:
     """Bucket -> count for one message."""
-    return Counter(_buckets(tokenize(normalize_text(text))))
+    return normalized_features(normalize_text(text))
+
+
+def normalized_features(normalized: str) -> Counter[int]:
+    """Bucket -> count for a message already passed through :func:`normalize_text`."""
+    return Counter(_buckets(tokenize(normalized)))
 
 
 def _buckets(tokens: list[str]) -> list[int]:
@@ -41,9 +46,9 @@ def _buckets(tokens: list[str]) -> list[int]:
     return out
 
 
-def feature_name_hashes(text: str) -> dict[int, str]:
-    """Bucket -> a readable n-gram for one message: used to explain which words drove a score."""
-    tokens = tokenize(normalize_text(text))
+def feature_name_hashes(normalized: str) -> dict[int, str]:
+    """Bucket -> a readable n-gram for one normalised message: which words drove a score."""
+    tokens = tokenize(normalized)
     names: dict[int, str] = {}
     for t in tokens:
         names.setdefault(_bucket("w", t), t)

@@ -22,7 +22,8 @@ import numpy as np
 import numpy.typing as npt
 
 from childsafe.errors import ModelNotAvailableError
-from childsafe.text.features import N_FEATURES, feature_name_hashes, message_features
+from childsafe.text.features import N_FEATURES, feature_name_hashes, normalized_features
+from childsafe.text.normalize import normalize_text
 
 __all__ = ["AuthorModel", "AuthorStream", "MODEL_DIR", "load_default_model"]
 
@@ -103,11 +104,15 @@ class AuthorStream:
         self._names: dict[int, str] = {}
 
     def add(self, text: str, explain: bool = False) -> float:
+        return self.add_normalized(normalize_text(text), explain)
+
+    def add_normalized(self, normalized: str, explain: bool = False) -> float:
+        """Like :meth:`add` for text already normalised (the scorer normalises once for both layers)."""
         w = self._model._w
         counts = self._counts
         dot, norm2 = self._dot, self._norm2
         log1p = math.log1p
-        for bucket, n in message_features(text).items():
+        for bucket, n in normalized_features(normalized).items():
             old = counts[bucket]
             new = old + n
             counts[bucket] = new
@@ -117,7 +122,7 @@ class AuthorStream:
         self._dot, self._norm2 = dot, norm2
         self.messages += 1
         if explain:
-            for bucket, name in feature_name_hashes(text).items():
+            for bucket, name in feature_name_hashes(normalized).items():
                 self._names.setdefault(bucket, name)
         return self.probability
 

@@ -1,0 +1,109 @@
+"""``childsafe text``: score conversations for grooming and sextortion risk; train and evaluate."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from childsafe.cli.output import say, write_json
+from childsafe.errors import ConfigError
+
+app = typer.Typer(help="Grooming and sextortion risk in conversations.", no_args_is_help=True)
+
+DEFAULT_TEXT_DATA = Path("..") / "shared" / "data" / "text"
+
+
+def _text_data(data: Path | None) -> Path:
+    chosen = data or Path(os.environ.get("CHILDSAFE_TEXT_DATA", DEFAULT_TEXT_DATA))
+    if not chosen.is_dir():
+        raise ConfigError(f"text data folder {chosen} not found: pass --data (the shared text data)")
+    return chosen
+
+
+@app.command("score")
+def score(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Messages: JSONL, CSV or PAN 2012 XML.")],
+    format: Annotated[str, typer.Option("--format", help="auto, jsonl, csv or pan12.")] = "auto",
+) -> None:
+    """One JSON object per conversation: risk, and per author risk, alert_at and indicators.
+
+    Unreadable records are reported on stderr as JSON lines; the rest is scored.
+    """
+    from childsafe.text.messages import RecordError
+    from childsafe.text.readers import FORMATS, iter_conversations
+    from childsafe.text.scoring import score_stream
+
+    if format != "auto" and format not in FORMATS:
+        raise ConfigError(f"unknown format {format!r}: use auto, {', '.join(FORMATS)}")
+    errors = conversations = 0
+    for result in score_stream(iter_conversations(file, format)):
+        if isinstance(result, RecordError):
+            errors += 1
+            sys.stderr.write(json.dumps({"record": result.record, "conversation_id": result.conversation_id,
+                                         "error": result.message}) + "\n")
+            continue
+        conversations += 1
+        write_json(result.to_record())
+    say(f"text score: {conversations} conversations, {errors} records with errors")
+
+
+@app.command("train")
+def train(
+    data: Annotated[Path | None, typer.Option(help="Shared text data folder (pj/, nps_chat.zip).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the package's).")] = None,
+    seed: Annotated[int, typer.Option(help="Seed for the split and the fit.")] = 20241124,
+) -> None:
+    """Train the author-level model (reproducible: fixed seed, author-split) and save it with its metrics."""
+    from childsafe.text.model import MODEL_DIR
+    from childsafe.text.training import train_and_evaluate
+
+    result = train_and_evaluate(_text_data(data), seed=seed, progress=lambda m: say(f"train: {m}"))
+    target = out or MODEL_DIR
+    result.model.save(target)
+    say(f"train: model saved to {target}")
+    write_json(result.report)
+
+
+@app.command("eval")
+def evaluate(
+    data: Annotated[Path | None, typer.Option(help="Shared text data folder (pj/, nps_chat.zip).")] = None,
+    model_dir: Annotated[Path | None, typer.Option("--model", help="Model folder (default: the shipped one).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Evaluate the model on the authors held out from its training (same seed, same split)."""
+    from childsafe.text.model import AuthorModel, load_default_model
+    from childsafe.text.training import evaluate_model, held_out_authors
+
+    model = AuthorModel.load(model_dir) if model_dir else load_default_model()
+    seed = int(model.info.get("trained_on", {}).get("seed", 20241124))
+    authors = held_out_authors(_text_data(data), seed)
+    report = evaluate_model(model, authors, progress=lambda m: say(f"eval: {m}"))
+    if as_json:
+        write_json(report)
+    else:
+        sys.stdout.write(format_report(report))
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """Markdown tables (they read well on a terminal and paste into the README)."""
+    lines = [f"Held-out authors: {report['authors']} ({report['messages']} messages); "
+             f"threshold {report['threshold']}, alerts from message {report['min_messages']}", "",
+             "| window | negatives | authors | precision | recall | F1 | F0.5 | ROC-AUC |",
+             "|---|---|---|---|---|---|---|---|"]
+    for window, rows in report["windows"].items():
+        for negatives, r in rows.items():
+            label = {"all": "decoys + ordinary", "decoy": "decoys only", "ordinary": "ordinary only"}[negatives]
+            lines.append(f"| {window.replace('_', ' ')} | {label} | {r['authors']} | {r['precision']:.3f} | "
+                         f"{r['recall']:.3f} | {r['f1']:.3f} | {r['f05']:.3f} | {r['roc_auc']:.3f} |")
+    e, fa = report["early"], report["false_alarms"]
+    lines += ["", f"Early warning: {e['offenders_alerted']}/{e['offenders']} offenders alerted; median "
+              f"{e['median_messages_to_alert']} of their messages before the alert; latency-weighted F1 "
+              f"{e['latency_f1']:.3f} (F1 {e['f1']:.3f}, F0.5 {e['f05']:.3f}).",
+              f"False alarms: {fa['alerted']}/{fa['ordinary_authors_20plus']} ordinary-chat authors with >= 20 "
+              f"messages ({100 * fa['rate']:.2f}%); decoys alerted: {fa['decoys_alerted']}/{fa['decoys']}.", ""]
+    return "\n".join(lines)
