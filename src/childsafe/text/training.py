@@ -142,13 +142,13 @@ def _split(authors: Sequence[LabelledAuthor], seed: int) -> tuple[list[int], lis
     return train, test
 
 
-def _alert_scores(probs: npt.NDArray[np.float64], window: int | None, min_messages: int) -> tuple[float, int | None]:
-    """(max probability once min_messages are read, within the window; index where it first peaks)."""
+def _peak_score(probs: npt.NDArray[np.float64], window: int | None, min_messages: int) -> float:
+    """Highest probability once ``min_messages`` are read, within the window: an author is flagged
+    within the window exactly when this reaches the threshold (the streaming alert rule)."""
     n = len(probs) if window is None else min(window, len(probs))
     if n < min_messages:
-        return 0.0, None
-    usable = probs[min_messages - 1 : n]
-    return float(usable.max()), None
+        return 0.0
+    return float(probs[min_messages - 1 : n].max())
 
 
 def _first_alert(probs: npt.NDArray[np.float64], threshold: float, min_messages: int) -> int | None:
@@ -171,7 +171,7 @@ def _choose_operating_point(items: list[_Featurised], seed: int, progress: Calla
         progress(f"cross-validation fold {fold + 1}/4 done")
     best: dict[str, Any] = {}
     for min_messages in MIN_MESSAGES_CHOICES:
-        peaks = [(f.author, _alert_scores(p, None, min_messages)[0]) for f, p in oof]
+        peaks = [(f.author, _peak_score(p, None, min_messages)) for f, p in oof]
         for threshold in THRESHOLDS:
             labels = [a.label for a, _ in peaks]
             flagged = [int(s >= threshold) for _, s in peaks]
@@ -203,7 +203,7 @@ def _metrics(probs: list[tuple[LabelledAuthor, npt.NDArray[np.float64]]], thresh
         for negatives in ("all", "decoy", "ordinary"):
             chosen = [(a, p) for a, p in probs if a.label == 1 or negatives in ("all", a.kind)]
             labels = [a.label for a, _ in chosen]
-            scores = [_alert_scores(p, window, min_messages)[0] for _, p in chosen]
+            scores = [_peak_score(p, window, min_messages) for _, p in chosen]
             flagged = [int(s >= threshold) for s in scores]
             m = binary_metrics(labels, flagged)
             rows[negatives] = {"authors": len(chosen), "precision": round(m.precision, 4),
