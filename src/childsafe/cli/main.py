@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from childsafe.cli import bank as bank_commands
+from childsafe.cli import faces as faces_commands
 from childsafe.cli import text as text_commands
 from childsafe.cli.context import AppContext
 from childsafe.cli.output import say
@@ -25,6 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(bank_commands.app, name="bank")
+app.add_typer(faces_commands.app, name="faces")
 app.add_typer(text_commands.app, name="text")
 
 

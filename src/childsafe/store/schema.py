@@ -6,9 +6,11 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -17,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import BigInteger
 
-__all__ = ["metadata", "banks", "bank_entries", "scans", "scan_items", "schema_info"]
+__all__ = ["metadata", "banks", "bank_entries", "scans", "scan_items", "schema_info", "face_media", "faces"]
 
 metadata = MetaData()
 
@@ -80,4 +82,34 @@ scan_items = Table(
     Column("record", Text, nullable=False),
     Column("scanned_at", DateTime(timezone=True), nullable=False),
     Index("ix_scan_items_sha256", "sha256"),
+)
+
+
+# v2: faces.  One row per indexed media item and one per face in it: boxes, scores and 128-d
+# descriptors (512 bytes), never crops or thumbnails.
+face_media = Table(
+    "face_media",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("size", BigInteger),
+    Column("mtime_ns", BigInteger),
+    Column("faces", Integer, nullable=False, default=0),
+    Column("error", Text),
+    Column("indexed_at", DateTime(timezone=True), nullable=False),
+)
+
+faces = Table(
+    "faces",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("media_key", Text, ForeignKey("face_media.key", ondelete="CASCADE"), nullable=False),
+    Column("x", Integer, nullable=False),
+    Column("y", Integer, nullable=False),
+    Column("w", Integer, nullable=False),
+    Column("h", Integer, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("frame_time", Float),  # seconds into a video; null for photos
+    Column("descriptor", LargeBinary, nullable=False),
+    Index("ix_faces_media", "media_key"),
+    sqlite_autoincrement=True,
 )

@@ -15,11 +15,20 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from childsafe.errors import BankExistsError, BankNotFoundError, ConfigError, StoreError
 from childsafe.media.signals import get_signal_type
 from childsafe.store.base import Bank, BankEntry, EntryRef, NewEntry, ScanRecord
-from childsafe.store.schema import bank_entries, banks, metadata, scan_items, scans, schema_info
+from childsafe.store.schema import (
+    bank_entries,
+    banks,
+    face_media,
+    faces,
+    metadata,
+    scan_items,
+    scans,
+    schema_info,
+)
 
 __all__ = ["SqlStore", "open_store", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # v2 adds face_media and faces (created in place by create_all)
 _INSERT_BATCH = 5_000
 # SQLite limits bound parameters per statement; stay far below it for IN (...) lists.
 _IN_BATCH = 500
@@ -59,6 +68,9 @@ class SqlStore:
                 raise StoreError(
                     f"store schema v{row[0]} is newer than this childsafe (v{SCHEMA_VERSION}); upgrade"
                 )
+            elif int(row[0]) < SCHEMA_VERSION:  # additive migrations: create_all made the new tables
+                conn.execute(update(schema_info).where(schema_info.c.key == "version")
+                             .values(value=str(SCHEMA_VERSION)))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -311,6 +323,38 @@ class SqlStore:
             for r in rows:
                 out[r.key] = ScanRecord(r.key, r.size, r.mtime_ns, json.loads(r.record))
         return out
+
+
+    # -- faces ------------------------------------------------------------------------------
+    def face_media_state(self, keys: Sequence[str]) -> dict[str, tuple[int | None, int | None]]:
+        """(size, mtime_ns) of already indexed media, to skip unchanged files."""
+        out: dict[str, tuple[int | None, int | None]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(keys), _IN_BATCH):
+                rows = conn.execute(select(face_media.c.key, face_media.c.size, face_media.c.mtime_ns)
+                                    .where(face_media.c.key.in_(list(keys[i : i + _IN_BATCH]))))
+                out.update((r.key, (r.size, r.mtime_ns)) for r in rows)
+        return out
+
+    def replace_faces(self, key: str, size: int | None, mtime_ns: int | None, error: str | None,
+                      found: Sequence[tuple[int, int, int, int, float, float | None, bytes]]) -> None:
+        """Store one media item's faces (x, y, w, h, score, frame_time, descriptor), replacing old ones."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(faces).where(faces.c.media_key == key))
+            conn.execute(delete(face_media).where(face_media.c.key == key))
+            conn.execute(insert(face_media).values(key=key, size=size, mtime_ns=mtime_ns, faces=len(found),
+                                                   error=error, indexed_at=_now()))
+            if found:
+                conn.execute(insert(faces), [
+                    {"media_key": key, "x": x, "y": y, "w": w, "h": h, "score": sc, "frame_time": t,
+                     "descriptor": d} for x, y, w, h, sc, t, d in found])
+
+    def load_faces(self) -> list[tuple[str, tuple[int, int, int, int], float | None, bytes]]:
+        """Every stored face: (media key, box, frame time, descriptor bytes), in id order."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(faces.c.media_key, faces.c.x, faces.c.y, faces.c.w, faces.c.h,
+                                       faces.c.frame_time, faces.c.descriptor).order_by(faces.c.id))
+            return [(r.media_key, (r.x, r.y, r.w, r.h), r.frame_time, bytes(r.descriptor)) for r in rows]
 
 
 def _ref_query() -> Select[Any]:
