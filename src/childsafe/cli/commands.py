@@ -90,3 +90,6 @@ def demo_command(
     from childsafe.cli.demo import run_demo
 
     run_demo(ctx.obj, workers or min(2, os.cpu_count() or 1), sys.stdout)
+
+
+from childsafe.cli import triage as _triage  # noqa: E402,F401

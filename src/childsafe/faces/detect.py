@@ -169,24 +169,28 @@ def load_rgb(source: Path | bytes, max_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            im: Image.Image = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
-            if im.width * im.height > max_pixels:
-                raise MediaDecodeError(f"image of {im.width}x{im.height} pixels exceeds the limit of {max_pixels}")
-            if isinstance(im, JpegImagePlugin.JpegImageFile):
-                im.draft("RGB", (max_side, max_side))
-            im.load()
-            im = ImageOps.exif_transpose(im) or im
-            if im.mode != "RGB":
-                if im.mode.startswith("I;16") or im.mode in ("I", "F"):
-                    arr = np.asarray(im, dtype=np.float64)
-                    hi = float(arr.max()) or 1.0
-                    im = Image.fromarray((arr * (255.0 / hi) if hi > 255 else arr).clip(0, 255).astype(np.uint8))
-                im = im.convert("RGB")
-            return np.asarray(im)
+            with Image.open(io.BytesIO(source) if isinstance(source, bytes) else source) as opened:
+                return _decode_upright(opened, max_pixels, max_side)
     except ChildsafeError:
         raise
     except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError, MemoryError) as exc:
         raise MediaDecodeError(f"not a decodable image: {exc}") from exc
+
+
+def _decode_upright(im: Image.Image, max_pixels: int, max_side: int) -> RGB:
+    if im.width * im.height > max_pixels:
+        raise MediaDecodeError(f"image of {im.width}x{im.height} pixels exceeds the limit of {max_pixels}")
+    if isinstance(im, JpegImagePlugin.JpegImageFile):
+        im.draft("RGB", (max_side, max_side))
+    im.load()
+    im = ImageOps.exif_transpose(im) or im
+    if im.mode != "RGB":
+        if im.mode.startswith("I;16") or im.mode in ("I", "F"):
+            arr = np.asarray(im, dtype=np.float64)
+            hi = float(arr.max()) or 1.0
+            im = Image.fromarray((arr * (255.0 / hi) if hi > 255 else arr).clip(0, 255).astype(np.uint8))
+        im = im.convert("RGB")
+    return np.asarray(im)
 
 
 @dataclass
