@@ -162,7 +162,7 @@ def get_detector(name: str = "hog") -> FaceDetector:
 
 
 def load_rgb(source: Path | bytes, max_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
-             max_side: int = 2 * DETECT_MAX_SIDE) -> RGB:
+             max_side: int = DETECT_MAX_SIDE) -> RGB:
     """Decode an upright RGB image, at reduced scale for big JPEGs (faces stay large enough)."""
     import warnings
 
