@@ -248,3 +248,18 @@ def test_unreadable_file_is_reported(cli: Cli, tmp_path: Path) -> None:
     secret.chmod(0)
     lines = cli.json_lines("scan", str(folder))
     assert "permission denied" in lines[0]["error"].lower()
+
+
+def test_rescan_reports_archive_members_from_the_store(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "f"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "a.zip", "w") as zf:
+        for i in range(3):
+            buf = io.BytesIO()
+            make_picture(i).save(buf, "PNG")
+            zf.writestr(f"p{i}.png", buf.getvalue())
+    first = cli.json_lines("scan", str(folder))
+    second = cli.json_lines("scan", str(folder))
+    assert second[-1]["resumed"] == 1  # the archive itself; its members come back from the store
+    assert sorted(r["path"] for r in first[:-1]) == sorted(r["path"] for r in second[:-1])
+    assert len(second) - 1 == 4 and all(r["error"] is None for r in second[:-1])

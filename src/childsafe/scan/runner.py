@@ -134,8 +134,7 @@ class _ScanRun:
             self.summary.resumed += 1
             self._rematch(rec.record)
             if rec.record.get("archive"):
-                under = getattr(self.store, "load_scan_records_under", None)
-                members = under(item.path + "!/") if under else {}
+                members = self.store.load_scan_records_under(item.path + "!/")
                 for member in sorted(members):
                     self._rematch(members[member].record)
         return todo
