@@ -15,6 +15,6 @@ $sudo apt-get install -y -qq --no-install-recommends "${debs[@]}" >/dev/null
 python="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev,bench,triage]' 2>&1 | grep -v '^WARNING: Location' || true
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev,triage]' 2>&1 | grep -v '^WARNING: Location' || true
 # pip's exit status is hidden by the filter above: check the install really happened.
 .venv/bin/python -c "import childsafe, pdqhash, vpdq, faiss, dlib, cv2, nudenet, sklearn, pytest" || { echo "setup: install failed" >&2; exit 1; }
