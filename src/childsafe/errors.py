@@ -13,6 +13,7 @@ __all__ = [
     "ChildsafeError",
     "ConfigError",
     "InvalidSignalError",
+    "InvalidIdentifierError",
     "UnsupportedContentError",
     "MediaDecodeError",
     "MediaTooLargeError",
@@ -37,6 +38,10 @@ class ConfigError(ChildsafeError):
 
 class InvalidSignalError(ChildsafeError, ValueError):
     """A signal string does not parse for its signal type (e.g. a PDQ hex of the wrong length)."""
+
+
+class InvalidIdentifierError(InvalidSignalError):
+    """An account identifier (email, phone, IP, hashed value...) does not parse for its kind."""
 
 
 class UnsupportedContentError(ChildsafeError):

@@ -1,0 +1,1 @@
+"""Networks: accounts, identifiers and shared media on one graph."""
