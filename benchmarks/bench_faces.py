@@ -5,11 +5,12 @@
    place) and on the shared ordinary photos without faces (``/work/shared/data/pdq``: the labelme
    subset, the ``dih`` bridge set and ``bridge-mods``), each decoded by ``load_rgb``.  Detectors:
    ``hog`` = ``get_detector("hog")`` (the default: long side scaled to 1024), ``hog_full`` =
-   ``HogFaceDetector(max_side=10**6)`` (no scaling), ``haar``, ``cnn`` (dlib's MMOD CNN; seconds per
-   photo, so ``--quick`` runs it on 4 photos).  A detection counts when it overlaps a hand-checked
-   face box (``FACE_BOXES``, IoU >= 0.3: the detectors draw boxes of different sizes); any other
-   detection is a false one.  ``q0291.jpg`` of the labelme subset shows three people (faces of
-   ~25 px): a detection on one of those faces is reported apart, not as a false detection.
+   ``HogFaceDetector(max_side=10**6)`` on ``load_rgb(path, max_side=10**6)`` (no scaling anywhere),
+   ``haar``, ``cnn`` (dlib's MMOD CNN; seconds per photo, so ``--quick`` runs it on 4 photos).  A
+   detection counts when it overlaps a hand-checked face box (``FACE_BOXES``, IoU >= 0.3: the
+   detectors draw boxes of different sizes); any other detection is a false one.  ``q0291.jpg`` of
+   the labelme subset shows three people (faces of ~25 px): a detection on one of those faces is
+   reported apart, not as a false detection.
 2. Grouping: default detector + ``FaceDescriber`` on the shared portraits, every pairwise distance,
    identities from the file names (two_people.jpg's two faces are named by their nearest
    descriptors), the margin of ``MATCH_THRESHOLD`` and ``FaceIndex.cluster()``.
@@ -19,16 +20,17 @@
    portraits cropped to head and shoulders and scaled so the face box is 10-20 % of the short
    side, sensor-like grain, JPEG quality 90.  Per detector: ``load_rgb`` (decode) and ``detect``
    timed apart; images/s with and without decode, faces/s (faces found per second, decode
-   included), recall of the planted faces.  One what-if row, not childsafe's code path:
-   ``load_rgb(path, max_side=1024)`` (JPEG DCT scaling down to the detector's size) + the default
-   detector.  Descriptor time per face on the faces the default detector found.
+   included), recall of the planted faces.  ``hog_full`` decodes at full size too
+   (``load_rgb(path, max_side=10**6)``); one what-if row, not childsafe's code path, decodes at full
+   size for the default detector (what ``load_rgb``'s reduced-scale JPEG decode saves).  Descriptor
+   time per face on the faces the default detector found.
 4. ``FaceIndex`` at scale: 100k unit vectors whose pairwise distances centre on 0.9 (like dlib's
    different-person distances) plus planted people (a source row and 4 copies at 0.2-0.5), build
    time, resident memory, single ``search`` latency p50/p99 (planted and unrelated queries) and
    ``cluster()`` at 20k rows and (not with ``--quick``) over all ~100k rows.
 
 Run:
-    python benchmarks/bench_faces.py            # ~6 minutes
+    python benchmarks/bench_faces.py            # ~5 minutes
     python benchmarks/bench_faces.py --quick    # < 1 minute: checks the script works
 Progress goes to stderr; stdout gets the tables and, last, one JSON line with every figure.
 """
@@ -42,6 +44,8 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUME
 
 import argparse  # noqa: E402
 import concurrent.futures as cf  # noqa: E402
+import hashlib  # noqa: E402
+import inspect  # noqa: E402
 import itertools  # noqa: E402
 import json  # noqa: E402
 import platform  # noqa: E402
@@ -76,6 +80,8 @@ IOU_MIN = 0.3
 GOAL_RECALL = 0.95
 GOAL_IMAGES_PER_S = 10.0
 GOAL_AT_MP = 2
+FULL = 10**6  # max_side meaning "no scaling"
+LOAD_MAX_SIDE = inspect.signature(load_rgb).parameters["max_side"].default
 
 Box = tuple[int, int, int, int]  # x, y, w, h in the pixels load_rgb returns
 
@@ -154,10 +160,14 @@ def pin_one_cpu() -> int:
 ALL_CPUS = frozenset(os.sched_getaffinity(0))
 
 
+def decode_full(path: Path) -> np.ndarray:
+    return load_rgb(path, max_side=FULL)
+
+
 def make_detectors(names: Sequence[str]) -> dict[str, FaceDetector]:
     makers: dict[str, Callable[[], FaceDetector]] = {
         "hog": lambda: get_detector("hog"),
-        "hog_full": lambda: HogFaceDetector(max_side=10**6),
+        "hog_full": lambda: HogFaceDetector(max_side=FULL),
         "haar": lambda: get_detector("haar"),
         "cnn": lambda: get_detector("cnn"),
     }
@@ -182,17 +192,21 @@ def run_accuracy(quick: bool) -> dict[str, Any]:
     cnn_only = None
     if quick:  # cnn is ~2 s a photo: two portraits and two photos without faces
         cnn_only = {"obama-240p.jpg", "two_people.jpg", "q0291.jpg", "bridge-1-original.jpg"}
-    images = {p.name if p.parent == FACES else str(p.relative_to(PDQ)): load_rgb(p) for p in faces + non_faces}
+    keys = [p.name if p.parent == FACES else str(p.relative_to(PDQ)) for p in faces + non_faces]
+    full = dict(zip(keys, (load_rgb(p, max_side=FULL) for p in faces + non_faces), strict=True))
+    default = dict(zip(keys, (load_rgb(p) for p in faces + non_faces), strict=True))
     results: dict[str, dict[str, Any]] = {}
     for det_name, det in detectors.items():
+        images = full if det_name == "hog_full" else default
         det.detect(images["obama.jpg"])  # first-call costs
         per_file: dict[str, Any] = {}
         for key, rgb in images.items():
             name = Path(key).name
             if det_name == "cnn" and cnn_only is not None and name not in cnn_only:
                 continue
+            scale = full[key].shape[1] / rgb.shape[1]  # boxes in full-size pixels
             t0 = time.perf_counter()
-            found = [as_box(f) for f in det.detect(rgb)]
+            found = [as_box(f, scale) for f in det.detect(rgb)]
             ms = (time.perf_counter() - t0) * 1e3
             truth = FACE_BOXES.get(name, []) + SMALL_REAL_FACES.get(name, [])
             hit, false = match(found, truth)
@@ -576,7 +590,7 @@ def print_speed(s: dict[str, Any], pipelines: list[Pipeline], scenes: list[Scene
         print(f"{mp:>4} " + " ".join(cells))
     print("Per size and detector (ms are means per image; faces/s = faces found per second, decode included; "
           "'vs hog' = time per image relative to the default):")
-    head = (f"{'MP':>3} {'detector':<13} {'decoded':>10} {'decode ms':>9} {'detect ms':>9} {'total ms':>9} "
+    head = (f"{'MP':>3} {'detector':<15} {'decoded':>10} {'decode ms':>9} {'detect ms':>9} {'total ms':>9} "
             f"{'p95 ms':>8} {'img/s':>6} {'det img/s':>9} {'faces/s':>7} {'recall':>7} {'false':>5} {'vs hog':>7}")
     print(head)
     print("-" * len(head))
@@ -587,10 +601,12 @@ def print_speed(s: dict[str, Any], pipelines: list[Pipeline], scenes: list[Scene
             if not v:
                 continue
             size = f"{v['decoded_size'][0]}x{v['decoded_size'][1]}"
-            print(f"{mp:>3} {n:<13} {size:>10} {v['decode_ms']:>9.1f} {v['detect_ms']:>9.1f} {v['total_ms']:>9.1f} "
+            print(f"{mp:>3} {n:<15} {size:>10} {v['decode_ms']:>9.1f} {v['detect_ms']:>9.1f} {v['total_ms']:>9.1f} "
                   f"{v['p95_total_ms']:>8.1f} {v['images_per_s']:>6.2f} {v['images_per_s_detect_only']:>9.2f} "
                   f"{v['faces_per_s']:>7.2f} {v['recall']:>7.2f} {v['false']:>5} {v['total_ms'] / base:>6.2f}x")
-    print("  hog*draft1024 = what-if, not childsafe's path: load_rgb(path, max_side=1024) + the default detector")
+    print(f"  hog_full = load_rgb(path, max_side={FULL}) + HogFaceDetector(max_side={FULL}): no scaling anywhere; "
+          f"hog*fulldecode = what-if, not childsafe's path: the same full-size decode + the default detector "
+          f"(shows what load_rgb's reduced-scale JPEG decode, max_side={LOAD_MAX_SIDE}, saves)")
     d = s["descriptor_ms_per_face"]
     print("Descriptor (FaceDescriber.describe on the faces hog found, image already decoded), ms per face: "
           + ", ".join(f"{mp} MP {v:.1f}" for mp, v in d.items()) + f"; all {s['descriptor_ms_per_face_all']:.1f}")
@@ -776,9 +792,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     pipelines = [
         Pipeline("hog", get_detector("hog"), load_rgb),
-        Pipeline("hog_full", HogFaceDetector(max_side=10**6), load_rgb),
+        Pipeline("hog_full", HogFaceDetector(max_side=FULL), decode_full),
         Pipeline("haar", get_detector("haar"), load_rgb),
-        Pipeline("hog*draft1024", get_detector("hog"), lambda path: load_rgb(path, max_side=DETECT_MAX_SIDE)),
+        Pipeline("hog*fulldecode", get_detector("hog"), decode_full),
     ]
     if args.cnn_scenes > 0 or args.quick:  # --quick: one 1 MP scene
         pipelines.insert(3, Pipeline("cnn", get_detector("cnn"), load_rgb, only_first=max(1, args.cnn_scenes),
@@ -803,6 +819,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     print(f"Faces benchmark on {cpu_name()}, {len(ALL_CPUS)} CPUs, one used; Python {platform.python_version()}"
           + (" -- QUICK CHECK, small sizes" if args.quick else ""))
+    print(f"childsafe.faces: DETECT_MAX_SIDE {DETECT_MAX_SIDE}, load_rgb max_side {LOAD_MAX_SIDE}; sources "
+          + ", ".join(f"{k} {v}" for k, v in source_digests().items()))
     caution(busy_acc)
     print_accuracy(acc, acc_summary)
     print_grouping(grouping)
@@ -832,10 +850,20 @@ def main(argv: Sequence[str] | None = None) -> None:
         "other_processes_cpu": {"accuracy": busy_acc, "speed": busy_speed, "index": busy_index},
         "env": {"python": platform.python_version(), "numpy": np.__version__, "cpu": cpu_name(),
                 "cpus": len(ALL_CPUS), "cpu_used": cpu, "platform": platform.platform(),
+                "detect_max_side": DETECT_MAX_SIDE, "load_rgb_max_side": LOAD_MAX_SIDE,
+                "childsafe_faces_sha256": source_digests(),
                 **{k: pkg_version(k) for k in ("dlib-bin", "opencv-python-headless", "faiss-cpu", "pillow")}},
         "seconds": time.perf_counter() - t_start,
     }
     print(json.dumps(out))
+
+
+def source_digests() -> dict[str, str]:
+    """Which version of childsafe.faces was measured (the first 12 hex digits of each module's sha256)."""
+    import childsafe.faces
+
+    folder = Path(childsafe.faces.__file__).parent
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:12] for p in sorted(folder.glob("*.py"))}
 
 
 def pkg_version(name: str) -> str:
