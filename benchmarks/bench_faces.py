@@ -10,7 +10,7 @@
    detection counts when it overlaps a hand-checked face box (``FACE_BOXES``, IoU >= 0.3: the
    detectors draw boxes of different sizes); any other detection is a false one.  ``q0291.jpg`` of
    the labelme subset shows three people (faces of ~25 px): a detection on one of those faces is
-   reported apart, not as a false detection.
+   reported apart, not as a false detection.  ``--quick`` keeps 2 of the 20 bridge photos.
 2. Grouping: default detector + ``FaceDescriber`` on the shared portraits, every pairwise distance,
    identities from the file names (two_people.jpg's two faces are named by their nearest
    descriptors), the margin of ``MATCH_THRESHOLD`` and ``FaceIndex.cluster()``.
@@ -23,7 +23,8 @@
    included), recall of the planted faces.  ``hog_full`` decodes at full size too
    (``load_rgb(path, max_side=10**6)``); one what-if row, not childsafe's code path, decodes at full
    size for the default detector (what ``load_rgb``'s reduced-scale JPEG decode saves).  Descriptor
-   time per face on the faces the default detector found.
+   time per face on the faces the default detector found.  Then recall against face size (3-12 % of
+   the short side, below the issue's range) for the default at 2 and 12 MP and ``hog_full`` at 12 MP.
 4. ``FaceIndex`` at scale: 100k unit vectors whose pairwise distances centre on 0.9 (like dlib's
    different-person distances) plus planted people (a source row and 4 copies at 0.2-0.5), build
    time, resident memory, single ``search`` latency p50/p99 (planted and unrelated queries) and
@@ -53,7 +54,7 @@ import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
-from dataclasses import asdict, dataclass, field  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -80,6 +81,8 @@ IOU_MIN = 0.3
 GOAL_RECALL = 0.95
 GOAL_IMAGES_PER_S = 10.0
 GOAL_AT_MP = 2
+#: Face sizes for the recall sweep (share of the short side), below and at the issue's 10-20 %.
+SWEEP_FRACTIONS = [(0.03, 0.04), (0.05, 0.06), (0.07, 0.08), (0.09, 0.10), (0.11, 0.12)]
 FULL = 10**6  # max_side meaning "no scaling"
 LOAD_MAX_SIDE = inspect.signature(load_rgb).parameters["max_side"].default
 
@@ -188,6 +191,8 @@ def shared_files() -> tuple[list[Path], list[Path]]:
 
 def run_accuracy(quick: bool) -> dict[str, Any]:
     faces, non_faces = shared_files()
+    if quick:  # the labelme subset and two of the 20 bridge photos
+        non_faces = [p for p in non_faces if "labelme" in str(p) or p.name in ("bridge-1-original.jpg", "aaa-orig.jpg")]
     detectors = make_detectors(["hog", "hog_full", "haar", "cnn"])
     cnn_only = None
     if quick:  # cnn is ~2 s a photo: two portraits and two photos without faces
@@ -422,9 +427,10 @@ def generated_background(rng: np.random.Generator, w: int, h: int) -> Image.Imag
     return im.resize((w, h), Image.Resampling.BICUBIC)
 
 
-def make_scene(job: tuple[int, int, int, str]) -> Scene:
-    index, mp, seed, folder = job
-    rng = np.random.default_rng([seed, mp, index])
+def make_scene(job: tuple[int, int, int, str, float, float]) -> Scene:
+    """Scene ``index`` of ``mp`` megapixels, faces ``lo``-``hi`` of the short side wide."""
+    index, mp, seed, folder, lo, hi = job
+    rng = np.random.default_rng([seed, mp, index, round(lo * 1000), round(hi * 1000)])
     w, h = SCENE_SIZES[mp]
     if index % 3 == 2:
         w, h = h, w
@@ -449,7 +455,7 @@ def make_scene(job: tuple[int, int, int, str]) -> Scene:
             src = src.convert("RGB")
             cx0, cy0 = max(0, fx - 1.1 * fw), max(0, fy - 0.7 * fh)
             cx1, cy1 = min(src.width, fx + 2.1 * fw), min(src.height, fy + 3.2 * fh)
-            s = float(rng.uniform(0.10, 0.20)) * short / fw
+            s = float(rng.uniform(lo, hi)) * short / fw
             pw, ph = round((cx1 - cx0) * s), round((cy1 - cy0) * s)
             crop = src.resize((pw, ph), Image.Resampling.LANCZOS, box=(cx0, cy0, cx1, cy1))
         face = ((fx - cx0) * s, (fy - cy0) * s, fw * s, fh * s)  # in the crop
@@ -467,20 +473,60 @@ def make_scene(job: tuple[int, int, int, str]) -> Scene:
     arr = arr + rng.standard_normal(arr.shape, dtype=np.float32) * np.float32(rng.uniform(3.0, 6.0))
     im = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "RGB")
     del arr
-    path = Path(folder) / f"scene_{mp:02d}mp_{index:03d}.jpg"
+    path = Path(folder) / f"scene_{mp:02d}mp_{round(lo * 100):02d}-{round(hi * 100):02d}pc_{index:03d}.jpg"
     im.save(path, "JPEG", quality=90, subsampling="4:2:0")
     return Scene(str(path), mp, w, h, planted, names, path.stat().st_size / 1e6)
 
 
-def make_scenes(folder: Path, per_size: int, seed: int) -> list[Scene]:
-    jobs = [(i, mp, seed, str(folder)) for mp in SCENE_SIZES for i in range(per_size)]
-    progress(f"generating {len(jobs)} scenes ({per_size} per size, {', '.join(map(str, SCENE_SIZES))} MP) in {folder}")
+def make_scenes(folder: Path, jobs: list[tuple[int, int, int, str, float, float]]) -> list[Scene]:
+    progress(f"generating {len(jobs)} scenes in {folder} ...")
     t0 = time.perf_counter()
     os.sched_setaffinity(0, ALL_CPUS)
     with cf.ProcessPoolExecutor(len(ALL_CPUS)) as pool:
         scenes = list(pool.map(make_scene, jobs))
     progress(f"generated in {time.perf_counter() - t0:.0f} s")
     return scenes
+
+
+def run_sweep(scenes: list[Scene], fractions: list[tuple[float, float]], per: int) -> dict[str, Any]:
+    """Recall against face size: the default at 2 and 12 MP, hog_full at 12 MP."""
+    hog, full = get_detector("hog"), HogFaceDetector(max_side=FULL)
+    rows = []
+    for lo, hi in fractions:
+        row: dict[str, Any] = {"face_fraction": [lo, hi]}
+        for label, mp, det, decode in (("hog_2mp", 2, hog, load_rgb), ("hog_12mp", 12, hog, load_rgb),
+                                       ("hog_full_12mp", 12, full, decode_full)):
+            group = [sc for sc in scenes if sc.megapixels == mp and f"_{round(lo * 100):02d}-" in sc.path][:per]
+            found = total = 0
+            for sc in group:
+                rgb = decode(Path(sc.path))
+                hit, _false = match([as_box(f, sc.width / rgb.shape[1]) for f in det.detect(rgb)], sc.faces)
+                found += sum(h is not None for h in hit)
+                total += len(sc.faces)
+            w, h = SCENE_SIZES[mp]
+            row[label] = {"found": found, "faces": total, "recall": found / total if total else None,
+                          # face width in the pixels the detector sees (landscape scenes)
+                          "face_px": [round(f * h * min(1.0, DETECT_MAX_SIDE / w)) if det is hog else round(f * h)
+                                      for f in (lo, hi)]}
+        rows.append(row)
+        progress(f"sweep: faces {lo:.0%}-{hi:.0%} of the short side done")
+    return {"scenes_per_cell": per, "rows": rows}
+
+
+def print_sweep(sw: dict[str, Any]) -> None:
+    print()
+    print(f"3b. Recall against face size ({sw['scenes_per_cell']} scenes of 1-2 faces per cell; face box width as a "
+          "share of the short side; px = face width in the image the detector sees, landscape scenes)")
+    head = f"{'face size':>10} {'hog 2 MP':>22} {'hog 12 MP':>22} {'hog_full 12 MP':>22}"
+    print(head)
+    print("-" * len(head))
+    for r in sw["rows"]:
+        cells = []
+        for k in ("hog_2mp", "hog_12mp", "hog_full_12mp"):
+            v = r[k]
+            cells.append(f"{v['found']:>2}/{v['faces']:<2} {v['recall']:.2f} ({v['face_px'][0]}-{v['face_px'][1]} px)")
+        lo, hi = r["face_fraction"]
+        print(f"{f'{lo:.0%}-{hi:.0%}':>10} " + " ".join(f"{c:>22}" for c in cells))
 
 
 @dataclass
@@ -799,8 +845,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.cnn_scenes > 0 or args.quick:  # --quick: one 1 MP scene
         pipelines.insert(3, Pipeline("cnn", get_detector("cnn"), load_rgb, only_first=max(1, args.cnn_scenes),
                                      only_mp=frozenset({1}) if args.quick else None))
+    sweep_fractions = SWEEP_FRACTIONS[::2] if args.quick else SWEEP_FRACTIONS
+    sweep_per = 1 if args.quick else 6
     with tempfile.TemporaryDirectory(prefix="childsafe-faces-") as tmp:
-        scenes = make_scenes(Path(tmp), args.per_size, args.seed)
+        jobs = [(i, mp, args.seed, tmp, 0.10, 0.20) for mp in SCENE_SIZES for i in range(args.per_size)]
+        sweep_jobs = [(i, mp, args.seed, tmp, lo, hi) for lo, hi in sweep_fractions for mp in (2, 12)
+                      for i in range(sweep_per)]
+        made = make_scenes(Path(tmp), jobs + sweep_jobs)
+        scenes, sweep_scenes = made[: len(jobs)], made[len(jobs):]
         cpu = pin_one_cpu()
         for sc in scenes:  # page cache
             Path(sc.path).read_bytes()
@@ -808,6 +860,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         foreign_speed = ForeignCpu()
         speed = run_speed(scenes, pipelines, args.passes)
         busy_speed = foreign_speed.stop()
+        sweep = run_sweep(sweep_scenes, sweep_fractions, sweep_per)
     speed_summary = summarise_speed(speed, pipelines)
 
     progress(f"index: {args.index_rows} rows ...")
@@ -825,6 +878,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     print_accuracy(acc, acc_summary)
     print_grouping(grouping)
     print_speed(speed_summary, pipelines, scenes, args.passes, cpu, busy_speed)
+    print_sweep(sweep)
     print_index(index, busy_index)
 
     hog = acc_summary["hog"]
@@ -841,10 +895,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     progress(f"done in {time.perf_counter() - t_start:.0f} s")
     out = {
         "bench": "faces", "quick": args.quick, "seed": args.seed,
-        "accuracy": {"summary": acc_summary, "per_file": acc["files"], "cnn_subset": acc["cnn_subset"]},
+        "accuracy": {"summary": acc_summary, "cnn_subset": acc["cnn_subset"],
+                     "per_file_hits_false_ms": {d: {k: [v["hits"], len(v["false"]), v["ms"]] for k, v in per.items()}
+                                                for d, per in acc["files"].items()},
+                     "false_boxes": {d: {k: v["false"] for k, v in per.items() if v["false"]}
+                                     for d, per in acc["files"].items()}},
         "grouping": grouping,
-        "speed": {"summary": speed_summary, "scenes": [asdict(sc) | {"path": Path(sc.path).name} for sc in scenes],
-                  "passes": args.passes},
+        "speed": {"summary": speed_summary, "passes": args.passes,
+                  "scenes": [[Path(sc.path).name, len(sc.faces), sc.file_mb] for sc in scenes]},
+        "face_size_sweep": sweep,
         "index": index,
         "goals": goals,
         "other_processes_cpu": {"accuracy": busy_acc, "speed": busy_speed, "index": busy_index},
@@ -855,7 +914,18 @@ def main(argv: Sequence[str] | None = None) -> None:
                 **{k: pkg_version(k) for k in ("dlib-bin", "opencv-python-headless", "faiss-cpu", "pillow")}},
         "seconds": time.perf_counter() - t_start,
     }
-    print(json.dumps(out))
+    print(json.dumps(rounded(out), separators=(",", ":")))
+
+
+def rounded(o: Any) -> Any:
+    """Floats to 4 significant digits, for a JSON line that stays readable."""
+    if isinstance(o, float):
+        return float(f"{o:.4g}")
+    if isinstance(o, dict):
+        return {k: rounded(v) for k, v in o.items()}
+    if isinstance(o, list | tuple):
+        return [rounded(v) for v in o]
+    return o
 
 
 def source_digests() -> dict[str, str]:

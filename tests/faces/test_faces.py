@@ -150,3 +150,23 @@ def test_cli_index_search_cluster_store_descriptors_only(cli, shared_data: Path,
     detect = cli.json_lines("faces", "detect", str(folder / "two_people.jpg"), str(folder / "broken.jpg"))
     assert len(detect[0]["faces"]) == 2 and all({"box", "score"} <= set(f) for f in detect[0]["faces"])
     assert detect[1]["error"]
+
+
+def test_small_faces_in_a_big_photo_need_a_larger_max_side(shared_data: Path, tmp_path: Path) -> None:
+    # A portrait pasted small (~5 % of the short side) into a 12 MP scene: missed at the default
+    # scale, found when the detector is allowed to see more pixels.
+    with Image.open(shared_data / "faces" / "obama.jpg") as portrait:
+        face = portrait.convert("RGB").resize((240, 300))
+    scene = make_picture(9, (4000, 3000))
+    scene.paste(face, (1800, 1300))
+    path = tmp_path / "scene.jpg"
+    scene.save(path, quality=90)
+    assert detect_faces(path).faces == []
+    found = detect_faces(path, get_detector("hog", max_side=4000)).faces
+    assert len(found) == 1 and 1750 < found[0].x < 1900
+
+
+def test_reduced_jpeg_decode_keeps_the_aspect_ratio(tmp_path: Path) -> None:
+    path = tmp_path / "five_mp.jpg"
+    make_picture(2, (2592, 1944)).save(path, quality=85)
+    assert max(load_rgb(path).shape[:2]) < 2592  # decoded at reduced scale, not whole

@@ -14,16 +14,19 @@ app = typer.Typer(help="Detect faces and group the same person across media (des
                   no_args_is_help=True)
 
 DetectorOption = Annotated[str, typer.Option("--detector", help="hog (default), haar or cnn.")]
+MaxSideOption = Annotated[int | None, typer.Option(
+    "--max-side", help="Scale images to this long side before detecting (default 1024; larger finds "
+                       "smaller faces in big photos, more slowly).")]
 ThresholdOption = Annotated[float, typer.Option(min=0.0, max=2.0, help="Match distance (dlib: 0.6).")]
 
 
 @app.command("detect")
 def detect(files: Annotated[list[Path], typer.Argument(help="Photos or videos.")],
-           detector: DetectorOption = "hog") -> None:
+           detector: DetectorOption = "hog", max_side: MaxSideOption = None) -> None:
     """One JSON object per file: path, faces [{box: [x, y, w, h], score}], error."""
     from childsafe.faces import detect_faces, get_detector
 
-    chosen = get_detector(detector)
+    chosen = get_detector(detector, max_side)
     for path in files:
         write_json(detect_faces(path, chosen).to_record())
 
@@ -31,7 +34,7 @@ def detect(files: Annotated[list[Path], typer.Argument(help="Photos or videos.")
 @app.command("index")
 def index(ctx: typer.Context,
           path: Annotated[Path, typer.Argument(exists=True, help="Folder or file to index.")],
-          detector: DetectorOption = "hog") -> None:
+          detector: DetectorOption = "hog", max_side: MaxSideOption = None) -> None:
     """Detect and describe every face under PATH and store the descriptors (never crops)."""
     from rich.console import Console
     from rich.progress import Progress
@@ -55,7 +58,7 @@ def index(ctx: typer.Context,
             if not record.get("skipped"):
                 write_json(record)
 
-        summary = index_files(items, app_ctx.store, get_detector(detector), on_item)
+        summary = index_files(items, app_ctx.store, get_detector(detector, max_side), on_item)
     write_json(dict(summary, summary=True))
 
 

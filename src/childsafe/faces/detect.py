@@ -1,12 +1,13 @@
 """Face detection with models that ship inside PyPI wheels.
 
-Measured on this project's machine (``benchmarks/bench_faces.py`` has the full table): dlib's HOG
-detector found every face in ``../shared/data/faces`` (partial faces included) with no detection on
-the 20 non-face shared photos; OpenCV's Haar cascade missed both partial faces and fired 6 times on
-the non-face photos while being slower (164 vs 60 ms at 1024 px).  dlib's CNN detector is seconds per
-photo on a CPU.  So HOG is the default: the image is scaled so its long side is at most
-:data:`DETECT_MAX_SIDE` (faces in a 12 MP photo stay large enough), and small images are upsampled
-once so faces down to ~40 px are found.
+Measured on this project's machine, one core (``benchmarks/bench_faces.py`` has the full table):
+dlib's HOG detector found every face in ``../shared/data/faces`` (partial faces included) with no
+detection on the 27 non-face shared photos; OpenCV's Haar cascade missed both partial faces, drew 9
+false boxes on the non-face photos and is ~4x slower (about 350 vs 80 ms at 1024x768); dlib's CNN
+detector takes ~2.5 s a photo on a CPU.  So HOG is the default: the image is scaled so its long side
+is at most :data:`DETECT_MAX_SIDE`, and small images are upsampled once.  At that scale faces narrower
+than ~7 % of the photo's short side are missed (measured: 0/9 at 3-6 %, 8/9 at 7-8 %, 9/9 from 9 %);
+``max_side`` (``--max-side`` on the command line) trades speed for smaller faces in big photos.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class FaceBox:
 
 class FaceDetector(ABC):
     name: str
+    max_side: int  # images are scaled so their long side is at most this before detection
 
     @abstractmethod
     def detect(self, rgb: RGB) -> list[FaceBox]:
@@ -141,9 +143,12 @@ class CnnFaceDetector(FaceDetector):
     def detect(self, rgb: RGB) -> list[FaceBox]:
         small, s = _scaled(rgb, self.max_side)
         out = []
-        for d in self._cnn(np.ascontiguousarray(small), 0):
+        upsample = 1 if max(small.shape[:2]) < UPSAMPLE_BELOW else 0
+        for d in self._cnn(np.ascontiguousarray(small), upsample):
             r = d.rect
-            box = _clip(r.left() / s, r.top() / s, r.width() / s, r.height() / s, float(d.confidence), rgb.shape)
+            # MMOD confidence is a margin (~1 for clear faces): squash it into (0, 1) like HOG's.
+            score = 1.0 / (1.0 + np.exp(-float(d.confidence)))
+            box = _clip(r.left() / s, r.top() / s, r.width() / s, r.height() / s, score, rgb.shape)
             if box:
                 out.append(box)
         return out
@@ -153,9 +158,14 @@ DETECTORS: dict[str, type[FaceDetector]] = {"hog": HogFaceDetector, "haar": Haar
 _CACHE: dict[str, FaceDetector] = {}
 
 
-def get_detector(name: str = "hog") -> FaceDetector:
+def get_detector(name: str = "hog", max_side: int | None = None) -> FaceDetector:
+    """A shared detector by name; ``max_side`` overrides how far big images are scaled down."""
     if name not in DETECTORS:
         raise ConfigError(f"unknown face detector {name!r} (known: {', '.join(DETECTORS)})")
+    if max_side is not None:
+        if max_side < 64:
+            raise ConfigError(f"max side {max_side} is too small (64 or more)")
+        return DETECTORS[name](max_side=max_side)  # type: ignore[call-arg]
     if name not in _CACHE:
         _CACHE[name] = DETECTORS[name]()
     return _CACHE[name]
@@ -180,8 +190,11 @@ def load_rgb(source: Path | bytes, max_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
 def _decode_upright(im: Image.Image, max_pixels: int, max_side: int) -> RGB:
     if im.width * im.height > max_pixels:
         raise MediaDecodeError(f"image of {im.width}x{im.height} pixels exceeds the limit of {max_pixels}")
-    if isinstance(im, JpegImagePlugin.JpegImageFile):
-        im.draft("RGB", (max_side, max_side))
+    if isinstance(im, JpegImagePlugin.JpegImageFile) and max(im.size) > max_side:
+        # Ask for a box of the photo's own shape: a square box would keep a 4:3 photo at full size
+        # whenever its short side is under max_side (5 MP was decoded whole, measured).
+        scale = max_side / max(im.size)
+        im.draft("RGB", (max(1, round(im.width * scale)), max(1, round(im.height * scale))))
     im.load()
     im = ImageOps.exif_transpose(im) or im
     if im.mode != "RGB":
@@ -204,7 +217,7 @@ class FaceDetectionResult:
         return {"path": self.path, "faces": [f.to_record() for f in self.faces], "error": self.error}
 
 
-def iter_images(path: Path) -> Iterator[tuple[float | None, RGB]]:
+def iter_images(path: Path, max_side: int = DETECT_MAX_SIDE) -> Iterator[tuple[float | None, RGB]]:
     """The photo, or sampled frames of a video (content sniffed, never the extension)."""
     from childsafe.faces.video import sample_frames
     from childsafe.media.content import SNIFF_BYTES, ContentType, sniff_content_type
@@ -214,7 +227,7 @@ def iter_images(path: Path) -> Iterator[tuple[float | None, RGB]]:
     if kind is ContentType.VIDEO:
         yield from sample_frames(path)
     elif kind is ContentType.PHOTO:
-        yield None, load_rgb(path)
+        yield None, load_rgb(path, max_side=max_side)
     else:
         raise MediaDecodeError("not a photo or video")
 
@@ -224,7 +237,7 @@ def detect_faces(path: Path, detector: FaceDetector | None = None) -> FaceDetect
     result = FaceDetectionResult(str(path))
     chosen = detector or get_detector()
     try:
-        for time, rgb in iter_images(path):
+        for time, rgb in iter_images(path, chosen.max_side):
             result.size = (rgb.shape[1], rgb.shape[0])
             result.faces.extend(replace(f, time=time) for f in chosen.detect(rgb))
     except ChildsafeError as exc:

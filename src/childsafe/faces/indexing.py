@@ -41,7 +41,7 @@ class IndexedFaces:
 def describe_file(path: Path, detector: FaceDetector, describer: FaceDescriber) -> tuple[list[FaceBox], np.ndarray]:
     found: list[FaceBox] = []
     vectors: list[np.ndarray] = []
-    for time, rgb in iter_images(path):
+    for time, rgb in iter_images(path, detector.max_side):
         boxes = detector.detect(rgb)
         if boxes:
             found.extend(FaceBox(b.x, b.y, b.w, b.h, b.score, time) for b in boxes)
