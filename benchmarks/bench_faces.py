@@ -309,7 +309,8 @@ def run_grouping() -> dict[str, Any]:
     for name in sorted(FACE_BOXES):
         rgb = load_rgb(FACES / name)
         found = detector.detect(rgb)
-        hit, _false = match([as_box(f) for f in found], FACE_BOXES[name])
+        scale = load_rgb(FACES / name, max_side=FULL).shape[1] / rgb.shape[1]  # boxes are in full-size pixels
+        hit, _false = match([as_box(f, scale) for f in found], FACE_BOXES[name])
         for k, fi in enumerate(hit):
             if fi is None:
                 missed.append(f"{name}#{k}")
