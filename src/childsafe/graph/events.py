@@ -39,6 +39,13 @@ from typing import IO, Final
 
 from childsafe.errors import ConfigError, InvalidIdentifierError, InvalidSignalError
 from childsafe.media.signals import get_signal_type
+from childsafe.records import ByteLines, oversized_message
+from childsafe.records import CsvLines as _CsvLines
+from childsafe.records import Oversized as _Oversized
+from childsafe.records import RecordTooLarge as _RecordTooLarge
+from childsafe.records import os_reason as _os_reason
+from childsafe.records import strip_bom as _strip_bom
+from childsafe.records import utf8_message as _utf8_message
 
 __all__ = [
     "EVENT_KINDS",
@@ -73,10 +80,8 @@ MAX_RECORD_BYTES: Final = 128 * 1024
 
 _HASHED_SUFFIXES: Final = ("_hmac", "_sha256")
 _HEX64: Final = re.compile(r"[0-9a-f]{64}")
-_UTF8_BOM: Final = b"\xef\xbb\xbf"
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
 _SNIFF_BYTES: Final = MAX_RECORD_BYTES + 1024
-_SKIP_CHUNK: Final = 64 * 1024
 _EPOCH: Final = re.compile(r"[+-]?\d+(\.\d+)?")
 _AGE: Final = re.compile(r"\d{1,3}")
 _PHONE_SEPARATORS: Final = frozenset(" -().\u00a0/")
@@ -494,46 +499,6 @@ def _build(builder: _Builder, fields: _Fields, row: int) -> Event | RowError:
 # --------------------------------------------------------------------------- lines (JSONL, CSV)
 
 
-@dataclass(frozen=True)
-class _Oversized:
-    """A physical line longer than MAX_RECORD_BYTES, skipped without being held in memory."""
-
-    size: int
-
-
-class _ByteLines:
-    """Physical lines of a binary file, each read with a size cap; counts lines."""
-
-    def __init__(self, fh: IO[bytes]) -> None:
-        self._fh = fh
-        self.line_no = 0
-
-    def next_line(self) -> bytes | _Oversized | None:
-        line = self._fh.readline(MAX_RECORD_BYTES + 1)
-        if not line:
-            return None
-        self.line_no += 1
-        if self.line_no == 1:
-            line = _strip_bom(line)
-        if len(line) <= MAX_RECORD_BYTES or (len(line) == MAX_RECORD_BYTES + 1 and line.endswith(b"\n")):
-            return line
-        size = len(line)
-        while not line.endswith(b"\n"):
-            line = self._fh.readline(_SKIP_CHUNK)
-            if not line:
-                break
-            size += len(line)
-        return _Oversized(size)
-
-
-def _oversized_message(size: int) -> str:
-    return f"record of {size} bytes exceeds the {MAX_RECORD_BYTES}-byte limit; skipped"
-
-
-def _utf8_message(exc: UnicodeDecodeError) -> str:
-    return f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
-
-
 def _read_jsonl(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
     lines = _ByteLines(fh)
     while (raw := lines.next_line()) is not None:
@@ -560,43 +525,6 @@ def _read_jsonl(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
             yield RowError(row, f"expected a JSON object, found {_json_kind(value)}")
             continue
         yield _build(builder, value, row)
-
-
-class _RecordTooLarge(Exception):
-    """Raised through csv.reader by :class:`_CsvLines` to abandon an over-long record."""
-
-
-class _CsvLines:
-    """Decoded lines for :func:`csv.reader`, noting invalid UTF-8 and capping the record size."""
-
-    def __init__(self, lines: _ByteLines) -> None:
-        self._lines = lines
-        self.problems: list[str] = []
-        self._record_bytes = 0
-
-    def start_record(self) -> None:
-        self.problems = []
-        self._record_bytes = 0
-
-    def __iter__(self) -> _CsvLines:
-        return self
-
-    def __next__(self) -> str:
-        raw = self._lines.next_line()
-        if raw is None:
-            raise StopIteration
-        if isinstance(raw, _Oversized):
-            raise _RecordTooLarge(_oversized_message(self._record_bytes + raw.size))
-        self._record_bytes += len(raw)
-        if self._record_bytes > MAX_RECORD_BYTES:
-            raise _RecordTooLarge(
-                f"record runs past {MAX_RECORD_BYTES} bytes (line {self._lines.line_no}; an unclosed quote?); skipped"
-            )
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            self.problems.append(f"line {self._lines.line_no}: {_utf8_message(exc)}")
-            return raw.decode("utf-8", "replace")
 
 
 def _read_csv(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
@@ -675,9 +603,11 @@ def _preview(text: str, limit: int = 40) -> str:
     return shown + ("..." if len(text) > limit else "")
 
 
-def _strip_bom(data: bytes) -> bytes:
-    return data[len(_UTF8_BOM) :] if data.startswith(_UTF8_BOM) else data
 
 
-def _os_reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
+def _ByteLines(fh: IO[bytes]) -> ByteLines:  # noqa: N802 - keeps the call sites as they were
+    return ByteLines(fh, MAX_RECORD_BYTES)
+
+
+def _oversized_message(size: int) -> str:
+    return oversized_message(size, MAX_RECORD_BYTES)

@@ -29,6 +29,13 @@ import defusedxml
 import defusedxml.ElementTree as defused_etree
 
 from childsafe.errors import ConfigError
+from childsafe.records import ByteLines, oversized_message
+from childsafe.records import CsvLines as _CsvLines
+from childsafe.records import Oversized as _Oversized
+from childsafe.records import RecordTooLarge as _RecordTooLarge
+from childsafe.records import os_reason as _os_reason
+from childsafe.records import strip_bom as _strip_bom
+from childsafe.records import utf8_message as _utf8_message
 from childsafe.text.messages import MAX_MESSAGE_CHARS, Message, RecordError
 
 __all__ = [
@@ -48,10 +55,8 @@ MAX_RECORD_BYTES: Final = 1 << 20
 
 _REQUIRED: Final = ("conversation_id", "author", "text")
 _OPTIONAL: Final = ("timestamp", "recipient", "platform")
-_UTF8_BOM: Final = b"\xef\xbb\xbf"
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
 _SNIFF_BYTES: Final = 64 * 1024
-_SKIP_CHUNK: Final = 64 * 1024
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _LINE_NUMBER: Final = re.compile(r"\s*0*([1-9][0-9]{0,17})\s*")
 # Attribute the bounded XML tree builder sets on an element whose text it had to cut short.
@@ -289,47 +294,6 @@ def _json_kind(value: object) -> str:
 # --------------------------------------------------------------------------- lines (JSONL, CSV)
 
 
-@dataclass(frozen=True)
-class _Oversized:
-    """A physical line longer than MAX_RECORD_BYTES, skipped without being held in memory."""
-
-    size: int
-
-
-class _ByteLines:
-    """Physical lines of a binary file, each read with a size cap; counts lines."""
-
-    def __init__(self, fh: IO[bytes]) -> None:
-        self._fh = fh
-        self.line_no = 0
-
-    def next_line(self) -> bytes | _Oversized | None:
-        """The next line with its ending, an :class:`_Oversized` stand-in, or None at the end."""
-        line = self._fh.readline(MAX_RECORD_BYTES + 1)
-        if not line:
-            return None
-        self.line_no += 1
-        if self.line_no == 1:
-            line = _strip_bom(line)
-        if len(line) <= MAX_RECORD_BYTES or (len(line) == MAX_RECORD_BYTES + 1 and line.endswith(b"\n")):
-            return line
-        size = len(line)
-        while not line.endswith(b"\n"):
-            line = self._fh.readline(_SKIP_CHUNK)
-            if not line:
-                break
-            size += len(line)
-        return _Oversized(size)
-
-
-def _oversized_message(size: int) -> str:
-    return f"record of {size} bytes exceeds the {MAX_RECORD_BYTES}-byte limit; skipped"
-
-
-def _utf8_message(exc: UnicodeDecodeError) -> str:
-    return f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
-
-
 def _read_jsonl(fh: IO[bytes]) -> Iterator[_Item]:
     lines = _ByteLines(fh)
     while (raw := lines.next_line()) is not None:
@@ -359,48 +323,6 @@ def _read_jsonl(fh: IO[bytes]) -> Iterator[_Item]:
             yield RecordError(number, f"expected a JSON object, found {_json_kind(value)}")
             continue
         yield _to_message(value, number)
-
-
-class _RecordTooLarge(Exception):
-    """Raised through csv.reader by :class:`_CsvLines` to abandon an over-long record."""
-
-
-class _CsvLines:
-    """Decoded lines for :func:`csv.reader`, noting the problems of the record being read.
-
-    Invalid UTF-8 is replaced (so the csv parser stays in step) and reported for the record;
-    a record whose lines together pass MAX_RECORD_BYTES (a runaway quoted field, say) is cut
-    off by raising :class:`_RecordTooLarge` through the reader, which can go on afterwards.
-    """
-
-    def __init__(self, lines: _ByteLines) -> None:
-        self._lines = lines
-        self.problems: list[str] = []
-        self._record_bytes = 0
-
-    def start_record(self) -> None:
-        self.problems = []
-        self._record_bytes = 0
-
-    def __iter__(self) -> _CsvLines:
-        return self
-
-    def __next__(self) -> str:
-        raw = self._lines.next_line()
-        if raw is None:
-            raise StopIteration
-        if isinstance(raw, _Oversized):
-            raise _RecordTooLarge(_oversized_message(self._record_bytes + raw.size))
-        self._record_bytes += len(raw)
-        if self._record_bytes > MAX_RECORD_BYTES:
-            raise _RecordTooLarge(
-                f"record runs past {MAX_RECORD_BYTES} bytes (line {self._lines.line_no}; an unclosed quote?); skipped"
-            )
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            self.problems.append(f"line {self._lines.line_no}: {_utf8_message(exc)}")
-            return raw.decode("utf-8", "replace")
 
 
 def _read_csv(fh: IO[bytes]) -> Iterator[_Item]:
@@ -610,9 +532,11 @@ _READERS: Final[dict[str, Callable[[IO[bytes]], Iterator[_Item]]]] = {
 }
 
 
-def _strip_bom(data: bytes) -> bytes:
-    return data[len(_UTF8_BOM) :] if data.startswith(_UTF8_BOM) else data
 
 
-def _os_reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
+def _ByteLines(fh: IO[bytes]) -> ByteLines:  # noqa: N802 - keeps the call sites as they were
+    return ByteLines(fh, MAX_RECORD_BYTES)
+
+
+def _oversized_message(size: int) -> str:
+    return oversized_message(size, MAX_RECORD_BYTES)

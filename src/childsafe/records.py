@@ -1,0 +1,113 @@
+"""Reading line-based record files (JSON Lines, CSV) with a size cap and per-record problems.
+
+Shared by the conversation readers (``text/readers.py``) and the network event readers
+(``graph/events.py``): each physical line is read with a cap, so a 10 MB "line" is skipped
+without being held in memory, and a CSV record that runs away (an unclosed quote) is cut off
+without losing the rest of the file.  Each caller sets its own record limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import IO, Final
+
+__all__ = ["UTF8_BOM", "ByteLines", "CsvLines", "Oversized", "RecordTooLarge", "oversized_message",
+           "os_reason", "strip_bom", "utf8_message"]
+
+UTF8_BOM: Final = b"\xef\xbb\xbf"
+#: How much of an over-long line is read at a time while skipping it.
+SKIP_CHUNK: Final = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Oversized:
+    """A physical line longer than the limit, skipped without being held in memory."""
+
+    size: int
+
+
+class ByteLines:
+    """Physical lines of a binary file, each read with a size cap; counts lines."""
+
+    def __init__(self, fh: IO[bytes], max_bytes: int) -> None:
+        self._fh = fh
+        self.max_bytes = max_bytes
+        self.line_no = 0
+
+    def next_line(self) -> bytes | Oversized | None:
+        """The next line with its ending, an :class:`Oversized` stand-in, or None at the end."""
+        limit = self.max_bytes
+        line = self._fh.readline(limit + 1)
+        if not line:
+            return None
+        self.line_no += 1
+        if self.line_no == 1:
+            line = strip_bom(line)
+        if len(line) <= limit or (len(line) == limit + 1 and line.endswith(b"\n")):
+            return line
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = self._fh.readline(SKIP_CHUNK)
+            if not line:
+                break
+            size += len(line)
+        return Oversized(size)
+
+
+class RecordTooLarge(Exception):
+    """Raised through csv.reader by :class:`CsvLines` to abandon an over-long record."""
+
+
+class CsvLines:
+    """Decoded lines for :func:`csv.reader`, noting the problems of the record being read.
+
+    Invalid UTF-8 is replaced (so the csv parser stays in step) and reported for the record;
+    a record whose lines together pass the limit (a runaway quoted field, say) is cut off by
+    raising :class:`RecordTooLarge` through the reader, which can go on afterwards.
+    """
+
+    def __init__(self, lines: ByteLines) -> None:
+        self._lines = lines
+        self.problems: list[str] = []
+        self._record_bytes = 0
+
+    def start_record(self) -> None:
+        self.problems = []
+        self._record_bytes = 0
+
+    def __iter__(self) -> CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        raw = self._lines.next_line()
+        if raw is None:
+            raise StopIteration
+        limit = self._lines.max_bytes
+        if isinstance(raw, Oversized):
+            raise RecordTooLarge(oversized_message(self._record_bytes + raw.size, limit))
+        self._record_bytes += len(raw)
+        if self._record_bytes > limit:
+            raise RecordTooLarge(
+                f"record runs past {limit} bytes (line {self._lines.line_no}; an unclosed quote?); skipped"
+            )
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self.problems.append(f"line {self._lines.line_no}: {utf8_message(exc)}")
+            return raw.decode("utf-8", "replace")
+
+
+def oversized_message(size: int, limit: int) -> str:
+    return f"record of {size} bytes exceeds the {limit}-byte limit; skipped"
+
+
+def utf8_message(exc: UnicodeDecodeError) -> str:
+    return f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
+
+
+def strip_bom(data: bytes) -> bytes:
+    return data[len(UTF8_BOM) :] if data.startswith(UTF8_BOM) else data
+
+
+def os_reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
