@@ -7,7 +7,7 @@ import platform
 import sys
 import time
 
-__all__ = ["ForeignCpu", "cpu_name", "progress"]
+__all__ = ["ForeignCpu", "cpu_name", "pkg_version", "progress"]
 
 
 def progress(msg: str) -> None:
@@ -56,3 +56,12 @@ def cpu_name() -> str:
     except OSError:
         pass
     return platform.processor() or "unknown"
+
+
+def pkg_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "unknown"

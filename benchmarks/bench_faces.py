@@ -59,7 +59,7 @@ from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 import numpy as np  # noqa: E402
-from _common import ForeignCpu, cpu_name, progress  # noqa: E402
+from _common import ForeignCpu, cpu_name, pkg_version, progress  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
 from childsafe.faces.describe import MATCH_THRESHOLD, FaceDescriber  # noqa: E402
@@ -935,15 +935,6 @@ def source_digests() -> dict[str, str]:
 
     folder = Path(childsafe.faces.__file__).parent
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:12] for p in sorted(folder.glob("*.py"))}
-
-
-def pkg_version(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "unknown"
 
 
 if __name__ == "__main__":

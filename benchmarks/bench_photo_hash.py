@@ -52,7 +52,7 @@ from typing import Any  # noqa: E402
 import numpy as np  # noqa: E402
 import pdqhash  # noqa: E402
 import PIL  # noqa: E402
-from _common import ForeignCpu, cpu_name, progress  # noqa: E402
+from _common import ForeignCpu, cpu_name, pkg_version, progress  # noqa: E402
 from PIL import Image, ImageDraw, ImageOps  # noqa: E402
 
 from childsafe.media import hash_file  # noqa: E402
@@ -479,15 +479,6 @@ def report(photos: list[Photo], origin: str, one: dict[str, Any], ref: dict[str,
 
 def met(flag: bool) -> str:
     return "MET" if flag else "NOT MET"
-
-
-def pkg_version(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "unknown"
 
 
 if __name__ == "__main__":
