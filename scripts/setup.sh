@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install everything childsafe needs on a fresh Debian machine, every time (idempotent):
-# Debian packages vPDQ builds against, a virtualenv in .venv, and the package with its extras.
+# Debian packages vPDQ builds against, PostgreSQL and Chromium for the service tests, a virtualenv in .venv, and the package with its extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 debs=(ffmpeg pkg-config libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
-      libavdevice-dev libavfilter-dev libswresample-dev)
+      libavdevice-dev libavfilter-dev libswresample-dev
+      postgresql chromium)
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
@@ -15,6 +16,6 @@ $sudo apt-get install -y -qq --no-install-recommends "${debs[@]}" >/dev/null
 python="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev,triage]' 2>&1 | grep -v '^WARNING: Location' || true
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev,triage,server]' 2>&1 | grep -v '^WARNING: Location' || true
 # pip's exit status is hidden by the filter above: check the install really happened.
-.venv/bin/python -c "import childsafe, pdqhash, vpdq, faiss, dlib, cv2, nudenet, sklearn, pytest" || { echo "setup: install failed" >&2; exit 1; }
+.venv/bin/python -c "import childsafe, pdqhash, vpdq, faiss, dlib, cv2, nudenet, sklearn, pytest, igraph, leidenalg, fastapi, playwright" || { echo "setup: install failed" >&2; exit 1; }

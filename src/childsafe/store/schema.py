@@ -19,7 +19,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import BigInteger
 
-__all__ = ["metadata", "banks", "bank_entries", "scans", "scan_items", "schema_info", "face_media", "faces"]
+__all__ = [
+    "metadata", "banks", "bank_entries", "scans", "scan_items", "schema_info", "face_media", "faces",
+    "graph_sources", "graph_accounts", "graph_identifiers", "graph_account_identifiers", "graph_media",
+    "graph_posts", "graph_messages", "graph_labels", "author_risk",
+]
 
 metadata = MetaData()
 
@@ -112,4 +116,102 @@ faces = Table(
     Column("descriptor", LargeBinary, nullable=False),
     Index("ix_faces_media", "media_key"),
     sqlite_autoincrement=True,
+)
+
+
+# v3: the network.  Accounts, identifiers and media are interned to integer ids so that edge tables
+# stay narrow (10M messages is about 300 MB in SQLite).  Edge tables are keyed on the whole row, so
+# re-ingesting overlapping exports adds nothing twice; ``graph_sources`` remembers whole files by
+# SHA-256.  Timestamps are Unix seconds; -1 means unknown.  No message text is stored.
+graph_sources = Table(
+    "graph_sources",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("path", Text, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("rows", BigInteger, nullable=False),
+    Column("errors", BigInteger, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+graph_accounts = Table(
+    "graph_accounts",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("declared_age", Integer),
+    Column("created_at", BigInteger),
+    Column("attributes", Text),  # JSON object of the columns the reader does not interpret
+)
+
+graph_identifiers = Table(
+    "graph_identifiers",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("value", Text, nullable=False),  # normalised, or the HMAC hex when ``hashed``
+    Column("hashed", Boolean, nullable=False),
+    UniqueConstraint("kind", "value", "hashed", name="uq_graph_identifier"),
+)
+
+graph_account_identifiers = Table(
+    "graph_account_identifiers",
+    metadata,
+    Column("account_id", BigInteger, primary_key=True),
+    Column("identifier_id", BigInteger, primary_key=True),
+    sqlite_with_rowid=False,
+)
+
+# A media item is known by its SHA-256 and/or PDQ; '' stands for a missing one so the pair is a key.
+graph_media = Table(
+    "graph_media",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("sha256", String(64), nullable=False),
+    Column("pdq", String(64), nullable=False),
+    UniqueConstraint("sha256", "pdq", name="uq_graph_media"),
+)
+
+graph_posts = Table(
+    "graph_posts",
+    metadata,
+    Column("account_id", BigInteger, primary_key=True),
+    Column("media_id", BigInteger, primary_key=True),
+    Column("ts", BigInteger, primary_key=True),
+    sqlite_with_rowid=False,
+)
+
+graph_messages = Table(
+    "graph_messages",
+    metadata,
+    Column("sender_id", BigInteger, primary_key=True),
+    Column("recipient_id", BigInteger, primary_key=True),
+    Column("ts", BigInteger, primary_key=True),
+    Column("platform", String(64), primary_key=True),  # '' when not given
+    sqlite_with_rowid=False,
+)
+
+# Confirmed offenders, cleared accounts and reports about accounts: reviewer decisions and imports.
+graph_labels = Table(
+    "graph_labels",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("account", Text, nullable=False),
+    Column("label", String(32), nullable=False),  # confirmed | cleared | reported
+    Column("reason", Text),
+    Column("source", Text, nullable=False),
+    Column("labelled_at", DateTime(timezone=True), nullable=False),
+    Index("ix_graph_labels_account", "account"),
+)
+
+# Grooming/sextortion risk per author from `childsafe text score`: the highest risk seen, and why.
+author_risk = Table(
+    "author_risk",
+    metadata,
+    Column("author", Text, primary_key=True),
+    Column("risk", Float, nullable=False),
+    Column("alert", Boolean, nullable=False),
+    Column("conversations", Integer, nullable=False),
+    Column("indicators", Text),  # JSON list of the indicator categories that fired
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )

@@ -28,7 +28,7 @@ from childsafe.store.schema import (
 
 __all__ = ["SqlStore", "open_store", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 2  # v2 adds face_media and faces (created in place by create_all)
+SCHEMA_VERSION = 3  # v2 adds face_media and faces, v3 the network tables (created in place by create_all)
 _INSERT_BATCH = 5_000
 # SQLite limits bound parameters per statement; stay far below it for IN (...) lists.
 _IN_BATCH = 500
