@@ -72,6 +72,10 @@ class MatchResult:
         return out
 
 
+#: Search the other way round when queries outnumber PDQ entries by this factor.
+_INVERT_FACTOR = 8
+
+
 class Matcher:
     """Bank-aware matching.  Build once per process; :meth:`refresh` picks up new entries."""
 
@@ -185,6 +189,43 @@ class Matcher:
         kind = get_signal_type(signal_type)
         value = kind.validate(signal)
         return self._resolve(self._hits(kind.name, value))
+
+    def match_signals(self, signal_type: str, signals: Sequence[str]) -> list[MatchResult]:
+        """:meth:`match_signal` for many signals at once (one result each, same order).
+
+        Invalid signals get an empty result.  When there are many more PDQ queries than bank
+        entries (a million media items of a network against a small list) the search is turned
+        around: the queries are indexed and each entry searched once, which gives the same pairs.
+        """
+        kind = get_signal_type(signal_type)
+        valid: list[int] = []
+        values: list[str] = []
+        for i, signal in enumerate(signals):
+            try:
+                values.append(kind.validate(signal))
+            except ChildsafeError:
+                continue
+            valid.append(i)
+        results = [MatchResult() for _ in signals]
+        if kind.name == "pdq" and len(values) > _INVERT_FACTOR * max(len(self._pdq), 1):
+            per_query = self._pdq_inverted(values)
+        else:
+            per_query = [self._hits(kind.name, v) for v in values]
+        for i, hits in zip(valid, per_query, strict=True):
+            if hits:
+                results[i] = self._resolve(hits)
+        return results
+
+    def _pdq_inverted(self, values: list[str]) -> list[list[tuple[int, int, dict[str, Any]]]]:
+        hits: list[list[tuple[int, int, dict[str, Any]]]] = [[] for _ in values]
+        words, ids = self._pdq.entries()
+        if not len(ids):
+            return hits
+        queries = PdqIndex.build(pdq_hex_to_words(values), np.arange(len(values)))
+        for entry_words, entry_id in zip(words, ids.tolist(), strict=True):
+            for hit in queries.search(entry_words, self._max_threshold):
+                hits[hit.id].append((entry_id, hit.distance, {}))
+        return hits
 
     def match_file(self, hashes: FileHashes) -> MatchResult:
         hits: list[tuple[int, int, dict[str, Any]]] = []

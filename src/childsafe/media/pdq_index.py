@@ -228,6 +228,11 @@ class PdqIndex:
     def __len__(self) -> int:
         return int(self._alive.sum()) + self.delta_size
 
+    def entries(self) -> tuple[Words, npt.NDArray[np.int64]]:
+        """Every live entry's words and id (static part and delta)."""
+        dw, di = self._delta()
+        return np.concatenate([self._words[self._alive], dw]), np.concatenate([self._ids[self._alive], di])
+
     def _delta(self) -> tuple[Words, npt.NDArray[np.int64]]:
         if self._delta_cache is None:
             if self._delta_words:
