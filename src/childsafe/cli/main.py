@@ -10,6 +10,7 @@ import typer
 
 from childsafe.cli import bank as bank_commands
 from childsafe.cli import faces as faces_commands
+from childsafe.cli import graph as graph_commands
 from childsafe.cli import text as text_commands
 from childsafe.cli.context import AppContext
 from childsafe.cli.output import say
@@ -27,6 +28,7 @@ app = typer.Typer(
 )
 app.add_typer(bank_commands.app, name="bank")
 app.add_typer(faces_commands.app, name="faces")
+app.add_typer(graph_commands.app, name="graph")
 app.add_typer(text_commands.app, name="text")
 
 

@@ -27,12 +27,15 @@ def _text_data(data: Path | None) -> Path:
 
 @app.command("score")
 def score(
+    ctx: typer.Context,
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Messages: JSONL, CSV or PAN 2012 XML.")],
     format: Annotated[str, typer.Option("--format", help="auto, jsonl, csv or pan12.")] = "auto",
+    store: Annotated[bool, typer.Option(help="Keep each author's highest risk in the store for the graph.")] = True,
 ) -> None:
     """One JSON object per conversation: risk, and per author risk, alert_at and indicators.
 
-    Unreadable records are reported on stderr as JSON lines; the rest is scored.
+    Unreadable records are reported on stderr as JSON lines; the rest is scored.  Each author's
+    highest risk (not the messages) is kept in the store, where `childsafe graph rank` joins it.
     """
     from childsafe.text.messages import RecordError
     from childsafe.text.readers import FORMATS, iter_conversations
@@ -40,6 +43,9 @@ def score(
 
     if format != "auto" and format not in FORMATS:
         raise ConfigError(f"unknown format {format!r}: use auto, {', '.join(FORMATS)}")
+    from childsafe.store.graph import GraphStore
+
+    graph = GraphStore(ctx.obj.store) if store else None
     errors = conversations = 0
     for result in score_stream(iter_conversations(file, format)):
         if isinstance(result, RecordError):
@@ -48,6 +54,10 @@ def score(
                                          "error": result.message}) + "\n")
             continue
         conversations += 1
+        if graph is not None:
+            for author in result.authors.values():
+                graph.save_author_risk(author.author, author.risk, author.alert_at is not None,
+                                       {f.category for f in author.findings})
         write_json(result.to_record())
     say(f"text score: {conversations} conversations, {errors} records with errors")
 

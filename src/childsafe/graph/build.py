@@ -126,8 +126,8 @@ def build_graph(net: Network, weights: EdgeWeights | None = None) -> RiskGraph:
     is_strong = strong[ident] if ident.size else np.zeros(0, bool)
     add(acc[is_strong], ident[is_strong] + ident_offset, w.strong_identifier, "strong_identifier")
     add(acc[~is_strong], ident[~is_strong] + ident_offset, w.weak_identifier, "weak_identifier")
-    acc, media = _membership_edges(net.post_account, net.post_media, w.max_shared)
-    add(acc, media + media_offset, w.media, "media")
+    acc, posted = _membership_edges(net.post_account, net.post_media, w.max_shared)
+    add(acc, posted + media_offset, w.media, "media")
     if ent_media:
         pairs = np.unique(np.asarray(ent_media, np.int64) * (len(entry_keys) + 1) + np.asarray(ent_node, np.int64))
         add(pairs // (len(entry_keys) + 1) + media_offset, pairs % (len(entry_keys) + 1) + entry_offset,

@@ -82,7 +82,7 @@ def contact_patterns(net: Network, settings: ContactSettings | None = None) -> C
     # First contacts: the earliest message of each pair; the sender is the initiator.
     init, target, t0 = sender[first_idx], recip[first_idx], ts[first_idx]
     to_minor = minors[target]
-    init_m, target_m, t0_m = init[to_minor], target[to_minor], t0[to_minor]
+    init_m, t0_m = init[to_minor], t0[to_minor]
     result = empty
     result.minors_contacted = np.bincount(init_m, minlength=n).astype(np.int64)
     # Densest window: for each first contact, how many of the same initiator's fall in [t, t + window).

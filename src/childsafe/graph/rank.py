@@ -33,7 +33,8 @@ from childsafe.graph.network import Network
 
 __all__ = ["Lead", "RankSettings", "RankResult", "rank_accounts"]
 
-_MAX_NEIGHBOURS_SCANNED: Final = 200  # for the two-step paths; the Dijkstra path covers the rest
+_MAX_NEIGHBOURS_SCANNED: Final = 200
+_STRONG_SOURCE: Final = 0.5  # for the two-step paths; the Dijkstra path covers the rest
 
 
 @dataclass(frozen=True)
@@ -163,14 +164,18 @@ def _network_score(rg: RiskGraph, reset_accounts: npt.NDArray[np.float64],
                                                     weights="weight"), np.float64)[:n]
     strength = np.asarray(rg.graph.strength(range(n), weights="weight"), np.float64)
     per_link = np.divide(ppr, strength, out=np.zeros(n), where=strength > 0)
-    ref = float(np.median(per_link[reset_accounts > 0])) if (reset_accounts > 0).any() else 0.0
+    # Calibrate on the strong sources (confirmed accounts, strong own evidence): an account holding as
+    # much risk per link as the median of them scores 1 - 1/e; weak sources would inflate every score.
+    strong = reset_accounts >= _STRONG_SOURCE
+    ref = float(np.median(per_link[strong if strong.any() else reset_accounts > 0]))
     if ref <= 0:
         return np.zeros(n), ppr
     return 1.0 - np.exp(-per_link / ref), ppr
 
 
 def _reasons(net: Network, i: int, parts: dict[str, npt.NDArray[np.float64]], patterns: ContactPatterns,
-             net_score: npt.NDArray[np.float64], ppr: npt.NDArray[np.float64], confirmed: set[int]) -> list[dict[str, Any]]:
+             net_score: npt.NDArray[np.float64], ppr: npt.NDArray[np.float64],
+             confirmed: set[int]) -> list[dict[str, Any]]:
     reasons: list[dict[str, Any]] = []
     if i in confirmed:
         reasons.append({"type": "confirmed", "score": 1.0, "text": "confirmed offender account"})

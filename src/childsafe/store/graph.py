@@ -36,8 +36,8 @@ from childsafe.graph.events import (
     hash_identifier,
     iter_events,
 )
-from childsafe.matching import Matcher
 from childsafe.graph.network import LABELS, NO_TIME, AccountLabel, AuthorRisk, MediaEvidence, Network
+from childsafe.matching import Matcher
 from childsafe.store.schema import (
     author_risk,
     graph_account_identifiers,
@@ -177,8 +177,9 @@ class GraphStore:
             # Platforms come back as small integers (a CASE built from the distinct names) so that
             # 10M rows stay integer tuples; the names are bound parameters, never spliced in.
             case = " ".join(f"WHEN {self._mark} THEN {i}" for i in range(len(platforms)))
-            sql = (f"SELECT sender_id, recipient_id, ts, CASE platform {case} ELSE {len(platforms) - 1} END FROM graph_messages"
-                   if platforms else "SELECT sender_id, recipient_id, ts, 0 FROM graph_messages")
+            other = len(platforms) - 1
+            sql = (f"SELECT sender_id, recipient_id, ts, CASE platform {case} ELSE {other} END "  # noqa: S608
+                   "FROM graph_messages" if platforms else "SELECT sender_id, recipient_id, ts, 0 FROM graph_messages")
             sender, recipient, ts, platform = _columns(conn, sql, 4, tuple(platforms))
             ident_rows = list(_rows(conn, "SELECT id, kind, value, hashed FROM graph_identifiers ORDER BY id"))
             ident_ids = np.asarray([r[0] for r in ident_rows], np.int64)
@@ -227,9 +228,10 @@ class GraphStore:
         by_sha = {sha: i for i, sha in enumerate(network.media_sha256) if sha}
         query = select(scan_items.c.sha256, scan_items.c.record).where(scan_items.c.sha256.is_not(None))
         for sha, record in conn.execute(query):
-            i = by_sha.get(sha)
-            if i is None:
+            found_at = by_sha.get(sha)
+            if found_at is None:
                 continue
+            i = found_at
             try:
                 matches = json.loads(record).get("matches") or []
             except (ValueError, AttributeError):
