@@ -130,7 +130,7 @@ def communities_command(ctx: typer.Context, seeds: SeedsOption = None,
 @app.command("export")
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", help="graphml, gexf or json.")],
+    fmt: Annotated[str, typer.Option("--format", help="graphml, gexf, json or edgelist (CSV).")],
     out: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, help="File to write.")],
     seeds: SeedsOption = None,
     around: Annotated[list[str] | None, typer.Option(help="Only the neighbourhood of these accounts.")] = None,
@@ -182,7 +182,8 @@ def _rank(app_ctx: AppContext, seeds: Path | None, top: int) -> RankResult:
 
     net = _load(app_ctx)
     names = _read_seeds(seeds) if seeds else []
-    unknown = [n for n in names if n not in set(net.accounts)]
+    known = set(net.accounts)
+    unknown = [n for n in names if n not in known]
     if unknown:
         say(f"graph: {len(unknown)} seed account(s) not in the graph, e.g. {unknown[0]!r}")
     started = time.perf_counter()

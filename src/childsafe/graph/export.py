@@ -1,4 +1,5 @@
-"""Exports: GraphML (igraph's writer), GEXF 1.3 for Gephi, and JSON for the web UI.
+"""Exports: GraphML (igraph's writer), GEXF 1.3 for Gephi, JSON for the web UI, and a CSV edge list
+(``source,target,type,weight`` with node labels) for Spark GraphFrames or any distributed engine.
 
 Every node carries ``label``, ``kind`` (account, identifier, media, known_media) and, for accounts,
 ``risk`` (the fused score) and ``community`` when a ranking was run; every edge its ``type`` and
@@ -8,7 +9,9 @@ Python objects, so GEXF is streamed here, escaped by ``xml.sax.saxutils``.
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final, TextIO
@@ -22,7 +25,10 @@ from childsafe.graph.build import EDGE_TYPES, RiskGraph
 
 __all__ = ["EXPORT_FORMATS", "export_graph"]
 
-EXPORT_FORMATS: Final = ("graphml", "gexf", "json")
+EXPORT_FORMATS: Final = ("graphml", "gexf", "json", "edgelist")
+
+#: Characters XML 1.0 forbids even escaped (igraph refuses them; Gephi cannot parse them).
+_NOT_XML: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def export_graph(rg: RiskGraph, path: Path, fmt: str, *, risk: npt.NDArray[np.float64] | None = None,
@@ -41,16 +47,25 @@ def export_graph(rg: RiskGraph, path: Path, fmt: str, *, risk: npt.NDArray[np.fl
     weights = [float(w) for w in graph.es["weight"]] if edges else []
     if fmt == "graphml":
         out = graph.copy()
-        out.vs["label"], out.vs["kind"], out.vs["risk"], out.vs["community"] = labels, kinds, risks, groups
+        out.vs["label"] = [_xml_text(label) for label in labels]
+        out.vs["kind"], out.vs["risk"], out.vs["community"] = kinds, risks, groups
         out.es["type"] = types
         out.write_graphml(str(path))
     else:
         with path.open("w", encoding="utf-8") as fh:
             if fmt == "gexf":
-                _write_gexf(fh, labels, kinds, risks, groups, edges, types, weights)
+                _write_gexf(fh, [_xml_text(label) for label in labels], kinds, risks, groups, edges, types, weights)
+            elif fmt == "edgelist":
+                _write_edgelist(fh, labels, edges, types, weights)
             else:
                 _write_json(fh, labels, kinds, risks, groups, edges, types, weights)
     return {"nodes": len(keep), "edges": len(edges)}
+
+
+def _xml_text(text: str) -> str:
+    """``text`` with the characters XML 1.0 cannot carry (control characters from account names) as ``\\xNN``."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}",
+                        text)
 
 
 def _write_gexf(fh: TextIO, labels: list[str], kinds: list[str], risks: list[float], groups: list[int],
@@ -95,3 +110,11 @@ def _write_json(fh: TextIO, labels: list[str], kinds: list[str], risks: list[flo
         edge = {"source": a, "target": b, "type": kind, "weight": round(w, 6)}
         fh.write(("," if i else "") + json.dumps(edge) + "\n")
     fh.write("]}\n")
+
+
+def _write_edgelist(fh: TextIO, labels: list[str], edges: list[tuple[int, int]], types: list[str],
+                    weights: list[float]) -> None:
+    writer = csv.writer(fh, lineterminator="\n")
+    writer.writerow(("source", "target", "type", "weight"))
+    writer.writerows((labels[a], labels[b], kind, f"{w:.6g}")
+                     for (a, b), kind, w in zip(edges, types, weights, strict=True))
