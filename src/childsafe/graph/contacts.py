@@ -8,7 +8,8 @@ conversations with a dozen minors in two days is.
 * ``minors_contacted``: distinct likely minors (declared age under 18) the account first-contacted;
 * ``burst``: the most such first contacts inside any window of ``burst_window`` seconds;
 * ``fast_private``: minors moved to a private channel (``private_platforms``) within
-  ``private_window`` seconds of the first contact, and the median time that took.
+  ``private_window`` seconds of a first contact made elsewhere, and the median time that took
+  (a conversation that began on a private channel was not moved: friends' DMs are no pattern).
 
 Everything is vectorised over the message arrays (sort, unique, searchsorted): 10M messages take
 seconds, not a Python loop per account.
@@ -123,7 +124,9 @@ def _private_moves(result: ContactPatterns, s: ContactSettings, net: Network, pa
     pairs0 = pair[first_idx]
     pos = np.searchsorted(uniq_pair, pairs0)
     pos = np.minimum(pos, max(uniq_pair.size - 1, 0))
-    has = (uniq_pair.size > 0) & (uniq_pair[pos] == pairs0) & to_minor
+    # A conversation that began on a private channel was not moved there: only public first contacts count.
+    began_public = ~np.isin(plat[first_idx], private_codes)
+    has = (uniq_pair.size > 0) & (uniq_pair[pos] == pairs0) & to_minor & began_public
     delay = np.where(has, first_private[pos] - t0, -1)
     fast = has & (delay >= 0) & (delay <= s.private_window)
     result.fast_private = np.bincount(init[fast], minlength=n).astype(np.int64)

@@ -2,17 +2,20 @@
 
 Every identifier or media item used by 2..``max_shared`` accounts is a piece of evidence for each
 pair of its accounts.  Its weight depends on its kind (an email or payment card singles out a person;
-an IP address does not) and shrinks as more accounts share it (``2 / users``: a device shared by a
-family of four says less than one shared by two accounts).  A pair's confidence is the noisy-OR of
-its evidence, so two strong identifiers link (0.7, 0.7 -> 0.91) and one strong identifier plus an
-IP does not (0.7, 0.15 -> 0.75).  Persons are the connected components of the pairs above
-``threshold``, joined strongest pair first (Kruskal); a person's confidence is that of the weakest
-pair that joined it, and its evidence lists what each joining pair shared.
+an IP address does not) and shrinks once more accounts share it than one person commonly runs
+(``person_accounts / users``: a device shared by a family of four says less than one shared by a
+person's three accounts).  A pair's confidence is the noisy-OR of its evidence, so two strong
+identifiers link (payment and device: 0.7, 0.6 -> 0.88), one email links on its own (0.85) and a
+device plus an IP, as a family shares them, does not (0.6, 0.15 -> 0.66).
+Persons are the connected components of the pairs above ``threshold``, joined strongest pair first
+(Kruskal); a person's confidence is that of the weakest pair that joined it, and its evidence lists
+what each joining pair shared.
 
 Hashed identifiers (``email_hmac`` …) are matched exactly like raw ones: two organisations that hash
 with the same key link accounts without exchanging emails or phone numbers.  Media links on exact
-SHA-256 and on near-identical PDQ (``near_media_bits``); shared media alone never reaches the threshold,
-because a ring trades the same files between different people.
+SHA-256 and on near-identical PDQ (``near_media_bits``); however many files two accounts share, media
+count as one piece of evidence (the strongest), so shared media alone never reaches the threshold:
+a ring trades the same files between different people.
 """
 
 from __future__ import annotations
@@ -47,6 +50,8 @@ class LinkSettings:
     media_weight: float = 0.15
     near_media_weight: float = 0.1
     near_media_bits: int = 16
+    #: Accounts one person commonly runs: an identifier shared by up to this many is not discounted.
+    person_accounts: int = 3
     kind_weights: dict[str, float] = field(default_factory=lambda: dict(KIND_WEIGHTS))
 
     def __post_init__(self) -> None:
@@ -54,6 +59,8 @@ class LinkSettings:
             raise ConfigError(f"link threshold must be in (0, 1], got {self.threshold}")
         if self.max_shared < 2:
             raise ConfigError("max_shared must be at least 2")
+        if self.person_accounts < 2:
+            raise ConfigError("person_accounts must be at least 2")
 
 
 @dataclass
@@ -76,7 +83,7 @@ def link_accounts(net: Network, settings: LinkSettings | None = None) -> list[Pe
     _media_evidence(net, s, shared)
     pairs = []
     for (a, b), items in shared.items():
-        confidence = 1.0 - float(np.prod([1.0 - w for _, w in items]))
+        confidence = _confidence(items)
         if confidence >= s.threshold:
             pairs.append((confidence, a, b, items))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -113,12 +120,12 @@ def _identifier_evidence(net: Network, s: LinkSettings,
     groups = _groups(net.uses_identifier, net.uses_account, s.max_shared)
     for ident, accounts in groups:
         weight = s.kind_weights.get(net.ident_kind[ident], s.kind_weights.get("other", 0.2))
-        _add_pairs(shared, accounts, net.identifier_name(ident), weight)
+        _add_pairs(shared, accounts, net.identifier_name(ident), weight, s.person_accounts)
 
 
 def _media_evidence(net: Network, s: LinkSettings, shared: dict[tuple[int, int], list[tuple[str, float]]]) -> None:
     for media, accounts in _groups(net.post_media, net.post_account, s.max_shared):
-        _add_pairs(shared, accounts, f"media:{net.media_name(media)}", s.media_weight)
+        _add_pairs(shared, accounts, f"{_MEDIA}:{net.media_name(media)}", s.media_weight, s.person_accounts)
     if s.near_media_weight <= 0:
         return
     # Near-identical (re-encoded) copies can never link on their own (their weight is below the
@@ -132,7 +139,7 @@ def _media_evidence(net: Network, s: LinkSettings, shared: dict[tuple[int, int],
         dist = _popcount(wa[1][:, None, :] ^ wb[1][None, :, :])
         for i, j in zip(*np.nonzero((dist > 0) & (dist <= s.near_media_bits)), strict=True):
             m1, m2 = int(wa[0][i]), int(wb[0][j])
-            what = f"near_media:{net.media_name(m1)}~{net.media_name(m2)} ({int(dist[i, j])} bits)"
+            what = f"{_NEAR_MEDIA}:{net.media_name(m1)}~{net.media_name(m2)} ({int(dist[i, j])} bits)"
             items.append((what, s.near_media_weight))
 
 
@@ -159,13 +166,6 @@ def _popcount(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
     return np.asarray(np.bitwise_count(x).sum(axis=-1), np.int64)
 
 
-def _posters(net: Network) -> dict[int, tuple[int, ...]]:
-    out: dict[int, set[int]] = defaultdict(set)
-    for a, m in zip(net.post_account.tolist(), net.post_media.tolist(), strict=True):
-        out[m].add(a)
-    return {m: tuple(sorted(a)) for m, a in out.items()}
-
-
 def _groups(item: npt.NDArray[np.int32], account: npt.NDArray[np.int32],
             max_shared: int) -> list[tuple[int, list[int]]]:
     """(item, distinct accounts) for items used by 2..max_shared accounts."""
@@ -182,9 +182,18 @@ def _groups(item: npt.NDArray[np.int32], account: npt.NDArray[np.int32],
     return out
 
 
+def _confidence(items: list[tuple[str, float]]) -> float:
+    """Noisy-OR of the identifiers and of the single strongest shared media item."""
+    weights = [w for what, w in items if not what.startswith((f"{_MEDIA}:", f"{_NEAR_MEDIA}:"))]
+    media = [w for what, w in items if what.startswith((f"{_MEDIA}:", f"{_NEAR_MEDIA}:"))]
+    if media:
+        weights.append(max(media))
+    return 1.0 - float(np.prod([1.0 - w for w in weights]))
+
+
 def _add_pairs(shared: dict[tuple[int, int], list[tuple[str, float]]], accounts: list[int], what: str,
-               weight: float) -> None:
-    scaled = weight * min(1.0, 2.0 / len(accounts))
+               weight: float, undiscounted: int) -> None:
+    scaled = weight * min(1.0, undiscounted / len(accounts))
     for i, a in enumerate(accounts):
         for b in accounts[i + 1:]:
             shared[(a, b)].append((what, scaled))

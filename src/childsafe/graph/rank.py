@@ -102,6 +102,7 @@ def rank_accounts(net: Network, seeds: Iterable[str] = (), *, top: int = 50,
     sources = {int(i) for i in np.flatnonzero(own_or_seed > 0)}
     net_score, ppr = _network_score(rg, own_or_seed, s)
     fused = 1.0 - (1.0 - own) * (1.0 - s.network * net_score)
+    fused[list(confirmed)] = 1.0  # as its "confirmed" reason says: the severity actors and exports use
     fused[list(cleared)] = 0.0
     order = np.argsort(-fused, kind="stable")
     excluded = cleared | (set() if s.include_confirmed else confirmed)
@@ -228,7 +229,13 @@ def _paths(rg: RiskGraph, leads: list[int], sources_weight: npt.NDArray[np.float
                 if far != i and is_source[far]:
                     seen.add((i, via, far))
         ranked = sorted(seen, key=lambda p: (-_path_weight(g, p), len(p)))
-        found[i] = [_describe(rg, p, confirmed) for p in ranked[:limit]]
+        # The strongest path to a confirmed account and to known media come first (they explain
+        # themselves), then the strongest links to other accounts with evidence.
+        grounded = [next((p for p in ranked if _source_of(rg, p, confirmed) == kind), None)
+                    for kind in ("confirmed", "known_media")]
+        chosen = [p for p in grounded if p is not None]
+        chosen += [p for p in ranked if p not in chosen]
+        found[i] = [_describe(rg, p, confirmed) for p in chosen[:limit]]
     _dijkstra_paths(rg, leads, is_source, confirmed, found, limit)
     return found
 
@@ -260,14 +267,15 @@ def _path_weight(g: Any, path: tuple[int, ...]) -> float:
     return w
 
 
-def _describe(rg: RiskGraph, path: tuple[int, ...], confirmed: set[int]) -> dict[str, Any]:
-    g = rg.graph
+def _source_of(rg: RiskGraph, path: tuple[int, ...], confirmed: set[int]) -> str:
     end = path[-1]
     if end >= rg.entry_offset:
-        source = "known_media"
-    elif end in confirmed:
-        source = "confirmed"
-    else:
-        source = "evidence"
+        return "known_media"
+    return "confirmed" if end in confirmed else "evidence"
+
+
+def _describe(rg: RiskGraph, path: tuple[int, ...], confirmed: set[int]) -> dict[str, Any]:
+    g = rg.graph
+    source = _source_of(rg, path, confirmed)
     via = [EDGE_TYPES[int(g.es[g.get_eid(a, b)]["type"])] for a, b in zip(path, path[1:], strict=False)]
     return {"nodes": [rg.node_label(v) for v in path], "edges": via, "source": source}

@@ -121,8 +121,9 @@ class GraphStore:
         report.added += writer.flush()
         if progress is not None:
             progress(report.rows)
-        whole_file_failed = report.rows == 0 and any(e.row == 0 for e in report.errors)
-        if not whole_file_failed:
+        # A file none of whose rows could be used (unreadable, or read as the wrong kind) is not
+        # remembered: ingesting it again, e.g. with the right ``--kind``, must not be skipped.
+        if report.rows or not report.error_count:
             with self.engine.begin() as conn:
                 conn.execute(insert(graph_sources).values(
                     sha256=digest, path=str(path), kind=report.kind, rows=report.rows,
@@ -270,13 +271,13 @@ class _Writer:
         self.hmac_key = hmac_key
         with graph.engine.connect() as conn:
             self.accounts: dict[str, int] = {n: i for i, n in conn.execute(
-                select(graph_accounts.c.id, graph_accounts.c.name)).tuples()}
+                select(graph_accounts.c.id, graph_accounts.c.name))}
             self.identifiers: dict[tuple[str, str, bool], int] = {
                 (k, v, bool(h)): i for i, k, v, h in conn.execute(
                     select(graph_identifiers.c.id, graph_identifiers.c.kind, graph_identifiers.c.value,
-                           graph_identifiers.c.hashed)).tuples()}
+                           graph_identifiers.c.hashed))}
             self.media: dict[tuple[str, str], int] = {(s, p): i for i, s, p in conn.execute(
-                select(graph_media.c.id, graph_media.c.sha256, graph_media.c.pdq)).tuples()}
+                select(graph_media.c.id, graph_media.c.sha256, graph_media.c.pdq))}
         self.next_account = max(self.accounts.values(), default=0) + 1
         self.next_identifier = max(self.identifiers.values(), default=0) + 1
         self.next_media = max(self.media.values(), default=0) + 1
