@@ -108,3 +108,24 @@ def test_a_network_without_times_or_messages_has_no_patterns() -> None:
         assert contact_score(p).tolist() == [0.0, 0.0]
     empty = contact_patterns(Network.empty())
     assert empty.burst.size == 0 and contact_score(empty).size == 0
+
+
+def test_bursts_before_1970_are_counted_per_initiator() -> None:
+    """Negative Unix times (dates before 1970) must not leak into another initiator's window."""
+    import numpy as np
+
+    from childsafe.graph.contacts import contact_patterns
+    from childsafe.graph.network import Network
+
+    net = Network.empty()
+    net.accounts = ["adult-a", "adult-b", "kid-1", "kid-2", "kid-3"]
+    net.declared_age = np.array([40, 41, 14, 15, 13], np.float32)
+    net.created_at = np.full(5, -1, np.int64)
+    net.msg_sender = np.array([0, 0, 1], np.int32)
+    net.msg_recipient = np.array([2, 3, 4], np.int32)
+    net.msg_ts = np.array([-90_000_000, -89_999_000, -89_998_000], np.int64)
+    net.msg_platform = np.zeros(3, np.int16)
+    net.platforms = ["chat"]
+    patterns = contact_patterns(net)
+    assert patterns.burst.tolist() == [2, 1, 0, 0, 0]
+    assert patterns.minors_contacted.tolist() == [2, 1, 0, 0, 0]

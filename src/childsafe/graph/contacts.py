@@ -89,8 +89,11 @@ def contact_patterns(net: Network, settings: ContactSettings | None = None) -> C
     # Densest window: for each first contact, how many of the same initiator's fall in [t, t + window).
     o = np.lexsort((t0_m, init_m))
     a_sorted, t_sorted = init_m[o], t0_m[o]
-    span = np.int64(int(t_sorted.max()) + s.burst_window + 1) if t_sorted.size else np.int64(1)
-    key = a_sorted * span + t_sorted
+    # One sortable key per (initiator, time); times are shifted to start at 0 so that dates before
+    # 1970 (negative seconds) cannot spill into the previous initiator's range.
+    t_base = int(t_sorted.min()) if t_sorted.size else 0
+    span = np.int64(int(t_sorted.max()) - t_base + s.burst_window + 1) if t_sorted.size else np.int64(1)
+    key = a_sorted * span + (t_sorted - t_base)
     ends = np.searchsorted(key, key + s.burst_window, side="left")
     counts = ends - np.arange(key.size)
     if counts.size:
