@@ -13,6 +13,16 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${debs[@]}" >/dev/null
 
+# PostgreSQL on loopback with a disposable test database, so the store and API suites also run there.
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u postgres sh -c "$1"; fi; }
+pg_version="$(ls /usr/lib/postgresql | sort -n | tail -1)"
+pg_lsclusters -h | grep -q "^$pg_version main" || $sudo pg_createcluster "$pg_version" main >/dev/null
+pg_lsclusters -h | grep -q "^$pg_version main .* online" || $sudo pg_ctlcluster "$pg_version" main start
+as_postgres "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = 'childsafe'\"" | grep -q 1 \
+  || as_postgres "psql -qc \"CREATE ROLE childsafe LOGIN PASSWORD 'childsafe'\""
+as_postgres "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname = 'childsafe_test'\"" | grep -q 1 \
+  || as_postgres "createdb -O childsafe childsafe_test"
+
 python="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true

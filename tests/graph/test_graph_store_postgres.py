@@ -1,26 +1,26 @@
 """The network tables on PostgreSQL: the same ingest, idempotence and loading as on SQLite.
 
-Runs when ``CHILDSAFE_TEST_POSTGRES_URL`` names a database the tests may empty (``.ci/run`` starts
-one on loopback); skipped otherwise.
+Runs against the database :func:`tests.postgres.postgres_url` names (``scripts/setup.sh`` starts
+one on loopback); skipped when there is none.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import numpy as np
 import pytest
 from sqlalchemy import create_engine
 from tests.graph.graphkit import EVENT_KINDS, Platform
+from tests.postgres import postgres_url
 
 from childsafe.graph.rank import rank_accounts
 from childsafe.store.graph import GraphStore
 from childsafe.store.schema import metadata
 from childsafe.store.sql import SqlStore
 
-PG_URL = os.environ.get("CHILDSAFE_TEST_POSTGRES_URL", "")
-pytestmark = pytest.mark.skipif(not PG_URL, reason="CHILDSAFE_TEST_POSTGRES_URL not set (no PostgreSQL to test)")
+PG_URL = postgres_url()
+pytestmark = pytest.mark.skipif(not PG_URL, reason="no PostgreSQL to test (see tests/postgres.py)")
 
 
 @pytest.fixture
