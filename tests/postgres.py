@@ -13,7 +13,7 @@ import os
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-__all__ = ["DEFAULT_URL", "postgres_url"]
+__all__ = ["DEFAULT_URL", "postgres_url", "reset_postgres"]
 
 DEFAULT_URL = "postgresql+psycopg://childsafe:childsafe@127.0.0.1:5432/childsafe_test"
 
@@ -32,3 +32,14 @@ def postgres_url() -> str:
     except (SQLAlchemyError, ImportError):
         return ""
     return DEFAULT_URL
+
+
+def reset_postgres(url: str) -> None:
+    """Empty the test database: every childsafe table and Alembic's revision marker."""
+    from childsafe.store.schema import metadata
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        metadata.drop_all(conn)
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    engine.dispose()

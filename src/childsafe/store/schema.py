@@ -23,6 +23,8 @@ __all__ = [
     "metadata", "banks", "bank_entries", "scans", "scan_items", "schema_info", "face_media", "faces",
     "graph_sources", "graph_accounts", "graph_identifiers", "graph_account_identifiers", "graph_media",
     "graph_posts", "graph_messages", "graph_labels", "author_risk",
+    "users", "api_tokens", "audit_log", "audit_head", "jobs", "ix_entries_type_id",
+    "review_decisions", "review_exposure", "review_sessions", "text_conversations",
 ]
 
 metadata = MetaData()
@@ -214,4 +216,147 @@ author_risk = Table(
     Column("conversations", Integer, nullable=False),
     Column("indicators", Text),  # JSON list of the indicator categories that fired
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# v4: service.  Accounts, API tokens, the audit log and background jobs of `childsafe serve`.
+# Passwords are argon2id PHC strings; tokens are kept only as SHA-256 (a stolen database does not
+# yield usable tokens).
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("role", String(32), nullable=False),  # admin | reviewer | api-client
+    Column("password_hash", Text),  # null: no password login (API clients use tokens)
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("token_sha256", String(64), nullable=False, unique=True),
+    Column("label", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    sqlite_autoincrement=True,
+)
+
+# Append-only, hash-chained.  Ids are assigned by the appender (1, 2, 3... with no gap) under the
+# lock on ``audit_head``, and ``at``/``details`` are stored as the exact text that was hashed, so
+# the chain can be recomputed byte for byte on any back end.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False),
+    Column("at", String(40), nullable=False),  # ISO 8601, UTC, microseconds
+    Column("actor", Text, nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("target", Text),
+    Column("details", Text, nullable=False),  # canonical JSON object
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# One row (id 1): the last entry's id and hash and the number of entries, updated in the same
+# transaction as every append.  It is the lock appends serialise on, and it makes a deleted last
+# entry visible (the chain alone cannot tell a truncated log from a shorter one).
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("last_id", BigInteger, nullable=False),
+    Column("entries", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# Background work submitted through the API (scan jobs): state and progress survive a restart.
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("state", String(16), nullable=False),  # queued | running | done | failed | interrupted
+    Column("params", Text, nullable=False),  # JSON
+    Column("progress", Text),  # JSON, updated about once a second while running
+    Column("result", Text),  # JSON summary when done
+    Column("error", Text),
+    Column("created_by", Text, nullable=False),
+    Column("owner", Text),  # "<host>:<pid>" of the server process running it
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("started_at", DateTime(timezone=True)),
+    Column("finished_at", DateTime(timezone=True)),
+    sqlite_autoincrement=True,
+)
+
+# Entries by (type, id): every index refresh reads "entries of this type added since id N", which
+# the (signal_type, signal) index answers only by visiting every entry of the type (0.13 s at a
+# million PDQ hashes, in every server process, every refresh).  Stores made before v4 get it from
+# ServiceStore, which creates it if missing.
+ix_entries_type_id = Index("ix_entries_type_id", bank_entries.c.signal_type, bank_entries.c.id)
+
+
+# v5: review.  The review queue is *computed* from its sources each time it is shown (scan items
+# with matches, ``author_risk``, graph leads) and only what people do is stored: decisions, the
+# exposure of each reviewer, UI sessions.  A ``review_items`` copy of the sources would go stale after
+# every scan, text score or graph ingest and need its own refresh job; a decision instead records the
+# fingerprint of what was reviewed (a file's SHA-256, an author's conversation count), so an item
+# comes back when its evidence changes.  Hashes, scores, paths and metadata only: no media bytes,
+# no thumbnails, no message text.
+review_decisions = Table(
+    "review_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("item_key", Text, nullable=False),  # "<source>:<id>": media:/evidence/a.jpg, text:<author>, graph:<account>
+    Column("source", String(16), nullable=False),  # media | text | graph
+    Column("fingerprint", Text, nullable=False),  # what was reviewed (see above)
+    Column("decision", String(16), nullable=False),  # confirmed | false_positive | escalate
+    Column("reason", Text, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("audit_id", BigInteger, nullable=False),  # the audit entry written in the same transaction
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+    Index("ix_review_decisions_item", "item_key"),
+    sqlite_autoincrement=True,
+)
+
+# One row per exposure: an item page opened (view), a blurred item revealed (reveal), media streamed.
+review_exposure = Table(
+    "review_exposure",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("reviewer", Text, nullable=False),
+    Column("item_key", Text, nullable=False),
+    Column("kind", String(16), nullable=False),  # view | reveal | media
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_review_exposure_reviewer", "reviewer", "kind", "at"),
+    sqlite_autoincrement=True,
+)
+
+# Review UI sessions, server side so that logout and disabling a user end them at once in every
+# worker.  The cookie carries 256 random bits; only their SHA-256 is stored.
+review_sessions = Table(
+    "review_sessions",
+    metadata,
+    Column("token_sha256", String(64), primary_key=True),
+    Column("user_name", String(200), nullable=False),
+    Column("csrf", String(64), nullable=False),  # the session's form token
+    Column("client", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+)
+
+# Where `childsafe text score` saw an author's risky conversations (path and id, never the text), so
+# the conversation view can re-score the file on demand and highlight the indicator messages.
+text_conversations = Table(
+    "text_conversations",
+    metadata,
+    Column("author", Text, primary_key=True),
+    Column("path", Text, primary_key=True),
+    Column("conversation_id", Text, primary_key=True),
+    Column("risk", Float, nullable=False),
+    Column("scored_at", DateTime(timezone=True), nullable=False),
 )

@@ -15,12 +15,12 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from childsafe.errors import BankExistsError, BankNotFoundError, ConfigError, StoreError
 from childsafe.media.signals import get_signal_type
 from childsafe.store.base import Bank, BankEntry, EntryRef, NewEntry, ScanRecord
+from childsafe.store.migrate import upgrade
 from childsafe.store.schema import (
     bank_entries,
     banks,
     face_media,
     faces,
-    metadata,
     scan_items,
     scans,
     schema_info,
@@ -28,7 +28,7 @@ from childsafe.store.schema import (
 
 __all__ = ["SqlStore", "open_store", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 3  # v2 adds face_media and faces, v3 the network tables (created in place by create_all)
+SCHEMA_VERSION = 5  # v2 faces, v3 network, v4 users/tokens/audit/jobs, v5 review: Alembic revisions 0001-0005
 _INSERT_BATCH = 5_000
 # SQLite limits bound parameters per statement; stay far below it for IN (...) lists.
 _IN_BATCH = 500
@@ -59,16 +59,14 @@ class SqlStore:
             raise StoreError(f"cannot open store: {exc}") from exc
 
     def _migrate(self) -> None:
+        # Numbered Alembic revisions (store/migrations), the same on SQLite and PostgreSQL.
+        # ``schema_info.version`` is kept so that releases from before Alembic refuse a newer store.
+        upgrade(self.engine)
         with self.engine.begin() as conn:
-            metadata.create_all(conn)
             row = conn.execute(select(schema_info.c.value).where(schema_info.c.key == "version")).first()
             if row is None:
                 conn.execute(insert(schema_info).values(key="version", value=str(SCHEMA_VERSION)))
-            elif int(row[0]) > SCHEMA_VERSION:
-                raise StoreError(
-                    f"store schema v{row[0]} is newer than this childsafe (v{SCHEMA_VERSION}); upgrade"
-                )
-            elif int(row[0]) < SCHEMA_VERSION:  # additive migrations: create_all made the new tables
+            elif int(row[0]) != SCHEMA_VERSION:
                 conn.execute(update(schema_info).where(schema_info.c.key == "version")
                              .values(value=str(SCHEMA_VERSION)))
 

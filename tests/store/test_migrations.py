@@ -1,0 +1,96 @@
+"""Alembic migrations: a new store is at head and matches the schema; older stores upgrade in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import MetaData, create_engine, insert, inspect, select, text
+from tests.postgres import postgres_url, reset_postgres
+
+from childsafe.errors import StoreError
+from childsafe.store import NewEntry, open_store
+from childsafe.store.migrate import _revisions, current_revision
+from childsafe.store.schema import bank_entries, metadata, schema_info
+from childsafe.store.sql import SCHEMA_VERSION
+
+PG_URL = postgres_url()
+V3_TABLES = ("schema_info", "banks", "bank_entries", "scans", "scan_items", "face_media", "faces", "graph_sources",
+             "graph_accounts", "graph_identifiers", "graph_account_identifiers", "graph_media", "graph_posts",
+             "graph_messages", "graph_labels", "author_risk")
+
+
+@pytest.fixture(params=["sqlite"] + (["postgresql"] if PG_URL else []))
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    reset_postgres(PG_URL)
+    return PG_URL
+
+
+def test_a_new_store_is_at_head_and_matches_the_schema_exactly(url: str) -> None:
+    store = open_store(url)
+    try:
+        with store.engine.connect() as conn:
+            assert current_revision(conn) == _revisions()[0]
+            diffs = compare_metadata(MigrationContext.configure(conn), metadata)
+            assert diffs == []
+            version = conn.execute(select(schema_info.c.value).where(schema_info.c.key == "version")).scalar_one()
+            assert int(version) == SCHEMA_VERSION
+    finally:
+        store.close()
+
+
+def test_reopening_a_current_store_changes_nothing(url: str) -> None:
+    open_store(url).close()
+    store = open_store(url)
+    store.create_bank("kept")
+    store.close()
+    again = open_store(url)
+    assert [b.name for b in again.list_banks()] == ["kept"]
+    again.close()
+
+
+def _legacy_v3(url: str) -> None:
+    """A store as childsafe made it before Alembic: create_all of the v1-v3 tables and schema_info."""
+    engine = create_engine(url)
+    old = MetaData()
+    for name in V3_TABLES:
+        table = metadata.tables[name].to_metadata(old)
+        for index in list(table.indexes):
+            if index.name == "ix_entries_type_id":  # came with v4
+                table.indexes.discard(index)
+    with engine.begin() as conn:
+        old.create_all(conn)
+        conn.execute(insert(schema_info).values(key="version", value="3"))
+        conn.execute(text("INSERT INTO banks (name, allowlist, pdq_threshold, enabled, created_at) "
+                          "VALUES ('legacy', false, 31, true, '2024-01-01 00:00:00')"))
+    engine.dispose()
+
+
+def test_a_store_from_before_alembic_is_stamped_and_upgraded_keeping_its_data(url: str) -> None:
+    _legacy_v3(url)
+    store = open_store(url)
+    try:
+        assert [b.name for b in store.list_banks()] == ["legacy"]
+        store.add_entries("legacy", [NewEntry("md5", "0" * 32)])
+        with store.engine.connect() as conn:
+            assert current_revision(conn) == _revisions()[0]
+            names = set(inspect(conn).get_table_names())
+            assert {"users", "audit_log", "review_decisions"} <= names
+            assert "ix_entries_type_id" in {i["name"] for i in inspect(conn).get_indexes(bank_entries.name)}
+    finally:
+        store.close()
+
+
+def test_a_store_from_a_newer_release_is_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    open_store(url).close()
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(url)
