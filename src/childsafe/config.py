@@ -30,6 +30,12 @@ DEFAULT_MAX_ARCHIVE_BYTES = 32 * 1024**3
 DEFAULT_MAX_ARCHIVE_RATIO = 200
 DEFAULT_MAX_ARCHIVE_DEPTH = 3
 DEFAULT_MAX_ARCHIVE_MEMBERS = 1_000_000
+# Service (issue 6).  Rate limits are per server process (each uvicorn worker keeps its own).
+DEFAULT_LOOKUP_RATE = 2_000  # lookups per second per API token, bursts of one second's worth
+DEFAULT_LOGIN_RATE = 10  # login attempts per minute per client address and per user name
+DEFAULT_TOKEN_CACHE_SECONDS = 10
+DEFAULT_INDEX_REFRESH_SECONDS = 2
+DEFAULT_MAX_UPLOAD_BYTES = 1024**3
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,13 @@ class Settings:
     max_archive_ratio: int = DEFAULT_MAX_ARCHIVE_RATIO
     max_archive_depth: int = DEFAULT_MAX_ARCHIVE_DEPTH
     max_archive_members: int = DEFAULT_MAX_ARCHIVE_MEMBERS
+    lookup_rate: int = DEFAULT_LOOKUP_RATE  # 0 = unlimited
+    login_rate: int = DEFAULT_LOGIN_RATE
+    token_cache_seconds: int = DEFAULT_TOKEN_CACHE_SECONDS
+    index_refresh_seconds: int = DEFAULT_INDEX_REFRESH_SECONDS
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    scan_roots: str = ""  # os.pathsep-separated folders API scan jobs may read; empty = any
+    fetch_urls: bool = False  # HMA's ?url= hashing; private and loopback addresses always refused
 
     @property
     def db_url(self) -> str:
@@ -79,7 +92,17 @@ SETTING_HELP: dict[str, str] = {
     "max_archive_ratio": "Members compressing better than this ratio are refused (zip bombs).",
     "max_archive_depth": "How deep archives inside archives are opened.",
     "max_archive_members": "Members read from one archive at most.",
+    "lookup_rate": "API lookups per second per token (bursts of one second); 0 = unlimited.",
+    "login_rate": "Login attempts per minute per client address and per user name.",
+    "token_cache_seconds": "How long a server process trusts a checked API token before re-reading it.",
+    "index_refresh_seconds": "How often a server process picks up bank changes made elsewhere.",
+    "max_upload_bytes": "Largest request body the API accepts (uploads, hash lists).",
+    "scan_roots": "Folders (separated by ':') that API scan jobs may read; empty = any folder.",
+    "fetch_urls": "Let the HMA routes fetch ?url= media (public addresses only); off by default.",
 }
+
+
+_BOOLS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
 
 
 def _coerce(name: str, raw: Any) -> Any:
@@ -87,6 +110,13 @@ def _coerce(name: str, raw: Any) -> Any:
     try:
         if kind in ("Path",):
             return Path(str(raw)).expanduser()
+        if kind == "bool":
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text not in _BOOLS:
+                raise ValueError("use true or false")
+            return _BOOLS[text]
         if kind == "int":
             value = int(raw)
             if value < 0:

@@ -3,8 +3,8 @@
 Every error the package raises on purpose derives from :class:`ChildsafeError`.
 Third-party exceptions are translated where they enter (decoders, databases,
 archive readers) so callers only ever need to catch these.  The CLI maps them to
-exit codes in one place (:data:`EXIT_CODES`); the API will map them to HTTP
-statuses the same way.
+exit codes in one place (:data:`EXIT_CODES`); the API maps them to HTTP statuses in one
+place too (:data:`HTTP_STATUSES`).
 """
 
 from __future__ import annotations
@@ -23,8 +23,16 @@ __all__ = [
     "BankExistsError",
     "StoreError",
     "ModelNotAvailableError",
+    "NotFoundError",
+    "AlreadyExistsError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "RateLimitedError",
+    "AuditIntegrityError",
     "EXIT_CODES",
     "exit_code_for",
+    "HTTP_STATUSES",
+    "http_status_for",
 ]
 
 
@@ -93,6 +101,38 @@ class ModelNotAvailableError(ChildsafeError):
     """An optional model or extra is not installed; the message names the extra to install."""
 
 
+class NotFoundError(ChildsafeError):
+    """No user, token or job has that name or id."""
+
+
+class AlreadyExistsError(ChildsafeError):
+    """A user with that name already exists."""
+
+
+class AuthenticationError(ChildsafeError):
+    """Missing, unknown or revoked credentials.  The message never says which part was wrong."""
+
+
+class PermissionDeniedError(ChildsafeError):
+    """The authenticated user's role does not allow this action."""
+
+
+class RateLimitedError(ChildsafeError):
+    """Too many attempts; ``retry_after`` says in how many seconds to try again."""
+
+    def __init__(self, message: str, retry_after: float = 1.0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class AuditIntegrityError(ChildsafeError):
+    """The audit log's hash chain is broken; ``entry_id`` is the first entry that fails."""
+
+    def __init__(self, message: str, entry_id: int | None = None) -> None:
+        super().__init__(message)
+        self.entry_id = entry_id
+
+
 # One mapping from error to CLI exit status.  2 is reserved for usage errors (as click does);
 # per-item failures during a scan are reported, not raised, and leave the exit status at 0.
 EXIT_CODES: dict[type[ChildsafeError], int] = {
@@ -106,6 +146,12 @@ EXIT_CODES: dict[type[ChildsafeError], int] = {
     UnsafeArchiveError: 5,
     StoreError: 6,
     ModelNotAvailableError: 7,
+    NotFoundError: 3,
+    AlreadyExistsError: 3,
+    AuthenticationError: 2,
+    PermissionDeniedError: 2,
+    RateLimitedError: 2,
+    AuditIntegrityError: 6,  # what the store holds is not what was written
 }
 
 
@@ -115,3 +161,33 @@ def exit_code_for(error: ChildsafeError) -> int:
         if cls in EXIT_CODES:
             return EXIT_CODES[cls]
     return 1
+
+
+# One mapping from error to HTTP status, used by the API's exception handler (and nowhere else).
+HTTP_STATUSES: dict[type[ChildsafeError], int] = {
+    ConfigError: 400,
+    InvalidSignalError: 400,
+    HashListFormatError: 422,
+    UnsupportedContentError: 415,
+    MediaDecodeError: 422,
+    MediaTooLargeError: 413,
+    UnsafeArchiveError: 422,
+    BankNotFoundError: 404,
+    NotFoundError: 404,
+    BankExistsError: 409,
+    AlreadyExistsError: 409,
+    AuthenticationError: 401,
+    PermissionDeniedError: 403,
+    RateLimitedError: 429,
+    StoreError: 503,
+    ModelNotAvailableError: 501,
+    AuditIntegrityError: 500,
+}
+
+
+def http_status_for(error: ChildsafeError) -> int:
+    """HTTP status for ``error``: the most specific entry of :data:`HTTP_STATUSES`, else 500."""
+    for cls in type(error).__mro__:
+        if cls in HTTP_STATUSES:
+            return HTTP_STATUSES[cls]
+    return 500

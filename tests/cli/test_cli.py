@@ -122,3 +122,27 @@ def test_demo_finds_what_the_samples_plant(cli: Cli) -> None:
     assert by_path["broken.jpg"]["error"]
     assert {m["signal_type"] for m in by_path["clip.mp4"]["matches"]} == {"vpdq", "video_md5"}
     assert "MATCH" in proc.stderr
+
+
+def test_bank_changes_from_the_cli_are_audited(cli: Cli, tmp_path: Path) -> None:
+    """Creating, importing into, re-thresholding and deleting a bank each leave a verified audit entry."""
+    from childsafe.store import open_store
+    from childsafe.store.service import ServiceStore
+
+    hashes = tmp_path / "list.csv"
+    hashes.write_text("signal_type,signal\nmd5," + "a" * 32 + "\nmd5," + "b" * 32 + "\n", encoding="utf-8")
+    cli.run("bank", "create", "audited")
+    assert cli.json_lines("bank", "import", "audited", str(hashes))[0]["added"] == 2
+    cli.run("bank", "threshold", "audited", "20")
+    cli.run("bank", "delete", "audited")
+    store = open_store(f"sqlite:///{cli.home / 'childsafe.sqlite3'}")
+    try:
+        service = ServiceStore(store)
+        entries = service.audit_entries()
+        assert [(e.action, e.target) for e in entries] == [
+            ("bank.create", "audited"), ("bank.import", "audited"), ("bank.update", "audited"),
+            ("bank.delete", "audited")]
+        assert all(e.actor.startswith("cli:") for e in entries)
+        assert service.verify_audit().ok
+    finally:
+        store.close()

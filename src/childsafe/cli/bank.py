@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from childsafe.cli.context import AppContext
 from childsafe.cli.output import write_json
+from childsafe.cli.user import cli_actor
 from childsafe.errors import BankNotFoundError
 from childsafe.media.hashing import HashOptions, hash_file
-from childsafe.media.hashlists import HashListEntry, read_hash_list, write_hash_list
+from childsafe.media.hashlists import HashListEntry, iter_hash_list, write_hash_list
 from childsafe.media.signals import PdqSignal
 from childsafe.store.base import Bank, NewEntry
 
+if TYPE_CHECKING:
+    from childsafe.store.service_banks import AuditedBanks
+
 app = typer.Typer(help="Create, list, fill and export hash banks.", no_args_is_help=True)
+
+
+def _banks(ctx: typer.Context) -> AuditedBanks:
+    """Bank changes go through the audited path: each lands with its audit entry, as in the API."""
+    from childsafe.store.service import ServiceStore
+    from childsafe.store.service_banks import AuditedBanks
+
+    return AuditedBanks(ServiceStore(ctx.obj.store))
 
 
 def _bank_record(b: Bank) -> dict[str, object]:
@@ -32,8 +44,8 @@ def create(
     allowlist: Annotated[bool, typer.Option(help="Entries suppress matches (known false positives).")] = False,
 ) -> None:
     """Create a bank."""
-    app_ctx: AppContext = ctx.obj
-    write_json(_bank_record(app_ctx.store.create_bank(name, pdq_threshold=threshold, allowlist=allowlist)))
+    write_json(_bank_record(_banks(ctx).create(name, actor=cli_actor(), pdq_threshold=threshold,
+                                               allowlist=allowlist)))
 
 
 @app.command("list")
@@ -46,27 +58,27 @@ def list_banks(ctx: typer.Context) -> None:
 @app.command("delete")
 def delete(ctx: typer.Context, name: str) -> None:
     """Delete a bank and all its entries."""
-    ctx.obj.store.delete_bank(name)
+    _banks(ctx).delete(name, actor=cli_actor())
     write_json({"deleted": name})
 
 
 @app.command("enable")
 def enable(ctx: typer.Context, name: str) -> None:
     """Match against this bank again."""
-    write_json(_bank_record(ctx.obj.store.set_bank_enabled(name, True)))
+    write_json(_bank_record(_banks(ctx).update(name, actor=cli_actor(), enabled=True)))
 
 
 @app.command("disable")
 def disable(ctx: typer.Context, name: str) -> None:
     """Keep the bank but stop matching against it."""
-    write_json(_bank_record(ctx.obj.store.set_bank_enabled(name, False)))
+    write_json(_bank_record(_banks(ctx).update(name, actor=cli_actor(), enabled=False)))
 
 
 @app.command("threshold")
 def threshold(ctx: typer.Context, name: str,
               distance: Annotated[int, typer.Argument(min=0, max=128)]) -> None:
     """Set the bank's PDQ match distance."""
-    write_json(_bank_record(ctx.obj.store.set_bank_threshold(name, distance)))
+    write_json(_bank_record(_banks(ctx).update(name, actor=cli_actor(), pdq_threshold=distance)))
 
 
 @app.command("add")
@@ -81,13 +93,14 @@ def add(
     app_ctx: AppContext = ctx.obj
     store = app_ctx.store
     store.get_bank(name)
+    banks = _banks(ctx)
     options = HashOptions(max_image_pixels=app_ctx.settings.max_image_pixels,
                           max_file_bytes=app_ctx.settings.max_file_bytes)
     for path in files:
         hashes = hash_file(path, options)
         signals = hashes.signals(app_ctx.settings.pdq_quality_min)
         entries = [NewEntry(kind, value, label, source or path.name) for kind, value in signals.items()]
-        added = store.add_entries(name, entries) if entries else 0
+        added = banks.add(name, entries, actor=cli_actor(), details={"file": path.name})[0] if entries else 0
         write_json({"path": str(path), "added": added, "signals": sorted(signals),
                     "error": hashes.error})
 
@@ -102,19 +115,18 @@ def import_list(
     create: Annotated[bool, typer.Option(help="Create the bank if it does not exist.")] = False,
 ) -> None:
     """Import a hash list.  A malformed list is rejected whole, with line numbers."""
-    store = ctx.obj.store
+    banks = _banks(ctx)
     try:
-        store.get_bank(name)
+        ctx.obj.store.get_bank(name)
     except BankNotFoundError:
         if not create:
             raise
-        store.create_bank(name)
-    result = read_hash_list(file, format, skip_invalid=skip_invalid, default_source=file.name)
-    added = store.add_entries(name, (
-        NewEntry(e.signal_type, e.signal, e.label, e.source) for e in result.entries))
-    write_json({"bank": name, "file": str(file), "read": len(result.entries), "added": added,
-                "duplicates": len(result.entries) - added, "invalid": len(result.problems),
-                "problems": [{"line": n, "error": m} for n, m in result.problems[:100]]})
+        banks.create(name, actor=cli_actor())
+    # Streamed in one transaction with its audit entry; a malformed list is rolled back whole.
+    items = iter_hash_list(file, format, default_source=file.name)
+    report = banks.import_items(name, items, actor=cli_actor(), source=file.name, fmt=format,
+                                skip_invalid=skip_invalid)
+    write_json({**report.to_record(), "file": str(file)})
 
 
 @app.command("export")

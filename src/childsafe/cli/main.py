@@ -8,10 +8,13 @@ from typing import Annotated
 
 import typer
 
+from childsafe.cli import audit as audit_commands
 from childsafe.cli import bank as bank_commands
 from childsafe.cli import faces as faces_commands
 from childsafe.cli import graph as graph_commands
+from childsafe.cli import serve as serve_commands
 from childsafe.cli import text as text_commands
+from childsafe.cli import user as user_commands
 from childsafe.cli.context import AppContext
 from childsafe.cli.output import say
 from childsafe.config import load_settings
@@ -30,6 +33,10 @@ app.add_typer(bank_commands.app, name="bank")
 app.add_typer(faces_commands.app, name="faces")
 app.add_typer(graph_commands.app, name="graph")
 app.add_typer(text_commands.app, name="text")
+app.add_typer(user_commands.app, name="user")
+app.add_typer(user_commands.token_app, name="token")
+app.add_typer(audit_commands.app, name="audit")
+app.command("serve")(serve_commands.serve)
 
 
 @app.callback()

@@ -1,0 +1,185 @@
+"""The FastAPI application: :func:`create_app`, errors mapped to HTTP in one place, body limits.
+
+Every error body is ``{"message": ..., "error": <class name>}`` (HMA's clients read ``message``).
+Statuses come from :data:`childsafe.errors.HTTP_STATUSES`; framework errors (unknown route,
+malformed parameters) are rewritten to the same shape, with 400 for bad parameters as HMA uses.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from childsafe import __version__
+from childsafe.api.accounts import TokenAuthenticator
+from childsafe.api.jobs import ScanJobs
+from childsafe.api.matcher import MatcherHolder
+from childsafe.api.ratelimit import RateLimiter
+from childsafe.api.state import ServiceState
+from childsafe.config import Settings, load_settings
+from childsafe.errors import (
+    AuthenticationError,
+    ChildsafeError,
+    HashListFormatError,
+    MediaTooLargeError,
+    RateLimitedError,
+    http_status_for,
+)
+from childsafe.store.service import ServiceStore
+from childsafe.store.service_banks import AuditedBanks
+from childsafe.store.sql import SqlStore, open_store
+
+__all__ = ["create_app", "app_from_environment", "build_state"]
+
+log = logging.getLogger("childsafe.api")
+
+
+def build_state(settings: Settings, store: SqlStore | None = None) -> ServiceState:
+    owns = store is None
+    if store is None:
+        settings.home.mkdir(parents=True, exist_ok=True)
+        store = open_store(settings.db_url)
+    service = ServiceStore(store)
+    service.mark_orphaned_jobs()
+    return ServiceState(
+        settings=settings, store=store, service=service, banks=AuditedBanks(service),
+        matchers=MatcherHolder(store, settings.index_dir, pdq_quality_min=settings.pdq_quality_min,
+                               refresh_seconds=settings.index_refresh_seconds),
+        tokens=TokenAuthenticator(service, settings.token_cache_seconds, RateLimiter(1.0, 30)),
+        login_limiter=RateLimiter(settings.login_rate / 60.0, settings.login_rate),
+        lookup_limiter=RateLimiter(settings.lookup_rate, settings.lookup_rate),
+        jobs=ScanJobs(service, settings), owns_store=owns,
+    )
+
+
+def create_app(settings: Settings, store: SqlStore | None = None) -> FastAPI:
+    """The service for ``settings``; uses ``store`` when given (tests), else opens the configured one."""
+    from childsafe.api import hma, routes_admin, routes_banks, routes_jobs, routes_media
+
+    state = build_state(settings, store)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        state.matchers.warm()  # load the index before the first lookup, not during it
+        yield
+        if state.owns_store:
+            state.store.close()
+
+    # No /docs or /redoc: Swagger UI and ReDoc load their scripts from a CDN, and this runs offline.
+    app = FastAPI(title="childsafe", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Hash, match, score and review.  Every route but /status needs "
+                              "'Authorization: Bearer TOKEN'.  HMA-compatible routes live under /h, /m and /c.")
+    app.state.childsafe = state
+    app.add_middleware(_BodyLimit, max_bytes=settings.max_upload_bytes)
+    _install_error_handlers(app)
+    for module in (hma, routes_media, routes_banks, routes_jobs, routes_admin):
+        app.include_router(module.router)
+    from childsafe.web import mount_review_ui  # the review UI at /review (issue 6)
+
+    mount_review_ui(app, state)
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """Factory for ``uvicorn --factory`` (each worker process): settings from the environment."""
+    return create_app(load_settings({}, os.environ))
+
+
+# -- errors ------------------------------------------------------------------------------------
+def error_response(exc: ChildsafeError) -> JSONResponse:
+    status = http_status_for(exc)
+    body: dict[str, Any] = {"message": str(exc), "error": type(exc).__name__}
+    headers: dict[str, str] = {}
+    if isinstance(exc, HashListFormatError):
+        body["problems"] = [{"line": n, "error": m} for n, m in exc.problems[:100]]
+    if isinstance(exc, AuthenticationError):
+        headers["WWW-Authenticate"] = "Bearer"
+    if isinstance(exc, RateLimitedError):
+        headers["Retry-After"] = str(max(1, math.ceil(exc.retry_after)))
+    if status >= 500:
+        log.error("request failed: %s: %s", type(exc).__name__, exc)
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    async def childsafe_error(_request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, ChildsafeError)
+        return error_response(exc)
+
+    async def validation_error(_request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        # Only where and what: FastAPI's default also echoes the input, which may be a password.
+        problems = [f"{'.'.join(str(p) for p in e.get('loc', ()) if p != 'body') or 'request'}: {e.get('msg')}"
+                    for e in exc.errors()]
+        return JSONResponse({"message": "; ".join(problems) or "invalid request", "error": "RequestError"},
+                            status_code=400)
+
+    async def http_error(_request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        return JSONResponse({"message": str(exc.detail), "error": "HTTPError"}, status_code=exc.status_code,
+                            headers=dict(exc.headers or {}))
+
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # The type and the route only: never the request's headers or body.
+        log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path,
+                  exc_info=(type(exc), exc, exc.__traceback__))
+        return JSONResponse({"message": "internal error", "error": "InternalError"}, status_code=500)
+
+    app.add_exception_handler(ChildsafeError, childsafe_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(Exception, unexpected)
+
+
+class _BodyLimit:
+    """Refuse bodies over ``max_upload_bytes`` (413) before they are parsed or spooled.
+
+    A declared Content-Length is checked up front; a chunked body is counted as it arrives.
+    Also marks every response ``Cache-Control: no-store``: answers about abuse material must
+    not sit in shared caches.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        async def send_no_store(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((b"cache-control", b"no-store"))
+                headers.append((b"x-content-type-options", b"nosniff"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
+                response = error_response(MediaTooLargeError(
+                    f"request body of {int(value)} bytes exceeds max_upload_bytes ({self.max_bytes})"))
+                await response(scope, receive, send_no_store)
+                return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise MediaTooLargeError(f"request body exceeds max_upload_bytes ({self.max_bytes})")
+            return message
+
+        await self.app(scope, limited_receive, send_no_store)

@@ -1,0 +1,118 @@
+"""Scan jobs submitted through the API: one at a time per server process, in a background thread.
+
+A job's state and progress live in the ``jobs`` table (progress written about once a second), so
+they survive the request and can be followed from any server process.  The scan itself is the
+CLI's (:func:`~childsafe.scan.run_scan`: worker processes, durable batches, resumable); a job
+whose server process died is marked ``interrupted`` when a process of the same host starts, and
+submitting the same path again resumes where it stopped.  Only paths inside ``scan_roots`` (when
+set) are accepted, after resolving symbolic links and ``..``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from childsafe.config import Settings
+from childsafe.errors import ChildsafeError, ConfigError, PermissionDeniedError
+from childsafe.matching import Matcher
+from childsafe.media.archives import ArchiveLimits
+from childsafe.media.hashing import HashOptions
+from childsafe.scan import ScanOptions, run_scan
+from childsafe.store.service import Job, ServiceStore, process_owner
+
+__all__ = ["ScanJobs", "MAX_KEPT_MATCHES"]
+
+log = logging.getLogger(__name__)
+
+#: Matched items kept in a job's result (the full report of every item is in the store).
+MAX_KEPT_MATCHES = 1_000
+PROGRESS_SECONDS = 1.0
+
+
+class ScanJobs:
+    def __init__(self, service: ServiceStore, settings: Settings) -> None:
+        self.service = service
+        self.settings = settings
+        self._queue: queue.Queue[int] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def allowed_path(self, raw: str) -> Path:
+        path = Path(raw).expanduser()
+        if not path.is_absolute():
+            raise ConfigError(f"scan path must be absolute: {raw!r}")
+        resolved = path.resolve()
+        roots = [Path(r).expanduser().resolve() for r in self.settings.scan_roots.split(os.pathsep) if r.strip()]
+        if roots and not any(resolved == r or resolved.is_relative_to(r) for r in roots):
+            raise PermissionDeniedError(f"{raw!r} is outside the folders API scans may read (scan_roots)")
+        if not resolved.exists():
+            raise ConfigError(f"no such file or folder on the server: {raw!r}")
+        return resolved
+
+    def submit(self, raw_path: str, banks: list[str] | None, *, actor: str) -> Job:
+        path = self.allowed_path(raw_path)
+        job = self.service.create_job("scan", {"path": str(path), "banks": banks or None}, actor=actor)
+        self.service.update_job(job.id, owner=process_owner())
+        self._queue.put(job.id)
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._work, name="childsafe-scan-jobs", daemon=True)
+                self._thread.start()
+        return self.service.get_job(job.id)
+
+    def _work(self) -> None:
+        while True:
+            job_id = self._queue.get()
+            try:
+                self._run(job_id)
+            except Exception:  # noqa: BLE001 - a failed job must not stop the queue
+                log.exception("scan job %s failed", job_id)
+                self.service.update_job(job_id, state="failed", error="internal error",
+                                        finished_at=datetime.now(UTC))
+
+    def _run(self, job_id: int) -> None:
+        job = self.service.get_job(job_id)
+        s = self.settings
+        self.service.update_job(job_id, state="running", started_at=datetime.now(UTC))
+        progress: dict[str, Any] = {"files": 0, "matched": 0, "errors": 0}
+        matches: list[dict[str, Any]] = []
+        last = time.monotonic()
+
+        def emit(record: dict[str, Any]) -> None:
+            nonlocal last
+            progress["files"] += 1
+            progress["errors"] += record.get("error") is not None
+            if record.get("matches"):
+                progress["matched"] += 1
+                if len(matches) < MAX_KEPT_MATCHES:
+                    matches.append({k: record.get(k) for k in ("path", "sha256", "matches")})
+            if time.monotonic() - last >= PROGRESS_SECONDS:
+                self.service.update_job(job_id, progress=progress)
+                last = time.monotonic()
+
+        try:
+            matcher = Matcher(self.service.store, s.index_dir, banks=job.params.get("banks"),
+                              pdq_quality_min=s.pdq_quality_min)
+            options = ScanOptions(
+                workers=s.effective_workers, progress=False, archive_limits=ArchiveLimits.from_settings(s),
+                hash_options=HashOptions(max_image_pixels=s.max_image_pixels, max_file_bytes=s.max_file_bytes,
+                                         pdq_quality_min=s.pdq_quality_min))
+            summary = run_scan(Path(job.params["path"]), self.service.store, matcher, options, emit)
+        except ChildsafeError as exc:
+            self.service.update_job(job_id, state="failed", error=str(exc), progress=progress,
+                                    finished_at=datetime.now(UTC))
+            return
+        result = {**summary.to_record(), "matches": matches}
+        state = "interrupted" if summary.interrupted else "done"
+        self.service.update_job(job_id, state=state, progress=progress, result=result,
+                                finished_at=datetime.now(UTC))
+        self.service.append_audit(None, job.created_by, "scan.finish", str(job_id),
+                                  {"path": job.params["path"], "files": summary.files, "matched": summary.matched,
+                                   "errors": summary.errors, "scan_id": summary.scan_id})

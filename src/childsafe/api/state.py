@@ -1,0 +1,95 @@
+"""Everything a server process shares between requests, built once by :func:`create_app`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from childsafe.api.accounts import Principal, TokenAuthenticator, require
+from childsafe.api.jobs import ScanJobs
+from childsafe.api.matcher import MatcherHolder
+from childsafe.api.ratelimit import RateLimiter
+from childsafe.config import Settings
+from childsafe.errors import AuthenticationError
+from childsafe.media.hashing import HashOptions
+from childsafe.store.service import ServiceStore
+from childsafe.store.service_banks import AuditedBanks
+from childsafe.store.sql import SqlStore
+
+__all__ = ["ServiceState", "get_state", "authenticated", "authorize", "needs", "client_address", "BEARER_DOC"]
+
+
+@dataclass
+class ServiceState:
+    settings: Settings
+    store: SqlStore
+    service: ServiceStore
+    banks: AuditedBanks
+    matchers: MatcherHolder
+    tokens: TokenAuthenticator
+    login_limiter: RateLimiter
+    lookup_limiter: RateLimiter
+    jobs: ScanJobs
+    owns_store: bool
+
+    def hash_options(self) -> HashOptions:
+        s = self.settings
+        return HashOptions(max_image_pixels=s.max_image_pixels, max_file_bytes=s.max_upload_bytes,
+                           pdq_quality_min=s.pdq_quality_min)
+
+    def bank_changed(self) -> None:
+        self.matchers.invalidate()
+
+
+def get_state(request: Request) -> ServiceState:
+    state: ServiceState = request.app.state.childsafe
+    return state
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+_bearer = HTTPBearer(auto_error=False, description="An API token from 'childsafe token create NAME'.")
+
+
+async def authenticated(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Principal:
+    """The caller of this request, from ``Authorization: Bearer TOKEN``."""
+    if credentials is None or not credentials.credentials:
+        raise AuthenticationError("authentication required: send 'Authorization: Bearer TOKEN' "
+                                  "(an administrator creates one with 'childsafe token create NAME')")
+    return get_state(request).tokens.authenticate(credentials.credentials, client_address(request))
+
+
+def authorize(request: Request, capability: str) -> Principal:
+    """:func:`needs` as a plain call, for the hot routes that skip FastAPI's dependency solving.
+
+    Those routes declare the bearer scheme in their OpenAPI entry by hand (``BEARER_DOC``).
+    """
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise AuthenticationError("authentication required: send 'Authorization: Bearer TOKEN' "
+                                  "(an administrator creates one with 'childsafe token create NAME')")
+    state = get_state(request)
+    return require(state.tokens.authenticate(token.strip(), client_address(request)), capability)
+
+
+#: OpenAPI ``security`` entry for routes that call :func:`authorize` themselves.
+BEARER_DOC: dict[str, Any] = {"security": [{"HTTPBearer": []}]}
+
+
+def needs(capability: str) -> Callable[[Principal], Coroutine[Any, Any, Principal]]:
+    """Dependency: the caller, who must hold ``capability`` (see :data:`~childsafe.api.accounts.CAPABILITIES`)."""
+
+    async def dependency(principal: Annotated[Principal, Depends(authenticated)]) -> Principal:
+        return require(principal, capability)
+
+    dependency.__name__ = f"needs_{capability.replace(':', '_')}"
+    return dependency

@@ -1,0 +1,81 @@
+"""Uploaded media: hashed from the request's spool and never kept.
+
+Starlette spools a multipart file in memory up to 1 MB and beyond that in an anonymous temporary
+file (already unlinked, so it has no name on disk); the form is closed, and the spool freed, when
+the request ends.  Photos are decoded from memory; videos are copied to a private temporary file
+for FFmpeg that is deleted as soon as they are hashed (:func:`childsafe.media.hashing.hash_stream`).
+Nothing of the media reaches the store: only hashes are returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+
+from childsafe.errors import ConfigError, MediaDecodeError, UnsupportedContentError
+from childsafe.media.content import ContentType
+from childsafe.media.hashing import FileHashes, HashOptions, hash_bytes, hash_stream
+
+__all__ = ["hash_form_upload", "hash_upload", "hash_blob", "hma_signals", "HMA_FIELDS"]
+
+#: HMA names the multipart field after the content type; ``file`` is accepted too.
+HMA_FIELDS = ("photo", "video", "file")
+#: What HMA's hasher returns per content type (its enabled signal types).
+_HMA_DEFAULT = {ContentType.PHOTO: ("pdq",), ContentType.VIDEO: ("video_md5", "vpdq")}
+_AVAILABLE = {ContentType.PHOTO: ("pdq", "md5", "sha1", "sha256"),
+              ContentType.VIDEO: ("video_md5", "vpdq", "md5", "sha1", "sha256")}
+
+
+def _display_name(upload: UploadFile) -> str:
+    # Only for the report: never used as a path.
+    name = (upload.filename or "upload").replace("/", "_").replace("\\", "_")
+    return "".join(ch for ch in name if ch.isprintable())[:200] or "upload"
+
+
+async def hash_form_upload(request: Request, options: HashOptions,
+                           fields: Sequence[str] | None = None) -> tuple[str, FileHashes]:
+    """Hash the one file of a multipart request: (field name, hashes)."""
+    async with request.form(max_files=1, max_fields=20) as form:
+        uploads = [(k, v) for k, v in form.multi_items() if isinstance(v, UploadFile)]
+        if not uploads:
+            raise ConfigError("missing multipart/form-data file upload")
+        if len(uploads) > 1:
+            raise ConfigError("only one file allowed per request")
+        field, upload = uploads[0]
+        if fields is not None and field not in fields:
+            raise ConfigError(f"no such content_type: {field!r} (name the file field {' or '.join(fields)})")
+        hashes = await run_in_threadpool(hash_stream, upload.file, _display_name(upload), options)
+    return field, hashes
+
+
+async def hash_upload(upload: UploadFile, options: HashOptions) -> FileHashes:
+    return await run_in_threadpool(hash_stream, upload.file, _display_name(upload), options)
+
+
+async def hash_blob(data: bytes, name: str, options: HashOptions) -> FileHashes:
+    return await run_in_threadpool(hash_bytes, data, name, options)
+
+
+def hma_signals(hashes: FileHashes, types: str | None) -> dict[str, str]:
+    """HMA's ``{signal_type: hash}`` for hashed media; ``types`` is HMA's comma-separated choice."""
+    if hashes.content_type not in _AVAILABLE:
+        raise UnsupportedContentError(hashes.error or "the upload is not a photo or a video")
+    available = _AVAILABLE[hashes.content_type]
+    wanted = _HMA_DEFAULT[hashes.content_type]
+    if types:
+        wanted = tuple(t.strip() for t in types.split(",") if t.strip())
+        unknown = [t for t in wanted if t not in available]
+        if unknown:
+            raise ConfigError(f"signal type {unknown[0]!r} doesn't exist or is not available for "
+                              f"{hashes.content_type.value} (use {', '.join(available)})")
+        if not wanted:
+            raise ConfigError("empty signal type selection")
+    values = {"pdq": hashes.pdq.hash if hashes.pdq else None, "md5": hashes.md5, "sha1": hashes.sha1,
+              "sha256": hashes.sha256, "video_md5": hashes.video_md5, "vpdq": hashes.vpdq}
+    out = {name: value for name in wanted if (value := values[name])}
+    if len(out) < len(wanted):
+        raise MediaDecodeError(hashes.error or "the upload could not be hashed")
+    return out
