@@ -9,8 +9,7 @@ them through strong links (shared devices, payment cards, known media, contacts)
 
 PageRank mass grows with an account's degree wherever it sits, so that a support bot talking to
 everyone would outrank a quiet ring member.  The network score therefore divides each account's
-PageRank by its weighted degree (its share per link), which is what
-``benchmarks/bench_graph.py`` measured as best; the raw PageRank is kept in the explanation.
+PageRank by its weighted degree (its share per link); the raw PageRank is kept in the explanation.
 
 Each lead carries its reasons and the paths that tie it to the evidence: the links from the lead
 to evidence accounts or known media within two steps, and the cheapest path (edge cost =

@@ -1,0 +1,284 @@
+"""The review queue: every source of work in one list, most urgent first, computed when asked.
+
+Sources and their urgency (all in [0, 1], so one sort orders them):
+
+* **media**: scan items whose stored record has hash matches (or a triage ``priority``, when one
+  was stored).  Urgency is that priority, else :func:`~childsafe.triage.priority.score_priority`
+  of the record's matches: 0.90-1.00, closer matches higher.
+* **text**: authors in ``author_risk`` that alerted or reached :attr:`QueueLimits.text_min_risk`;
+  urgency is the author's highest risk (a sextortion pattern is 0.95).
+* **graph**: the top leads of :func:`~childsafe.graph.rank.rank_accounts` over the stored network,
+  scoring at least :attr:`QueueLimits.graph_min_score`; urgency is the fused score.  Ranking loads
+  the whole network, so it is cached for :attr:`QueueLimits.graph_cache_seconds` (and dropped after
+  a graph decision), and skipped with a note above :attr:`QueueLimits.graph_max_messages`.
+
+Nothing is copied into a queue table (see the ``v5: review`` note in :mod:`childsafe.store.schema`):
+an item leaves the queue when a final decision with the same fingerprint exists, and comes back
+when its evidence changes (a file with another SHA-256 at the path, an author scored in more
+conversations).  Escalated items stay, marked, until an administrator decides them.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from sqlalchemy import func, or_, select
+
+from childsafe.errors import ConfigError, NotFoundError
+from childsafe.graph.rank import rank_accounts
+from childsafe.matching import Match
+from childsafe.media.content import ContentType
+from childsafe.store.base import NewEntry
+from childsafe.store.graph import GraphStore, MediaMatcher
+from childsafe.store.review import FINAL_DECISIONS, Decision, DecisionEffects, ReviewStore
+from childsafe.store.schema import author_risk, graph_accounts, graph_messages, scan_items
+from childsafe.store.sql import SqlStore
+from childsafe.triage.priority import TriageSignals, score_priority
+
+__all__ = ["QueueItem", "QueueLimits", "QueueResult", "ReviewQueue", "SOURCE_ORDER", "item_key"]
+
+SOURCE_ORDER: Final = ("media", "text", "graph")
+_LABELS: Final = {"confirmed": "confirmed", "false_positive": "cleared"}
+_EXACT: Final = ("md5", "sha1", "sha256", "video_md5")
+
+
+def item_key(source: str, subject: str) -> str:
+    return f"{source}:{subject}"
+
+
+@dataclass(frozen=True)
+class QueueLimits:
+    text_min_risk: float = 0.5
+    graph_top: int = 50
+    graph_min_score: float = 0.3
+    graph_max_messages: int = 2_000_000
+    graph_cache_seconds: float = 300.0
+
+    def __post_init__(self) -> None:
+        if not (0.0 <= self.text_min_risk <= 1.0 and 0.0 <= self.graph_min_score <= 1.0):
+            raise ConfigError("queue score floors must be in [0, 1]")
+        if self.graph_top < 0 or self.graph_max_messages < 0 or self.graph_cache_seconds < 0:
+            raise ConfigError("queue limits must not be negative")
+
+
+@dataclass
+class QueueItem:
+    key: str
+    source: str  # media | text | graph
+    subject: str  # the file path, the author, the account
+    urgency: float
+    fingerprint: str
+    summary: str
+    reasons: list[str]
+    data: dict[str, Any]  # the source's own record: scan record, risk row, lead
+    decision: Decision | None = None
+
+    @property
+    def escalated(self) -> bool:
+        return self.decision is not None and self.decision.decision == "escalate" \
+            and self.decision.fingerprint == self.fingerprint
+
+    @property
+    def closed(self) -> bool:
+        return self.decision is not None and self.decision.decision in FINAL_DECISIONS \
+            and self.decision.fingerprint == self.fingerprint
+
+    def to_record(self) -> dict[str, Any]:
+        return {"key": self.key, "source": self.source, "subject": self.subject, "urgency": round(self.urgency, 4),
+                "summary": self.summary, "reasons": self.reasons, "escalated": self.escalated,
+                "closed": self.closed}
+
+
+@dataclass
+class QueueResult:
+    items: list[QueueItem]
+    counts: dict[str, int] = field(default_factory=dict)  # open items per source
+    notes: list[str] = field(default_factory=list)  # how the queue was made
+    warnings: list[str] = field(default_factory=list)  # what it is missing
+
+
+class ReviewQueue:
+    def __init__(self, store: SqlStore, reviews: ReviewStore, limits: QueueLimits | None = None,
+                 match_media: Callable[[], MediaMatcher | None] | None = None) -> None:
+        self.store = store
+        self.reviews = reviews
+        self.limits = limits or QueueLimits()
+        self._match_media = match_media
+        self._leads: tuple[float, list[QueueItem], list[str], list[str]] | None = None
+        self._lock = threading.Lock()
+
+    # -- the queue ----------------------------------------------------------------------------
+    def items(self, source: str | None = None) -> QueueResult:
+        """Open and escalated items, most urgent first (``source`` to see one kind only)."""
+        if source is not None and source not in SOURCE_ORDER:
+            raise ConfigError(f"unknown source {source!r}: use {', '.join(SOURCE_ORDER)}")
+        found = self._media() + self._text()
+        leads, notes, warnings = self._graph()
+        found += leads
+        decided = self.reviews.decided_keys()
+        open_items: list[QueueItem] = []
+        for item in found:
+            item.decision = decided.get(item.key)
+            if not item.closed:
+                open_items.append(item)
+        counts = {s: sum(1 for i in open_items if i.source == s) for s in SOURCE_ORDER}
+        chosen = [i for i in open_items if source is None or i.source == source]
+        chosen.sort(key=lambda i: (-i.urgency, SOURCE_ORDER.index(i.source), i.key))
+        return QueueResult(chosen, counts, notes, warnings)
+
+    def item(self, key: str) -> QueueItem:
+        """One item, decided or not (the page shows its history); NotFoundError when it is no item."""
+        source, sep, subject = key.partition(":")
+        if not sep or source not in SOURCE_ORDER or not subject:
+            raise NotFoundError(f"no review item {key!r}")
+        found: list[QueueItem]
+        if source == "media":
+            found = self._media(subject)
+        elif source == "text":
+            found = self._text(subject)
+        else:
+            found = [i for i in self._graph()[0] if i.subject == subject]
+        if not found:
+            raise NotFoundError(f"no review item {key!r}: it may have been decided or its evidence removed")
+        item = found[0]
+        item.decision = self.reviews.latest_decisions([key]).get(key)
+        return item
+
+    def effects(self, item: QueueItem, decision: str, actor: str) -> DecisionEffects:
+        """What ``decision`` on ``item`` does besides being recorded."""
+        if item.source == "media" and decision == "false_positive":
+            return DecisionEffects(allowlist=tuple(_allowlist_entries(item.data, actor)))
+        if item.source == "graph" and decision in _LABELS:
+            return DecisionEffects(graph_label=(item.subject, _LABELS[decision]))
+        return DecisionEffects()
+
+    def invalidate_graph(self) -> None:
+        with self._lock:
+            self._leads = None
+
+    # -- media --------------------------------------------------------------------------------
+    def _media(self, only: str | None = None) -> list[QueueItem]:
+        # Records are stored as json.dumps(...) text: a LIKE keeps unmatched items (nearly all) out of Python.
+        query = select(scan_items.c.key, scan_items.c.record)
+        if only is not None:
+            query = query.where(scan_items.c.key == only)
+        else:
+            query = query.where(or_(scan_items.c.record.like('%"matches": [{%'),
+                                    scan_items.c.record.like('%"priority": %')))
+        out = []
+        with self.store.engine.connect() as conn:
+            for key, text in conn.execute(query):
+                try:
+                    record = json.loads(text)
+                except ValueError:
+                    continue
+                item = _media_item(key, record)
+                if item is not None:
+                    out.append(item)
+        return out
+
+    # -- text ---------------------------------------------------------------------------------
+    def _text(self, only: str | None = None) -> list[QueueItem]:
+        r = author_risk.c
+        query = select(author_risk)
+        if only is not None:
+            query = query.where(r.author == only)
+        else:
+            query = query.where(or_(r.alert.is_(True), r.risk >= self.limits.text_min_risk))
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        out = []
+        for row in rows:
+            indicators = json.loads(row.indicators or "[]")
+            alert = " (alert)" if row.alert else ""
+            out.append(QueueItem(
+                key=item_key("text", row.author), source="text", subject=row.author, urgency=float(row.risk),
+                fingerprint=f"conversations={int(row.conversations)}",
+                summary=f"grooming/sextortion risk {float(row.risk):.2f}{alert} in {int(row.conversations)} "
+                        "conversation(s)",
+                reasons=[f"indicator: {c.replace('_', ' ')}" for c in indicators] or ["model risk only"],
+                data={"author": row.author, "risk": float(row.risk), "alert": bool(row.alert),
+                      "conversations": int(row.conversations), "indicators": indicators}))
+        return out
+
+    # -- graph --------------------------------------------------------------------------------
+    def _graph(self) -> tuple[list[QueueItem], list[str], list[str]]:
+        """(leads, notes, warnings), from the cache while it is fresh."""
+        if self.limits.graph_top <= 0:
+            return [], [], []
+        with self._lock:
+            now = time.monotonic()
+            if self._leads is None or now - self._leads[0] >= self.limits.graph_cache_seconds:
+                self._leads = (now, *self._rank())
+            _, leads, notes, warnings = self._leads
+            return [_copy(i) for i in leads], list(notes), list(warnings)
+
+    def _rank(self) -> tuple[list[QueueItem], list[str], list[str]]:
+        with self.store.engine.connect() as conn:
+            accounts = int(conn.execute(select(func.count()).select_from(graph_accounts)).scalar_one())
+            messages = int(conn.execute(select(func.count()).select_from(graph_messages)).scalar_one())
+        if not accounts:
+            return [], [], []
+        if messages > self.limits.graph_max_messages:
+            return [], [], [f"graph leads not computed here: {messages:,} messages is over the review limit of "
+                        f"{self.limits.graph_max_messages:,}; run 'childsafe graph rank' instead"]
+        started = time.perf_counter()
+        net = GraphStore(self.store).load(self._match_media() if self._match_media else None)
+        result = rank_accounts(net, top=self.limits.graph_top)
+        leads = []
+        for lead in result.leads:
+            if lead.score < self.limits.graph_min_score:
+                continue
+            leads.append(QueueItem(
+                key=item_key("graph", lead.account), source="graph", subject=lead.account, urgency=lead.score,
+                fingerprint="", summary=f"network lead, fused score {lead.score:.2f}",
+                reasons=[str(r.get("text", r.get("type"))) for r in lead.reasons], data=lead.to_record()))
+        seconds = time.perf_counter() - started
+        return leads, [f"network leads: {len(leads)} from {accounts:,} accounts, ranked in {seconds:.1f} s "
+                       f"(cached for {self.limits.graph_cache_seconds:.0f} s)"], []
+
+
+def _copy(item: QueueItem) -> QueueItem:
+    return QueueItem(item.key, item.source, item.subject, item.urgency, item.fingerprint, item.summary,
+                     list(item.reasons), item.data)
+
+
+def _media_item(key: str, record: dict[str, Any]) -> QueueItem | None:
+    raw = [m for m in record.get("matches") or [] if isinstance(m, dict)]
+    matches = [Match(str(m.get("bank")), str(m.get("signal_type")), str(m.get("signal") or ""),
+                     int(m.get("distance") or 0), m.get("label"), m.get("source"), 0) for m in raw]
+    stored = record.get("priority")
+    if not matches and not isinstance(stored, int | float):
+        return None
+    try:
+        content = ContentType(record.get("content_type") or "other")
+    except ValueError:
+        content = ContentType.OTHER
+    triage = score_priority(TriageSignals(key, content, matches=matches, sha256=record.get("sha256")))
+    urgency = float(stored) if isinstance(stored, int | float) else triage.priority
+    reasons = [str(r) for r in record.get("reasons") or []] or [r for r in triage.reasons]
+    banks = sorted({m.bank for m in matches})
+    summary = (f"{content.value} matching {len(matches)} hash-list entr{'y' if len(matches) == 1 else 'ies'} "
+               f"in {', '.join(banks)}") if matches else f"{content.value}, triage priority {urgency:.2f}"
+    return QueueItem(key=item_key("media", key), source="media", subject=key, urgency=min(1.0, max(0.0, urgency)),
+                     fingerprint=str(record.get("sha256") or ""), summary=summary, reasons=reasons, data=record)
+
+
+def _allowlist_entries(record: dict[str, Any], actor: str) -> list[NewEntry]:
+    """The file's own signals of each type that matched, and always its SHA-256.
+
+    Never the bank entry's signal: allowlisting that would silence every true copy of the entry.
+    """
+    kinds = {str(m.get("signal_type")) for m in record.get("matches") or [] if isinstance(m, dict)}
+    own: dict[str, str] = {k: record[k] for k in (*_EXACT, "vpdq") if isinstance(record.get(k), str) and record[k]}
+    pdq = record.get("pdq")
+    if isinstance(pdq, dict) and isinstance(pdq.get("hash"), str):
+        own["pdq"] = pdq["hash"]
+    wanted = [k for k in ("sha256", *sorted(kinds)) if k in own]
+    label = f"false positive (review by {actor})"
+    return [NewEntry(kind, own[kind], label=label, source="review") for kind in dict.fromkeys(wanted)]
