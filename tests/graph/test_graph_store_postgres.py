@@ -10,13 +10,11 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
-from sqlalchemy import create_engine
 from tests.graph.graphkit import EVENT_KINDS, Platform
-from tests.postgres import postgres_url
+from tests.postgres import postgres_url, reset_postgres
 
 from childsafe.graph.rank import rank_accounts
 from childsafe.store.graph import GraphStore
-from childsafe.store.schema import metadata
 from childsafe.store.sql import SqlStore
 
 PG_URL = postgres_url()
@@ -25,9 +23,7 @@ pytestmark = pytest.mark.skipif(not PG_URL, reason="no PostgreSQL to test (see t
 
 @pytest.fixture
 def pg_graph() -> Iterator[GraphStore]:
-    engine = create_engine(PG_URL)
-    metadata.drop_all(engine)
-    engine.dispose()
+    reset_postgres(PG_URL)
     store = SqlStore(PG_URL)
     yield GraphStore(store)
     store.close()
