@@ -81,26 +81,28 @@ class Service:
     tokens: dict[str, str]
 
 
-#: When there is a PostgreSQL to test against (see tests/postgres.py), the API suite runs on it.
+#: The API suite runs on SQLite and, when there is one to test against (see tests/postgres.py), PostgreSQL.
 PG_URL = postgres_url()
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 
 
-def make_settings(home: Path, **overrides: Any) -> Settings:
+def make_settings(home: Path, backend: str = "sqlite", **overrides: Any) -> Settings:
     settings = load_settings({"home": home}, {})
-    if PG_URL:
+    if backend == "postgresql":
         reset_postgres(PG_URL)  # a fresh, empty schema for every service a test makes
         overrides.setdefault("db", PG_URL)
     return dataclasses.replace(settings, **overrides)
 
 
-@pytest.fixture
-def make_service(tmp_path: Path) -> Iterator[Any]:
+@pytest.fixture(params=BACKENDS)
+def make_service(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     made: list[Service] = []
+    backend: str = request.param
 
     def make(**overrides: Any) -> Service:
         home = tmp_path / f"home{len(made)}"
         home.mkdir()
-        settings = make_settings(home, **overrides)
+        settings = make_settings(home, backend, **overrides)
         store = open_store(settings.db_url)
         service = ServiceStore(store)
         # No passwords here (argon2 costs ~0.1 s each): the login tests make their own users.
