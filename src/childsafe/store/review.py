@@ -17,7 +17,6 @@ reviewers racing on one item get one decision and one clear refusal.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import secrets
 from collections.abc import Sequence
@@ -42,7 +41,7 @@ from childsafe.store.schema import (
     text_conversations,
     users,
 )
-from childsafe.store.service import ServiceStore, User
+from childsafe.store.service import ServiceStore, User, token_digest
 
 __all__ = [
     "ALLOWLIST_BANK", "ALLOWLIST_PDQ_THRESHOLD", "DECISIONS", "EXPOSURE_KINDS", "FINAL_DECISIONS",
@@ -72,8 +71,8 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def session_digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+# Session cookies, like API tokens, carry 256 random bits: the same SHA-256 digest is stored.
+session_digest = token_digest
 
 
 @dataclass(frozen=True)
