@@ -16,9 +16,12 @@ log off):
 * ``POST /h/hash`` with generated 2 MP JPEGs (multipart, HMA's ``photo`` field), fewer requests.
 * "Nothing lost": concurrent writers add signals (``POST /c/bank/{name}/signal``), import small
   hash lists (``POST /api/v1/banks/{name}/import``) and change the bank's threshold (a configuration
-  change); afterwards every write that was answered 200 must be in the store, the audit log must
-  hold exactly one entry per accepted write, ``audit verify`` must be clean, and the added PDQ
-  hashes must be found by ``/m/lookup``.
+  change) while ``--reviewers`` reviewer sessions log in to the review UI (``POST /review/login``)
+  and record decisions on distinct queue items (``GET /review/item`` for the form's token and
+  fingerprint, then ``POST /review/decide``); afterwards every write that was answered 200 and every
+  decision answered 303 must be in the store (each decision with its ``review.decide`` audit entry),
+  the audit log must hold exactly one entry per accepted write, ``audit verify`` must be clean, and
+  the added PDQ hashes must be found by ``/m/lookup``.
 
 Run:
     python benchmarks/bench_api.py                 # 1M hashes, workers 1 and 2, ~3 minutes
@@ -30,15 +33,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import http.client
 import io
 import json
 import os
 import random
+import re
+import secrets
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -50,6 +58,7 @@ SEED = 20241201
 BANK = "BENCH"
 GOAL_RPS, GOAL_P99_MS = 1000.0, 20.0
 BUSY_CORES = 0.2
+REVIEWER_PASSWORD = "bench-reviewer-password-1"
 
 
 # -- setup -------------------------------------------------------------------------------------
@@ -65,7 +74,7 @@ def flip_bits(hex_hash: str, bits: int, rng: random.Random) -> str:
     return f"{value:064x}"
 
 
-def setup_home(home: Path, n: int) -> dict[str, Any]:
+def setup_home(home: Path, n: int, reviewers: int) -> dict[str, Any]:
     from sqlalchemy.dialects import sqlite
 
     from childsafe.api.accounts import hash_password, issue_token
@@ -83,6 +92,10 @@ def setup_home(home: Path, n: int) -> dict[str, Any]:
     service.create_user("bench-client", "api-client", None, actor="bench")
     _, admin = issue_token(service, "bench-admin", actor="bench")
     _, client = issue_token(service, "bench-client", actor="bench")
+    reviewer_hash = hash_password(REVIEWER_PASSWORD)
+    reviewer_names = [f"bench-reviewer-{i}" for i in range(reviewers)]
+    for name in reviewer_names:
+        service.create_user(name, "reviewer", reviewer_hash, actor="bench")
     bank = AuditedBanks(service).create(BANK, actor="bench")
 
     t0 = time.perf_counter()
@@ -104,7 +117,8 @@ def setup_home(home: Path, n: int) -> dict[str, Any]:
     service.append_audit(None, "bench", "bank.import", BANK, {"source": "bench setup", "added": n})
     store.close()
     progress(f"setup: {n} hashes inserted in {insert_s:.1f} s, index snapshot {index_s:.1f} s")
-    return {"admin": admin, "client": client, "hashes": hashes, "insert_s": insert_s, "index_s": index_s}
+    return {"admin": admin, "client": client, "reviewers": reviewer_names, "hashes": hashes, "insert_s": insert_s,
+            "index_s": index_s}
 
 
 def make_jpegs(count: int) -> list[bytes]:
@@ -352,15 +366,91 @@ def hash_run(port: int, token: str, jpegs: list[bytes], n_requests: int, clients
             "other_cores_busy": round(max(0.0, cpu["other_cpu_s"] - server) / wall, 3) if cpu else None}
 
 
+_FORM_FIELD = re.compile(r'<input type="hidden" name="(csrf|fingerprint)" value="([^"]*)">')
+
+
+def reviewer_session(port: int, name: str, keys: list[str], out: dict[str, Any]) -> None:
+    """One reviewer in the review UI, as a browser does it: log in (double-submit CSRF cookie), then
+    for each item open its page (session CSRF token and fingerprint from the form) and decide it.
+    Fills ``out``: accepted decisions (answered 303) as (key, decision, actor), refused, latencies."""
+    import html
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    accepted: list[tuple[str, str, str]] = []
+    refused: list[tuple[str, int]] = []
+    latencies: list[float] = []
+    out.update(accepted=accepted, refused=refused, latencies=latencies)
+
+    def send(method: str, path: str, cookie: str, form: dict[str, str] | None = None) -> http.client.HTTPResponse:
+        headers = {"Host": f"127.0.0.1:{port}", "Cookie": cookie}
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        conn.request(method, path, body=body, headers=headers)
+        return conn.getresponse()
+
+    try:
+        login_token = secrets.token_urlsafe(32)
+        resp = send("POST", "/review/login", f"childsafe_login_csrf={login_token}",
+                    {"username": name, "password": REVIEWER_PASSWORD, "csrf": login_token, "next": ""})
+        resp.read()
+        cookie = resp.getheader("set-cookie", "")
+        found = re.search(r"childsafe_review=([^;,\s]+)", cookie)
+        if resp.status != 303 or found is None:
+            out["login_failed"] = resp.status
+            return
+        session = f"childsafe_review={found.group(1)}"
+        for i, key in enumerate(keys):
+            resp = send("GET", "/review/item?" + urllib.parse.urlencode({"key": key}), session)
+            page = resp.read().decode("utf-8", "replace")
+            fields = {k: html.unescape(v) for k, v in _FORM_FIELD.findall(page)}
+            if resp.status != 200 or "csrf" not in fields or "fingerprint" not in fields:
+                refused.append((key, resp.status))
+                continue
+            decision = ("confirmed", "false_positive", "escalate")[i % 3]
+            t0 = time.perf_counter()
+            resp = send("POST", "/review/decide", session, {
+                "key": key, "decision": decision, "reason": f"bench: {decision} by {name}",
+                "fingerprint": fields["fingerprint"], "csrf": fields["csrf"]})
+            resp.read()
+            latencies.append(time.perf_counter() - t0)
+            if resp.status in (200, 303):
+                accepted.append((key, decision, name))
+            else:
+                refused.append((key, resp.status))
+    except (OSError, http.client.HTTPException) as exc:  # reported in the figures, not raised
+        out["error"] = repr(exc)
+    finally:
+        conn.close()
+
+
 def nothing_lost_run(port: int, home: Path, admin: str, client: str, writers: int, ops: int,
-                     refresh_s: float) -> dict[str, Any]:
+                     refresh_s: float, reviewers: list[str], decisions: int) -> dict[str, Any]:
+    from sqlalchemy import select
+
     from childsafe.config import load_settings
     from childsafe.store import open_store
+    from childsafe.store.graph import GraphStore
+    from childsafe.store.schema import review_decisions
     from childsafe.store.service import ServiceStore
 
     bank = f"LOSS_{port}"
     status, _ = asyncio.run(one_request(port, post_json("/api/v1/banks", admin, {"name": bank})))
     assert status == 201, status
+    # Review items for this run: alerted authors (text items), distinct per reviewer.
+    settings = load_settings({"home": home}, {})
+    store = open_store(settings.db_url)
+    try:
+        graph = GraphStore(store)
+        assigned: dict[str, list[str]] = {}
+        for name in reviewers:
+            authors = [f"loss-{port}-{name}-{i}" for i in range(decisions)]
+            for author in authors:
+                graph.save_author_risk(author, 0.9, True, ["secrecy"])
+            assigned[name] = [f"text:{a}" for a in authors]
+    finally:
+        store.close()
     rng = random.Random(SEED + port)
     plan: list[tuple[str, Any, bytes]] = []
     for i in range(writers * ops):
@@ -376,7 +466,21 @@ def nothing_lost_run(port: int, home: Path, admin: str, client: str, writers: in
             threshold = rng.randint(20, 40)
             plan.append((kind, threshold, post_json(f"/api/v1/banks/{bank}", admin, {"pdq_threshold": threshold},
                                                     method="PATCH")))
+    sessions: dict[str, dict[str, Any]] = {name: {} for name in reviewers}
+    threads = [threading.Thread(target=reviewer_session, args=(port, name, assigned[name], sessions[name]))
+               for name in reviewers]
+    t0 = time.perf_counter()
+    for thread in threads:
+        thread.start()
     latencies, answers, wall = asyncio.run(run_load(port, [p[2] for p in plan], writers))
+    for thread in threads:
+        thread.join()
+    review_wall = time.perf_counter() - t0
+    decided = [d for s in sessions.values() for d in s.get("accepted", [])]
+    decide_latencies = [x for s in sessions.values() for x in s.get("latencies", [])]
+    review_problems = {name: {k: s[k] for k in ("login_failed", "error") if k in s} | (
+        {"refused": s["refused"][:5]} if s.get("refused") else {}) for name, s in sessions.items()}
+    review_problems = {k: v for k, v in review_problems.items() if v}
     accepted = [(kind, value) for (kind, value, _), (st, _b) in zip(plan, answers, strict=True) if st in (200, 201)]
     refused = len(plan) - len(accepted)
     time.sleep(refresh_s + 0.5)  # other server processes pick the new entries up within this
@@ -394,13 +498,24 @@ def nothing_lost_run(port: int, home: Path, admin: str, client: str, writers: in
         service = ServiceStore(store)
         counts = {"signal": 0, "import": 0, "config": 0}
         names = {"bank.add_signal": "signal", "bank.import": "import", "bank.update": "config"}
+        keys = {k for ks in assigned.values() for k in ks}
+        decide_audit: dict[int, tuple[str | None, str]] = {}
         after = 0
         while batch := service.audit_entries(after, 1000):
             for e in batch:
                 if e.target == bank and e.action in names:
                     counts[names[e.action]] += 1
+                elif e.action == "review.decide" and e.target in keys:
+                    decide_audit[e.id] = (e.target, e.actor)
             after = batch[-1].id
         expected = {k: sum(1 for kind, _ in accepted if kind == k) for k in counts}
+        with store.engine.connect() as conn:
+            rows = conn.execute(select(review_decisions).where(review_decisions.c.item_key.in_(sorted(keys)))).all()
+        stored_decisions = {(r.item_key, r.decision, r.actor) for r in rows}
+        decisions_missing = len(set(decided) - stored_decisions)
+        decisions_unexpected = len(stored_decisions - set(decided))
+        # Every stored decision points at its own audit entry (same item, same reviewer), one entry each.
+        without_audit = sum(1 for r in rows if decide_audit.get(int(r.audit_id)) != (r.item_key, r.actor))
         report = service.verify_audit()
     finally:
         store.close()
@@ -408,7 +523,14 @@ def nothing_lost_run(port: int, home: Path, admin: str, client: str, writers: in
             "wps": round(len(plan) / wall, 1), **percentiles(latencies), "missing_in_store": missing,
             "unexpected_in_store": extra, "audit_entries": counts, "audit_expected": expected,
             "audit_verify_ok": report.ok, "audit_entries_total": report.entries,
-            "not_matchable_after_refresh": not_matchable}
+            "not_matchable_after_refresh": not_matchable,
+            "reviewers": len(reviewers), "decisions_tried": sum(len(k) for k in assigned.values()),
+            "decisions_accepted": len(decided), "decisions_per_s": round(len(decided) / review_wall, 1),
+            "decide_p50_ms": percentiles(decide_latencies)["p50_ms"] if decide_latencies else None,
+            "decide_p99_ms": percentiles(decide_latencies)["p99_ms"] if decide_latencies else None,
+            "decisions_missing_in_store": decisions_missing, "decisions_unexpected_in_store": decisions_unexpected,
+            "decisions_without_audit": without_audit, "decide_audit_entries": len(decide_audit),
+            "review_problems": review_problems}
 
 
 def main() -> None:
@@ -420,19 +542,21 @@ def main() -> None:
     ap.add_argument("--hash-requests", type=int, default=300)
     ap.add_argument("--writers", type=int, default=8)
     ap.add_argument("--write-ops", type=int, default=100, help="operations per writer")
+    ap.add_argument("--reviewers", type=int, default=4, help="concurrent review UI sessions in the nothing-lost run")
+    ap.add_argument("--decisions", type=int, default=30, help="review decisions per reviewer")
     ap.add_argument("--busy-retries", type=int, default=5,
                     help=f"repeat a lookup run when other processes used more than {BUSY_CORES} cores meanwhile")
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--home", type=Path, help="keep the data here (default: a temporary folder)")
     args = ap.parse_args()
     if args.quick:
-        args.hashes, args.requests, args.hash_requests, args.write_ops = 100_000, 4_000, 60, 25
+        args.hashes, args.requests, args.hash_requests, args.write_ops, args.decisions = 100_000, 4_000, 60, 25, 10
     figures: dict[str, Any] = {"cpu": cpu_name(), "cores": os.cpu_count(), "python": sys.version.split()[0],
                                "uvicorn": pkg_version("uvicorn"), "fastapi": pkg_version("fastapi"),
                                "hashes": args.hashes, "runs": []}
     with tempfile.TemporaryDirectory(prefix="childsafe-bench-api-") as tmp:
         home = args.home or Path(tmp) / "home"
-        setup = setup_home(home, args.hashes)
+        setup = setup_home(home, args.hashes, args.reviewers)
         figures["setup"] = {"insert_s": round(setup["insert_s"], 2), "index_s": round(setup["index_s"], 2)}
         jpegs = make_jpegs(8)
         # A limit far above the load: the limiter's cost is measured, its refusals are not.
@@ -459,7 +583,7 @@ def main() -> None:
                 progress(f"hash: {run['hash']}")
                 progress("nothing-lost run")
                 run["nothing_lost"] = nothing_lost_run(port, home, setup["admin"], setup["client"], args.writers,
-                                                       args.write_ops, 2.0)
+                                                       args.write_ops, 2.0, setup["reviewers"], args.decisions)
                 progress(f"nothing lost: {run['nothing_lost']}")
             finally:
                 stop_server(proc)
@@ -483,10 +607,16 @@ def print_figures(figures: dict[str, Any]) -> None:
               f"{hs['p50_ms']} | {hs['p99_ms']} | failed {hs['failed']}; server CPU {hs['server_cpu_ms_per_request']} "
               f"ms/request; other load {hs['other_cores_busy']} cores |")
         lost_ok = (nl["missing_in_store"] == 0 and nl["audit_entries"] == nl["audit_expected"]
-                   and nl["audit_verify_ok"] and nl["not_matchable_after_refresh"] == 0)
+                   and nl["audit_verify_ok"] and nl["not_matchable_after_refresh"] == 0
+                   and nl["decisions_missing_in_store"] == 0 and nl["decisions_unexpected_in_store"] == 0
+                   and nl["decisions_without_audit"] == 0 and nl["decide_audit_entries"] == nl["decisions_accepted"])
         print(f"| {run['workers']} | writes (signal/import/config) | {nl['writes']} | {nl['writers']} | {nl['wps']} | "
               f"{nl['p50_ms']} | {nl['p99_ms']} | accepted {nl['accepted']}, missing {nl['missing_in_store']}, "
               f"audit {'clean' if nl['audit_verify_ok'] else 'BROKEN'}: {'nothing lost' if lost_ok else 'LOST'} |")
+        print(f"| {run['workers']} | POST /review/decide (same run) | {nl['decisions_tried']} | {nl['reviewers']} | "
+              f"{nl['decisions_per_s']} | {nl['decide_p50_ms']} | {nl['decide_p99_ms']} | decisions accepted "
+              f"{nl['decisions_accepted']}, missing {nl['decisions_missing_in_store']}, without audit entry "
+              f"{nl['decisions_without_audit']}: {'nothing lost' if lost_ok else 'LOST'} |")
     print(json.dumps(figures))
 
 

@@ -64,7 +64,7 @@ def build_state(settings: Settings, store: SqlStore | None = None) -> ServiceSta
 
 def create_app(settings: Settings, store: SqlStore | None = None) -> FastAPI:
     """The service for ``settings``; uses ``store`` when given (tests), else opens the configured one."""
-    from childsafe.api import hma, routes_admin, routes_banks, routes_jobs, routes_media
+    from childsafe.api import hma, routes_admin, routes_banks, routes_jobs, routes_media, routes_review
 
     state = build_state(settings, store)
 
@@ -82,7 +82,7 @@ def create_app(settings: Settings, store: SqlStore | None = None) -> FastAPI:
     app.state.childsafe = state
     app.add_middleware(_BodyLimit, max_bytes=settings.max_upload_bytes)
     _install_error_handlers(app)
-    for module in (hma, routes_media, routes_banks, routes_jobs, routes_admin):
+    for module in (hma, routes_media, routes_banks, routes_jobs, routes_admin, routes_review):
         app.include_router(module.router)
     from childsafe.web import mount_review_ui  # the review UI at /review (issue 6)
 

@@ -90,6 +90,7 @@ class QueueItem:
 
     def to_record(self) -> dict[str, Any]:
         return {"key": self.key, "source": self.source, "subject": self.subject, "urgency": round(self.urgency, 4),
+                "fingerprint": self.fingerprint,
                 "summary": self.summary, "reasons": self.reasons, "escalated": self.escalated,
                 "closed": self.closed}
 

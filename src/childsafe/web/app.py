@@ -21,11 +21,12 @@ from starlette.staticfiles import StaticFiles
 
 from childsafe.api.accounts import authenticate, can
 from childsafe.api.state import ServiceState, client_address
-from childsafe.errors import AuthenticationError, ChildsafeError, RateLimitedError, http_status_for
+from childsafe.errors import AuthenticationError, ChildsafeError, ConfigError, RateLimitedError, http_status_for
 from childsafe.graph.network import MediaEvidence
 from childsafe.store.graph import MediaMatcher, media_matcher
-from childsafe.store.review import ReviewStore, Session, details_json
+from childsafe.store.review import DECISIONS, Decision, ReviewStore, Session, details_json
 from childsafe.store.review_queue import QueueLimits, ReviewQueue
+from childsafe.store.service import User
 from childsafe.web.conversation import rescore
 from childsafe.web.media import MediaCheck, check_media, media_response, open_media
 from childsafe.web.security import (
@@ -55,6 +56,7 @@ class LoginRequired(Exception):
 
 
 def mount_review_ui(app: FastAPI, state: ServiceState, limits: QueueLimits | None = None) -> ReviewUI:
+    # The API's /api/v1/review routes use the same queue (and its graph cache) as the pages.
     """Mount the review UI at ``/review`` on ``app`` (and send ``/`` there)."""
     ui = ReviewUI(state, limits)
     app.mount(PREFIX, ui.app, name="review")
@@ -63,6 +65,7 @@ def mount_review_ui(app: FastAPI, state: ServiceState, limits: QueueLimits | Non
         return RedirectResponse(f"{PREFIX}/", status_code=303)
 
     app.add_api_route("/", home, methods=["GET"], include_in_schema=False)
+    app.state.review_ui = ui
     return ui
 
 
@@ -160,6 +163,24 @@ class ReviewUI:
         response = RedirectResponse(f"{PREFIX}/login", status_code=303)
         clear_cookie(request, response, SESSION_COOKIE)
         return response
+
+    def decide(self, user: User, key: str, decision: str, reason: str, fingerprint: str) -> Decision:
+        """One decision, from a page or the API: checked against what was shown, audited, with its effects."""
+        found = self.queue.item(key)
+        if fingerprint != found.fingerprint:
+            raise ConfigError("this item changed since you opened it (its file or scores were updated): "
+                              "open it again before deciding")
+        if decision not in DECISIONS:
+            raise ConfigError(f"unknown decision {decision!r}")
+        effects = self.queue.effects(found, decision, user.name)
+        made = self.reviews.decide(found.key, found.source, found.fingerprint, decision, reason,
+                                   actor=user.name, admin=can(user, "audit"), effects=effects,
+                                   details={"urgency": round(found.urgency, 4), "summary": found.summary})
+        if effects.allowlist:
+            self.state.bank_changed()
+        if found.source == "graph":
+            self.queue.invalidate_graph()
+        return made
 
     def media(self, request: Request, key: str) -> Response:
         session = self.session(request)

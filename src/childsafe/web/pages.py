@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from childsafe.api.accounts import can
-from childsafe.errors import ConfigError, PermissionDeniedError
+from childsafe.errors import PermissionDeniedError
 from childsafe.store.review import DECISIONS
 from childsafe.web.security import PREFIX
 
@@ -79,20 +79,7 @@ def add_routes(router: APIRouter, ui: ReviewUI) -> None:
     def decide(request: Request, key: Text, decision: Text, reason: Text, fingerprint: Annotated[str, Form()] = "",
                csrf: Token = "") -> Response:
         session = ui.checked(request, csrf)
-        found = ui.queue.item(key)
-        if fingerprint != found.fingerprint:
-            raise ConfigError("this item changed since you opened it (its file or scores were updated): "
-                              "open it again before deciding")
-        if decision not in DECISIONS:
-            raise ConfigError(f"unknown decision {decision!r}")
-        effects = ui.queue.effects(found, decision, session.user.name)
-        made = ui.reviews.decide(found.key, found.source, found.fingerprint, decision, reason,
-                                 actor=session.user.name, admin=can(session.user, "audit"), effects=effects,
-                                 details={"urgency": round(found.urgency, 4), "summary": found.summary})
-        if effects.allowlist:
-            ui.state.bank_changed()
-        if found.source == "graph":
-            ui.queue.invalidate_graph()
+        made = ui.decide(session.user, key, decision, reason, fingerprint)
         return RedirectResponse(f"{PREFIX}/?done={made.audit_id}", status_code=303)
 
     @router.get("/me", response_class=HTMLResponse)
