@@ -8,11 +8,12 @@ without losing the rest of the file.  Each caller sets its own record limit.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import IO, Final
+from typing import IO, Any, Final
 
-__all__ = ["UTF8_BOM", "ByteLines", "CsvLines", "Oversized", "RecordTooLarge", "oversized_message",
-           "os_reason", "strip_bom", "utf8_message"]
+__all__ = ["UTF8_BOM", "ByteLines", "CsvLines", "Oversized", "RecordTooLarge", "json_kind", "json_object_line",
+           "oversized_message", "os_reason", "strip_bom", "utf8_message"]
 
 UTF8_BOM: Final = b"\xef\xbb\xbf"
 #: How much of an over-long line is read at a time while skipping it.
@@ -111,3 +112,42 @@ def strip_bom(data: bytes) -> bytes:
 
 def os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
+
+
+def json_object_line(raw: bytes | Oversized, limit: int) -> dict[str, Any] | str | None:
+    """One JSON Lines line: its object, a message saying why it is unusable, or None when blank."""
+    if isinstance(raw, Oversized):
+        return oversized_message(raw.size, limit)
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return utf8_message(exc)
+    if not line.strip():
+        return None
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return f"not valid JSON ({exc.msg} at column {exc.colno})"
+    except RecursionError:
+        return "not valid JSON (nested too deeply)"
+    except ValueError as exc:  # e.g. an integer beyond Python's digit limit
+        text = str(exc)
+        return f"not valid JSON ({text[:80]}{'...' if len(text) > 80 else ''})"
+    if not isinstance(value, dict):
+        return f"expected a JSON object, found {json_kind(value)}"
+    return value
+
+
+def json_kind(value: object) -> str:
+    """What a JSON value is, for messages: "an array", "a string"..."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    return "a number" if isinstance(value, int | float) else type(value).__name__

@@ -39,13 +39,11 @@ from typing import IO, Final
 
 from childsafe.errors import ConfigError, InvalidIdentifierError, InvalidSignalError
 from childsafe.media.signals import get_signal_type
-from childsafe.records import ByteLines, oversized_message
+from childsafe.records import ByteLines, json_kind, json_object_line
 from childsafe.records import CsvLines as _CsvLines
-from childsafe.records import Oversized as _Oversized
 from childsafe.records import RecordTooLarge as _RecordTooLarge
 from childsafe.records import os_reason as _os_reason
 from childsafe.records import strip_bom as _strip_bom
-from childsafe.records import utf8_message as _utf8_message
 
 __all__ = [
     "EVENT_KINDS",
@@ -86,7 +84,6 @@ _EPOCH: Final = re.compile(r"[+-]?\d+(\.\d+)?")
 _AGE: Final = re.compile(r"\d{1,3}")
 _PHONE_SEPARATORS: Final = frozenset(" -().\u00a0/")
 _GMAIL_DOMAINS: Final = frozenset({"gmail.com", "googlemail.com"})
-
 
 
 # --------------------------------------------------------------------------- events
@@ -357,7 +354,7 @@ def _text(fields: _Fields, name: str) -> str | None:
     elif isinstance(value, int | float):
         value = str(value)
     elif not isinstance(value, str):
-        raise _RowProblem(f"field {name!r} must be a string or a number, not {_json_kind(value)}")
+        raise _RowProblem(f"field {name!r} must be a string or a number, not {json_kind(value)}")
     if len(value) > MAX_FIELD_CHARS:
         raise _RowProblem(f"field {name!r} of {len(value)} characters exceeds {MAX_FIELD_CHARS}")
     return value.strip() or None
@@ -502,29 +499,11 @@ def _build(builder: _Builder, fields: _Fields, row: int) -> Event | RowError:
 def _read_jsonl(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
     lines = _ByteLines(fh)
     while (raw := lines.next_line()) is not None:
-        row = lines.line_no
-        if isinstance(raw, _Oversized):
-            yield RowError(row, _oversized_message(raw.size))
-            continue
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            yield RowError(row, _utf8_message(exc))
-            continue
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield RowError(row, f"not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        except (ValueError, RecursionError) as exc:  # huge integers, deep nesting
-            yield RowError(row, f"not valid JSON ({type(exc).__name__}: {_preview(str(exc))})")
-            continue
-        if not isinstance(value, dict):
-            yield RowError(row, f"expected a JSON object, found {_json_kind(value)}")
-            continue
-        yield _build(builder, value, row)
+        value = json_object_line(raw, MAX_RECORD_BYTES)
+        if isinstance(value, str):
+            yield RowError(lines.line_no, value)
+        elif value is not None:
+            yield _build(builder, value, lines.line_no)
 
 
 def _read_csv(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
@@ -584,30 +563,10 @@ def _header_problem(names: list[str], builder: _Builder) -> str | None:
 # --------------------------------------------------------------------------- helpers
 
 
-def _json_kind(value: object) -> str:
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, str):
-        return "a string"
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    return "a number" if isinstance(value, int | float) else type(value).__name__
-
-
 def _preview(text: str, limit: int = 40) -> str:
     shown = repr(text[:limit])
     return shown + ("..." if len(text) > limit else "")
 
 
-
-
 def _ByteLines(fh: IO[bytes]) -> ByteLines:  # noqa: N802 - keeps the call sites as they were
     return ByteLines(fh, MAX_RECORD_BYTES)
-
-
-def _oversized_message(size: int) -> str:
-    return oversized_message(size, MAX_RECORD_BYTES)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -29,13 +28,11 @@ import defusedxml
 import defusedxml.ElementTree as defused_etree
 
 from childsafe.errors import ConfigError
-from childsafe.records import ByteLines, oversized_message
+from childsafe.records import ByteLines, json_kind, json_object_line
 from childsafe.records import CsvLines as _CsvLines
-from childsafe.records import Oversized as _Oversized
 from childsafe.records import RecordTooLarge as _RecordTooLarge
 from childsafe.records import os_reason as _os_reason
 from childsafe.records import strip_bom as _strip_bom
-from childsafe.records import utf8_message as _utf8_message
 from childsafe.text.messages import MAX_MESSAGE_CHARS, Message, RecordError
 
 __all__ = [
@@ -230,7 +227,7 @@ def _as_text(value: object, name: str) -> str | None:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
-    raise _FieldError(f"field {name!r} must be a string or a number, not {_json_kind(value)}")
+    raise _FieldError(f"field {name!r} must be a string or a number, not {json_kind(value)}")
 
 
 def _to_message(fields: Mapping[str, object], record: int) -> Message | RecordError:
@@ -277,52 +274,17 @@ def _too_long(lengths: Mapping[str, int]) -> str | None:
     return None
 
 
-def _json_kind(value: object) -> str:
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, str):
-        return "a string"
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    return "a number" if isinstance(value, int | float) else type(value).__name__
-
-
 # --------------------------------------------------------------------------- lines (JSONL, CSV)
 
 
 def _read_jsonl(fh: IO[bytes]) -> Iterator[_Item]:
     lines = _ByteLines(fh)
     while (raw := lines.next_line()) is not None:
-        number = lines.line_no
-        if isinstance(raw, _Oversized):
-            yield RecordError(number, _oversized_message(raw.size))
-            continue
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            yield RecordError(number, _utf8_message(exc))
-            continue
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield RecordError(number, f"not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        except ValueError as exc:  # e.g. an integer beyond Python's digit limit
-            yield RecordError(number, f"not valid JSON ({exc})")
-            continue
-        except RecursionError:
-            yield RecordError(number, "not valid JSON (nested too deeply)")
-            continue
-        if not isinstance(value, dict):
-            yield RecordError(number, f"expected a JSON object, found {_json_kind(value)}")
-            continue
-        yield _to_message(value, number)
+        value = json_object_line(raw, MAX_RECORD_BYTES)
+        if isinstance(value, str):
+            yield RecordError(lines.line_no, value)
+        elif value is not None:
+            yield _to_message(value, lines.line_no)
 
 
 def _read_csv(fh: IO[bytes]) -> Iterator[_Item]:
@@ -532,11 +494,5 @@ _READERS: Final[dict[str, Callable[[IO[bytes]], Iterator[_Item]]]] = {
 }
 
 
-
-
 def _ByteLines(fh: IO[bytes]) -> ByteLines:  # noqa: N802 - keeps the call sites as they were
     return ByteLines(fh, MAX_RECORD_BYTES)
-
-
-def _oversized_message(size: int) -> str:
-    return oversized_message(size, MAX_RECORD_BYTES)
