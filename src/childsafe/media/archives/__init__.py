@@ -26,13 +26,14 @@ Design decisions worth knowing:
 # compressed) and iterate (iter_archive and the nested-archive recursion), which call each
 # other through module attributes because nested archives recurse across them.
 
-from childsafe.media.archives.items import ArchiveMember, ArchiveProblem
+from childsafe.media.archives.items import ArchiveContainer, ArchiveMember, ArchiveProblem
 from childsafe.media.archives.iterate import iter_archive
 from childsafe.media.archives.limits import ArchiveLimits
 from childsafe.media.archives.sniff import ARCHIVE_SNIFF_BYTES, archive_kind
 
 __all__ = [
     "ARCHIVE_SNIFF_BYTES",
+    "ArchiveContainer",
     "ArchiveLimits",
     "ArchiveMember",
     "ArchiveProblem",

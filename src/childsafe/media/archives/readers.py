@@ -54,6 +54,8 @@ class _LimitedReader(io.BufferedIOBase):
         self._window = 0  # produced since the last mark(), for the ratio
         self._eof = False
         self._failure: ChildsafeError | None = None
+        #: Called with every byte handed out (not peeked), in order: a nested archive's digests.
+        self.tap: Callable[[bytes], object] | None = None
 
     def readable(self) -> bool:
         return True
@@ -98,13 +100,19 @@ class _LimitedReader(io.BufferedIOBase):
             # its end and a truncated file would be hashed without an error.
             if not (self._keep_partial and parts):
                 raise
-        return b"".join(parts)
+        data = b"".join(parts)
+        if self.tap is not None:
+            self.tap(data)
+        return data
 
     def read1(self, size: int = -1) -> bytes:
         self._check_open()
         if self._pending:
             return self.read(size if size >= 0 else len(self._pending))
-        return self._pull(_CHUNK if size < 0 else size)
+        data = self._pull(_CHUNK if size < 0 else size)
+        if self.tap is not None:
+            self.tap(data)
+        return data
 
     def readinto(self, buffer: WriteableBuffer, /) -> int:
         view = memoryview(buffer).cast("B")
