@@ -60,8 +60,7 @@ def vpdq_hash_video(path: Path, seconds_per_hash: float = SECONDS_PER_HASH,
     """vPDQ frames of the video at ``path``; MediaTooLargeError beyond a bound, MediaDecodeError
     when nothing decodes."""
     limits = limits or VideoLimits()
-    command = [sys.executable, "-m", _CHILD_MODULE, str(os.getpid()), str(path), repr(seconds_per_hash),
-               str(limits.max_frame_pixels), str(limits.max_frames), str(limits.max_memory_bytes)]
+    command = _child_command(path, seconds_per_hash, limits)
     try:
         # The child's stderr carries FFmpeg's decoder chatter: dropped, errors come back as JSON.
         proc = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -71,6 +70,11 @@ def vpdq_hash_video(path: Path, seconds_per_hash: float = SECONDS_PER_HASH,
             f"video hashing exceeded the wall-time limit of {limits.max_seconds:g} s (max_video_seconds)"
         ) from exc
     return _frames_from_child(proc.returncode, proc.stdout, limits)
+
+
+def _child_command(path: Path, seconds_per_hash: float, limits: VideoLimits) -> list[str]:
+    return [sys.executable, "-m", _CHILD_MODULE, str(os.getpid()), str(path), repr(seconds_per_hash),
+            str(limits.max_frame_pixels), str(limits.max_frames), str(limits.max_memory_bytes)]
 
 
 def _frames_from_child(returncode: int, stdout: bytes, limits: VideoLimits) -> list[VpdqFrame]:
