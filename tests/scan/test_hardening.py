@@ -278,3 +278,39 @@ def test_kill_9_during_video_hashing_leaves_no_media_and_no_process(cli: Cli, tm
             proc.wait()
         for leftover in descendants_by_marker(marker):
             leftover.kill()
+
+
+# --------------------------------------------------------------------------- durability of archives
+
+
+def test_an_archive_is_not_stored_before_a_member_waiting_for_its_owner(tmp_path: Path) -> None:
+    # Found by benchmarks/bench_kill_scan.py: a member whose identical content was being hashed
+    # elsewhere waited for that owner; the archive's own record was committed meanwhile, so after
+    # a kill -9 the next run resumed the archive and never reported the member.
+    from concurrent.futures import Future
+
+    from childsafe.media.hashing import FileHashes
+    from childsafe.scan.runner import _ScanRun
+    from childsafe.scan.walk import WalkItem
+    from childsafe.scan.worker import ItemResult
+
+    store = open_store(f"sqlite:///{tmp_path / 's.sqlite3'}")
+    try:
+        run = _ScanRun(tmp_path, store, Matcher(store), ScanOptions(progress=False), lambda _r: None)
+        archive = str(tmp_path / "a.zip")
+        container = ItemResult(archive, 10, 1, FileHashes(path=archive, sha256="aa"), archive="zip", members=2)
+        member = ItemResult(f"{archive}!/x.jpg", 3, 1, FileHashes(path=f"{archive}!/x.jpg", sha256="bb"))
+        waiting = ItemResult(f"{archive}!/dup.jpg", 3, 1,
+                             FileHashes(path=f"{archive}!/dup.jpg", sha256="cc", duplicate_of="/elsewhere.jpg"))
+        future: Future[list[ItemResult]] = Future()
+        future.set_result([container, member, waiting])
+        run._collect({future}, {future: WalkItem(archive, 10, 1)}, [])
+        assert archive not in [r.key for r in run.batch]  # held back: a kill now re-hashes the archive
+        owner_future: Future[list[ItemResult]] = Future()
+        owner_future.set_result([ItemResult("/elsewhere.jpg", 3, 1, FileHashes(path="/elsewhere.jpg", sha256="cc"))])
+        run._collect({owner_future}, {owner_future: WalkItem("/elsewhere.jpg", 3, 1)}, [])
+        keys = [r.key for r in run.batch]
+        assert archive in keys and f"{archive}!/dup.jpg" in keys
+        assert keys.index(archive) > keys.index(f"{archive}!/dup.jpg")
+    finally:
+        store.close()

@@ -63,7 +63,7 @@ def vpdq_hash_video(path: Path, seconds_per_hash: float = SECONDS_PER_HASH,
     command = _child_command(path, seconds_per_hash, limits)
     try:
         # The child's stderr carries FFmpeg's decoder chatter: dropped, errors come back as JSON.
-        proc = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        proc = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, env=_child_env(),
                               stderr=subprocess.DEVNULL, timeout=limits.max_seconds, check=False)
     except subprocess.TimeoutExpired as exc:  # subprocess.run has killed and reaped the child
         raise MediaTooLargeError(
@@ -75,6 +75,13 @@ def vpdq_hash_video(path: Path, seconds_per_hash: float = SECONDS_PER_HASH,
 def _child_command(path: Path, seconds_per_hash: float, limits: VideoLimits) -> list[str]:
     return [sys.executable, "-m", _CHILD_MODULE, str(os.getpid()), str(path), repr(seconds_per_hash),
             str(limits.max_frame_pixels), str(limits.max_frames), str(limits.max_memory_bytes)]
+
+
+def _child_env() -> dict[str, str]:
+    # The child must import this very childsafe, wherever it was imported from.
+    package_root = str(Path(__file__).resolve().parents[2])
+    paths = [package_root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
 def _frames_from_child(returncode: int, stdout: bytes, limits: VideoLimits) -> list[VpdqFrame]:

@@ -111,6 +111,10 @@ class _ScanRun:
         self.last_commit = time.monotonic()
         self.owners: dict[str, FileHashes] = {}  # sha256 -> item that was perceptually hashed
         self.waiting: dict[str, list[ItemResult]] = defaultdict(list)
+        # A top-level archive's record is stored only with all its members: one waiting for an
+        # owner hashed elsewhere holds it back, or a kill -9 would leave the archive "finished"
+        # with that member missing, and the next run would never report it.
+        self.held: dict[str, _Held] = {}
         self.progress: Progress | None = None
         self.stopping = False
         self.hashed_with = options.hashed_with()
@@ -223,8 +227,11 @@ class _ScanRun:
             except BrokenProcessPool:
                 broken.append(item)
                 continue
+            if len(results) > 1:
+                self.held[item.path] = _Held()
             for r in results:
-                self._finish_one(r)
+                self._finish_one(r, archive=item.path if len(results) > 1 else None)
+            self._release(item.path)
             self._advance()
 
     def _submit(self, pool: ProcessPoolExecutor, item: WalkItem) -> Future[list[ItemResult]]:
@@ -232,12 +239,15 @@ class _ScanRun:
         return pool.submit(process_item, task, self.options.hash_options, self.options.archive_limits)
 
     # -- one result -------------------------------------------------------------------------
-    def _finish_one(self, result: ItemResult, owner_done: bool = False) -> None:
+    def _finish_one(self, result: ItemResult, owner_done: bool = False, archive: str | None = None) -> None:
         hashes = result.hashes
         if hashes.duplicate_of and not owner_done:
             owner = self.owners.get(hashes.sha256 or "")
             if owner is None:
                 self.waiting[hashes.sha256 or ""].append(result)
+                if archive is not None and archive in self.held:
+                    result.held_by = archive
+                    self.held[archive].waiting += 1
                 return
             _copy_perceptual(owner, hashes)
             self.summary.duplicates += 1
@@ -245,6 +255,9 @@ class _ScanRun:
         if result.archive:
             extra = {"archive": result.archive, "members": result.members}
         self._emit(hashes, extra, store=True, size=result.size, mtime_ns=result.mtime_ns)
+        if result.held_by is not None:
+            self.held[result.held_by].waiting -= 1
+            self._release(result.held_by)
         if hashes.sha256 and not hashes.duplicate_of and hashes.sha256 not in self.owners:
             self.owners[hashes.sha256] = hashes
             for dup in self.waiting.pop(hashes.sha256, []):
@@ -259,12 +272,23 @@ class _ScanRun:
         else:
             record["matches"] = []
         if store:  # queued for the store before it is reported: a reported item is never lost
-            stored = {**record, "hashed_with": self.hashed_with}
-            self.batch.append(ScanRecord(hashes.path, size, mtime_ns, stored))
+            stored = ScanRecord(hashes.path, size, mtime_ns, {**record, "hashed_with": self.hashed_with})
+            held = self.held.get(hashes.path)
+            if held is not None and held.record is None:
+                held.record = stored  # a top-level archive: stored once all its members are
+            else:
+                self.batch.append(stored)
         self.emit(record)
         self.summary.files += 1
         self.summary.matched += bool(record["matches"])
         self.summary.errors += record["error"] is not None
+
+    def _release(self, archive: str) -> None:
+        held = self.held.get(archive)
+        if held is not None and held.waiting == 0:
+            del self.held[archive]
+            if held.record is not None:
+                self.batch.append(held.record)
 
     def _maybe_commit(self, force: bool = False) -> None:
         due = len(self.batch) >= COMMIT_EVERY or time.monotonic() - self.last_commit >= COMMIT_SECONDS
@@ -293,6 +317,12 @@ class _ScanRun:
         self._maybe_commit(force=True)
         self.summary.seconds = time.monotonic() - self.started
         self.store.finish_scan(self.summary.scan_id, self.summary.to_record())
+
+
+@dataclass
+class _Held:
+    record: ScanRecord | None = None
+    waiting: int = 0
 
 
 def _copy_perceptual(owner: FileHashes, dup: FileHashes) -> None:

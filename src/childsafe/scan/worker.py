@@ -42,6 +42,9 @@ class ItemResult:
     hashes: FileHashes
     archive: str | None = None  # archive kind when this record is an archive container
     members: int = 0
+    #: Set by the scan on a member whose result waits for identical content hashed elsewhere:
+    #: the top-level archive it belongs to is stored only once this member is.
+    held_by: str | None = None
 
 
 def init_worker(claims: Any, quiet: bool, spool_base: str, owner: tuple[int, float]) -> None:
