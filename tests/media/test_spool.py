@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import stat
@@ -152,3 +153,70 @@ def test_a_folder_of_a_reused_pid_is_stale(tmp_path: Path) -> None:
     (stale / "media-x.video").write_bytes(b"left over")
     assert spool.clean_stale_spools(base).removed == 1
     assert not stale.exists()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.skipif(__import__("shutil").which("ffmpeg") is None, reason="ffmpeg not installed")
+def test_kill_9_of_the_server_during_an_upload_leaves_nothing_after_the_next_start(tmp_path: Path) -> None:
+    import threading
+
+    import httpx
+
+    from childsafe.api.accounts import issue_token
+    from childsafe.config import load_settings
+    from childsafe.store import open_store
+    from childsafe.store.service import ServiceStore
+
+    home = tmp_path / "home"
+    home.mkdir()
+    store = open_store(load_settings({"home": home}, {}).db_url)
+    service = ServiceStore(store)
+    service.create_user("client", "api-client", None, actor="test")
+    _, token = issue_token(service, "client", actor="test")
+    store.close()
+    video = tmp_path / "v.mp4"
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=480x360:rate=25",
+                    "-t", "20", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast", str(video)],
+                   check=True)
+    port = _free_port()
+    env = dict(os.environ, CHILDSAFE_HOME=str(home))
+    server = subprocess.Popen([sys.executable, "-m", "childsafe", "serve", "--port", str(port), "--workers", "1",
+                               "--no-access-log"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    spool_dir = home / "spool"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/status", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+
+        def upload() -> None:
+            with contextlib.suppress(httpx.HTTPError):
+                httpx.post(f"http://127.0.0.1:{port}/h/hash", headers={"Authorization": f"Bearer {token}"},
+                           files={"video": ("clip.mp4", video.read_bytes(), "video/mp4")}, timeout=120)
+
+        client = threading.Thread(target=upload)
+        client.start()
+        while time.monotonic() < deadline and not spooled_files(spool_dir):
+            time.sleep(0.01)
+        assert spooled_files(spool_dir), "the upload should be spooled while it is hashed"
+        server.kill()
+        server.wait()
+        client.join()
+        assert spooled_files(spool_dir)  # kill -9: nothing in the server could remove it
+        subprocess.run([sys.executable, "-m", "childsafe", "bank", "list"], env=env, check=True,
+                       capture_output=True)  # the next start
+        assert spooled_files(spool_dir) == [] and list(spool_dir.iterdir()) == []
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
