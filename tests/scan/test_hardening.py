@@ -314,3 +314,18 @@ def test_an_archive_is_not_stored_before_a_member_waiting_for_its_owner(tmp_path
         assert keys.index(archive) > keys.index(f"{archive}!/dup.jpg")
     finally:
         store.close()
+
+
+def test_a_link_swapped_after_the_walk_is_caught_by_the_worker(tmp_path: Path) -> None:
+    from childsafe.scan.worker import ItemTask, process_item
+
+    root = tmp_path / "root"
+    root.mkdir()
+    outside = tmp_path / "secret.jpg"
+    make_picture(1).save(outside)
+    link = root / "x.jpg"
+    os.symlink(outside, link)  # the walk saw a regular file here; now it is a link out of the root
+    [result] = process_item(ItemTask(str(link), 1, 1, (str(root),)), HashOptions(), ScanOptions().archive_limits)
+    assert result.hashes.sha256 is None and "scan_roots" in (result.hashes.error or "")
+    [inside] = process_item(ItemTask(str(link), 1, 1, (str(tmp_path),)), HashOptions(), ScanOptions().archive_limits)
+    assert inside.hashes.sha256

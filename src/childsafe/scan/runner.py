@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -118,6 +119,7 @@ class _ScanRun:
         self.progress: Progress | None = None
         self.stopping = False
         self.hashed_with = options.hashed_with()
+        self.real_roots = tuple(os.path.realpath(r) for r in options.roots)
 
     def request_stop(self, _signum: int = 0, _frame: Any = None) -> None:
         self.stopping = True
@@ -235,7 +237,7 @@ class _ScanRun:
             self._advance()
 
     def _submit(self, pool: ProcessPoolExecutor, item: WalkItem) -> Future[list[ItemResult]]:
-        task = ItemTask(item.path, item.size, item.mtime_ns)
+        task = ItemTask(item.path, item.size, item.mtime_ns, self.real_roots)
         return pool.submit(process_item, task, self.options.hash_options, self.options.archive_limits)
 
     # -- one result -------------------------------------------------------------------------

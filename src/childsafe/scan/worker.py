@@ -32,6 +32,9 @@ class ItemTask:
     path: str
     size: int
     mtime_ns: int
+    #: scan_roots, already resolved; checked again here, just before the file is opened, in case
+    #: a link changed since the walk.
+    roots: tuple[str, ...] = ()
 
 
 @dataclass
@@ -96,6 +99,9 @@ def _claim_for(key: str) -> Claim | None:
 
 def process_item(task: ItemTask, options: HashOptions, limits: ArchiveLimits) -> list[ItemResult]:
     """Hash one walked file; an archive yields its own record plus one per member."""
+    outside = _outside_roots(task)
+    if outside is not None:
+        return [ItemResult(task.path, task.size, task.mtime_ns, FileHashes(path=task.path, error=outside))]
     try:
         with open(task.path, "rb") as fh:
             kind = archive_kind(fh.read(ARCHIVE_SNIFF_BYTES))
@@ -132,6 +138,15 @@ def process_item(task: ItemTask, options: HashOptions, limits: ArchiveLimits) ->
         out.append(_problem_result(pending, task))
     result.members = len(out) - 1
     return out
+
+
+def _outside_roots(task: ItemTask) -> str | None:
+    if not task.roots:
+        return None
+    real = os.path.realpath(task.path)
+    if any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in task.roots):
+        return None
+    return "outside the folders scans may read (scan_roots): a link leads out, not read"
 
 
 def _problem_result(problem: ArchiveProblem, task: ItemTask) -> ItemResult:

@@ -182,12 +182,12 @@ def _nested_with_container(
 
     reader.tap = tap
     errors: list[str] = []
-    members = 0
+    members: set[str] = set()  # paths: a problem and the member it names make one report line
     for item in _iter_stream(reader, kind, path, limits, depth, budget):
         if isinstance(item, ArchiveProblem) and item.path == path:
             errors.append(item.message)
         else:
-            members += 1
+            members.add(item.path)
             yield item
     complete = True
     try:  # the bytes after what the format read (tar padding, trailing data) count too
@@ -198,5 +198,5 @@ def _nested_with_container(
         if str(exc) not in errors:
             errors.append(f"{exc}; its digests not computed")
     md5, sha1, sha256 = (h.hexdigest() if complete else None for h in digests)
-    yield ArchiveContainer(path, kind, total if complete else size, md5, sha1, sha256, members,
+    yield ArchiveContainer(path, kind, total if complete else size, md5, sha1, sha256, len(members),
                            "; ".join(errors) or None)
