@@ -49,7 +49,9 @@ def _limit_memory(extra: int) -> None:
 def main(argv: list[str]) -> None:
     parent, path, seconds_per_hash, max_pixels, max_frames, max_memory = argv
     die_with_parent(int(parent))
-    import vpdq  # before the memory cap: its libraries count once, in the baseline
+    # Imported before the memory cap: their libraries belong to the baseline, not to the video.
+    import cv2  # noqa: F401
+    import vpdq
 
     _limit_memory(int(max_memory))
     try:
