@@ -220,3 +220,32 @@ def test_kill_9_of_the_server_during_an_upload_leaves_nothing_after_the_next_sta
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_nested_zip_spills_into_the_private_folder_unnamed(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import random
+    import zipfile
+
+    from childsafe.media.archives import ArchiveMember, iter_archive
+
+    monkeypatch.setattr(spool, "_base", tmp_path / "spool")
+    monkeypatch.setattr(spool, "_dir", None)
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("big.bin", random.Random(1).randbytes(9 * 1024**2))  # over the 8 MiB kept in memory
+    outer = tmp_path / "outer.zip"
+    with zipfile.ZipFile(outer, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("inner.zip", inner.getvalue())
+    try:
+        for item in iter_archive(outer, "outer.zip"):
+            assert isinstance(item, ArchiveMember)
+            folder = spool.process_spool_dir()
+            targets = [os.readlink(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")
+                       if os.path.exists(f"/proc/self/fd/{fd}")]
+            assert any(t.startswith(str(folder)) and t.endswith("(deleted)") for t in targets), targets
+            assert list(folder.iterdir()) == []  # unnamed: nothing to find, nothing to leave
+    finally:
+        spool.remove_process_spool()

@@ -17,7 +17,7 @@ Design decisions worth knowing:
 * Bytes are counted against ``max_archive_bytes`` at every level they pass through, so a nested
   archive costs its outer archive's budget too.
 * A nested zip needs seeking: it is spooled to an anonymous temporary file (memory up to 8 MiB,
-  then the system temp dir, unlinked at once on POSIX).
+  then the process's private spool folder, :mod:`childsafe.media.spool`, unlinked at once).
 """
 
 # The modules of this package, lowest first: limits (ArchiveLimits and the byte accounting),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 from childsafe.errors import ChildsafeError, MediaDecodeError, MediaTooLargeError
 from childsafe.media.archives.items import _FORMAT_ERRORS, _describe
 from childsafe.media.archives.limits import _Budget, _RatioCheck
+from childsafe.media.spool import process_spool_dir
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -169,7 +170,10 @@ class _CountingReader:
 
 
 def _spool(stream: _Readable, cap: int) -> tempfile.SpooledTemporaryFile[bytes]:
-    spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY, prefix="childsafe-")
+    # Beyond memory, an unnamed file (gone with the process, even after kill -9) in this
+    # process's private spool folder, where every copy of media lives.
+    spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY, prefix="childsafe-",
+                                          dir=str(process_spool_dir()))
     copied = 0
     try:
         while chunk := stream.read(_CHUNK):
