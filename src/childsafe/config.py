@@ -36,6 +36,12 @@ DEFAULT_LOGIN_RATE = 10  # login attempts per minute per client address and per 
 DEFAULT_TOKEN_CACHE_SECONDS = 10
 DEFAULT_INDEX_REFRESH_SECONDS = 2
 DEFAULT_MAX_UPLOAD_BYTES = 1024**3
+# Video bounds (issue 10): a two-frame 8192x8192 MP4 of 700 KB cost 11.5 s and 2 GB unbounded.
+# 8K UHD frames (7680x4320) pass; hashing runs in a child process killed past the time or memory.
+DEFAULT_MAX_VIDEO_FRAME_PIXELS = 7680 * 4320
+DEFAULT_MAX_VIDEO_FRAMES = 1_080_000  # ten hours at 30 frames per second
+DEFAULT_MAX_VIDEO_SECONDS = 600
+DEFAULT_MAX_VIDEO_MEMORY_BYTES = 2 * 1024**3
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,11 @@ class Settings:
     max_archive_ratio: int = DEFAULT_MAX_ARCHIVE_RATIO
     max_archive_depth: int = DEFAULT_MAX_ARCHIVE_DEPTH
     max_archive_members: int = DEFAULT_MAX_ARCHIVE_MEMBERS
+    max_video_frame_pixels: int = DEFAULT_MAX_VIDEO_FRAME_PIXELS
+    max_video_frames: int = DEFAULT_MAX_VIDEO_FRAMES
+    max_video_seconds: int = DEFAULT_MAX_VIDEO_SECONDS
+    max_video_memory_bytes: int = DEFAULT_MAX_VIDEO_MEMORY_BYTES
+    spool_dir: str = ""  # private folder for media copies while hashed; empty = <home>/spool
     lookup_rate: int = DEFAULT_LOOKUP_RATE  # 0 = unlimited
     login_rate: int = DEFAULT_LOGIN_RATE
     token_cache_seconds: int = DEFAULT_TOKEN_CACHE_SECONDS
@@ -68,6 +79,10 @@ class Settings:
     @property
     def index_dir(self) -> Path:
         return self.home / "index"
+
+    @property
+    def spool_path(self) -> Path:
+        return Path(self.spool_dir).expanduser() if self.spool_dir else self.home / "spool"
 
     @property
     def effective_workers(self) -> int:
@@ -92,6 +107,11 @@ SETTING_HELP: dict[str, str] = {
     "max_archive_ratio": "Members compressing better than this ratio are refused (zip bombs).",
     "max_archive_depth": "How deep archives inside archives are opened.",
     "max_archive_members": "Members read from one archive at most.",
+    "max_video_frame_pixels": "Videos whose frames have more pixels (width x height) are refused before decoding.",
+    "max_video_frames": "Videos with more frames (as their container declares) are refused before decoding.",
+    "max_video_seconds": "Wall time one video may take to hash; the hashing process is killed beyond it.",
+    "max_video_memory_bytes": "Memory one video's hashing process may allocate; beyond it the video is refused.",
+    "spool_dir": "Private folder (0700) where streamed videos are copied while hashed; empty = <home>/spool.",
     "lookup_rate": "API lookups per second per token (bursts of one second); 0 = unlimited.",
     "login_rate": "Login attempts per minute per client address and per user name.",
     "token_cache_seconds": "How long a server process trusts a checked API token before re-reading it.",

@@ -453,24 +453,33 @@ def overlapping_zip(copies: int, payload: bytes) -> bytes:
     return data[:cd_offset] + entries + bytes(end)
 
 
-def test_overlapping_entries_are_caught_by_the_archive_budget(tmp_path: Path) -> None:
+def test_overlapping_entries_are_refused_as_a_bomb(tmp_path: Path) -> None:
+    # Issue 10: 40 entries pointing at one 100 MiB member made a scan hash 4 GiB.  The archive
+    # budget used to catch this only after five copies were read; now nothing is read at all.
     payload = random.Random(5).randbytes(MiB + MiB // 5)  # incompressible: looks innocent
     path = write(tmp_path, "overlap.zip", overlapping_zip(20, payload))
-    read_total = 0
-    errors: list[ChildsafeError] = []
-    problems: list[ArchiveProblem] = []
-    for item in iter_archive(path, "overlap.zip", ArchiveLimits(max_archive_bytes=5 * MiB)):
-        if isinstance(item, ArchiveProblem):
-            problems.append(item)
-            continue
-        read, error = drain(item.stream)
-        read_total += read
-        errors += [error] if error else []
-    assert 4 * len(payload) <= read_total <= 5 * MiB
-    assert [type(e) for e in errors] == [UnsafeArchiveError]  # the fifth entry
-    assert [(p.path, p.message) for p in problems] == [
-        ("overlap.zip", f"archive expands beyond the limit of {5 * MiB} bytes; the rest not read")
-    ]
+    items = list(iter_archive(path, "overlap.zip", ArchiveLimits(max_archive_bytes=5 * MiB)))
+    assert len(items) == 1 and isinstance(items[0], ArchiveProblem)
+    assert items[0].path == "overlap.zip"
+    assert items[0].message.startswith("zip bomb: entries 'f00' and 'f01' share or overlap their data")
+
+
+def test_entries_whose_data_runs_into_the_next_header_are_refused(tmp_path: Path) -> None:
+    # Overlap without sharing an offset: the first entry claims a compressed size past the
+    # second entry's local header (the "overlapping files" construction of non-recursive bombs).
+    data = bytearray(make_zip({"a": RANDOM, "b": RANDOM}, zipfile.ZIP_STORED))
+    first_cd = data.find(b"PK\x01\x02")
+    struct.pack_into("<L", data, first_cd + 20, len(RANDOM) + 40)  # compressed size of "a"
+    items = list(iter_archive(write(tmp_path, "o.zip", bytes(data)), "o.zip"))
+    assert [type(i) for i in items] == [ArchiveProblem]
+    assert "overlap" in items[0].message
+
+
+def test_genuine_zips_are_not_called_overlapping(tmp_path: Path) -> None:
+    for compression in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+        data = make_zip({"a/": b"", "empty": b"", **BASIC, "r": RANDOM}, compression)
+        found, problems = scan(write(tmp_path, "g.zip", data), "g.zip")
+        assert problems == [] and found["g.zip!/r"] == RANDOM
 
 
 def gz_tar_bomb(tmp_path: Path) -> Path:
@@ -838,3 +847,46 @@ def test_limits_default_to_config_and_come_from_settings() -> None:
 def test_negative_limits_are_refused() -> None:
     with pytest.raises(ConfigError, match="max_depth"):
         ArchiveLimits(max_depth=-1)
+
+
+# --------------------------------------------------------------------------- containers (issue 10)
+
+
+def _digests(data: bytes) -> tuple[str, str, str]:
+    return (hashlib.md5(data).hexdigest(), hashlib.sha1(data).hexdigest(), hashlib.sha256(data).hexdigest())
+
+
+@pytest.mark.parametrize("inner_kind", ["zip", "tar", "tar.gz", "gz"])
+def test_every_nested_archive_yields_one_container_with_its_digests(tmp_path: Path, inner_kind: str) -> None:
+    inner = {
+        "zip": lambda: make_zip({"c.jpg": JPEG}),
+        "tar": lambda: make_tar_of({"c.jpg": JPEG}),
+        "tar.gz": lambda: make_tar_of({"c.jpg": JPEG}, "gz"),
+        "gz": lambda: gzip.compress(JPEG),
+    }[inner_kind]()
+    mid = make_tar_of({"inner.bin": inner, "t.txt": TEXT})
+    path = write(tmp_path, "outer.zip", make_zip({"mid.tar": mid}))
+    items = list(iter_archive(path, "outer.zip", containers=True))
+    containers = [i for i in items if isinstance(i, archives.ArchiveContainer)]
+    assert [c.path for c in containers] == ["outer.zip!/mid.tar!/inner.bin", "outer.zip!/mid.tar"]
+    deepest, middle = containers
+    assert (deepest.md5, deepest.sha1, deepest.sha256) == _digests(inner)
+    assert (middle.md5, middle.sha1, middle.sha256) == _digests(mid)
+    assert (deepest.size, middle.size) == (len(inner), len(mid))
+    assert deepest.kind == inner_kind and middle.kind == "tar"
+    assert deepest.error is None and middle.error is None
+    assert middle.members == 3  # the inner archive, its member, t.txt
+    assert not [i for i in items if isinstance(i, ArchiveProblem)]
+    # Without the flag, the iteration is as before: no container items.
+    assert not [i for i in iter_archive(path, "outer.zip") if isinstance(i, archives.ArchiveContainer)]
+
+
+def test_a_corrupt_nested_archive_has_its_problem_folded_into_its_container(tmp_path: Path) -> None:
+    broken = b"PK\x03\x04" + RANDOM
+    path = write(tmp_path, "o.zip", make_zip({"bad.zip": broken, "a.jpg": JPEG}))
+    items = list(iter_archive(path, "o.zip", containers=True))
+    by_path = {i.path: i for i in items}
+    assert len(by_path) == len(items) == 2  # one item per path
+    bad = by_path["o.zip!/bad.zip"]
+    assert isinstance(bad, archives.ArchiveContainer) and bad.error
+    assert bad.sha256 == _digests(broken)[2]  # its bytes were all read: digests are right

@@ -49,12 +49,16 @@ class ScanJobs:
         if not path.is_absolute():
             raise ConfigError(f"scan path must be absolute: {raw!r}")
         resolved = path.resolve()
-        roots = [Path(r).expanduser().resolve() for r in self.settings.scan_roots.split(os.pathsep) if r.strip()]
+        roots = self._roots()
         if roots and not any(resolved == r or resolved.is_relative_to(r) for r in roots):
             raise PermissionDeniedError(f"{raw!r} is outside the folders API scans may read (scan_roots)")
         if not resolved.exists():
             raise ConfigError(f"no such file or folder on the server: {raw!r}")
         return resolved
+
+    def _roots(self) -> tuple[Path, ...]:
+        # Checked for the job's path here, and for every file (links resolved) by the scan's walk.
+        return tuple(Path(r).expanduser().resolve() for r in self.settings.scan_roots.split(os.pathsep) if r.strip())
 
     def submit(self, raw_path: str, banks: list[str] | None, *, actor: str) -> Job:
         path = self.allowed_path(raw_path)
@@ -102,8 +106,7 @@ class ScanJobs:
                               pdq_quality_min=s.pdq_quality_min)
             options = ScanOptions(
                 workers=s.effective_workers, progress=False, archive_limits=ArchiveLimits.from_settings(s),
-                hash_options=HashOptions(max_image_pixels=s.max_image_pixels, max_file_bytes=s.max_file_bytes,
-                                         pdq_quality_min=s.pdq_quality_min))
+                hash_options=HashOptions.from_settings(s), roots=self._roots())
             summary = run_scan(Path(job.params["path"]), self.service.store, matcher, options, emit)
         except ChildsafeError as exc:
             self.service.update_job(job_id, state="failed", error=str(exc), progress=progress,

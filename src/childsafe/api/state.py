@@ -37,9 +37,7 @@ class ServiceState:
     owns_store: bool
 
     def hash_options(self) -> HashOptions:
-        s = self.settings
-        return HashOptions(max_image_pixels=s.max_image_pixels, max_file_bytes=s.max_upload_bytes,
-                           pdq_quality_min=s.pdq_quality_min)
+        return HashOptions.from_settings(self.settings, max_file_bytes=self.settings.max_upload_bytes)
 
     def bank_changed(self) -> None:
         self.matchers.invalidate()

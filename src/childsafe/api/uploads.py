@@ -2,8 +2,9 @@
 
 Starlette spools a multipart file in memory up to 1 MB and beyond that in an anonymous temporary
 file (already unlinked, so it has no name on disk); the form is closed, and the spool freed, when
-the request ends.  Photos are decoded from memory; videos are copied to a private temporary file
-for FFmpeg that is deleted as soon as they are hashed (:func:`childsafe.media.hashing.hash_stream`).
+the request ends.  Photos are decoded from memory; videos are copied for FFmpeg to a file in this
+process's private spool folder (:mod:`childsafe.media.spool`), deleted as soon as they are hashed,
+by every exit path, and, after a ``kill -9``, by the next start (:func:`childsafe.media.spool.start_spool`).
 Nothing of the media reaches the store: only hashes are returned.
 """
 

@@ -18,9 +18,7 @@ from childsafe.scan import ScanOptions, run_scan
 
 
 def _hash_options(ctx: AppContext, dihedral: bool = False) -> HashOptions:
-    s = ctx.settings
-    return HashOptions(max_image_pixels=s.max_image_pixels, max_file_bytes=s.max_file_bytes,
-                       pdq_quality_min=s.pdq_quality_min, dihedral=dihedral)
+    return HashOptions.from_settings(ctx.settings, dihedral=dihedral)
 
 
 @app.command("hash")
@@ -68,7 +66,7 @@ def scan_command(
     matcher = app_ctx.matcher(bank or None)
     limits = ArchiveLimits.from_settings(settings)
     options = ScanOptions(workers=n_workers, hash_options=_hash_options(app_ctx, dihedral),
-                          archive_limits=limits)
+                          archive_limits=limits, resume=resume)
     out = open(report, "w", encoding="utf-8") if report else None  # noqa: SIM115
     try:
         summary = run_scan(path, app_ctx.store, matcher, options,

@@ -19,6 +19,7 @@ from childsafe.cli.context import AppContext
 from childsafe.cli.output import say
 from childsafe.config import load_settings
 from childsafe.errors import ChildsafeError, exit_code_for
+from childsafe.media.spool import start_spool
 
 __all__ = ["app", "run"]
 
@@ -47,6 +48,8 @@ def main(
 ) -> None:
     ctx.obj = AppContext(load_settings({"home": home, "db": db}))
     ctx.call_on_close(ctx.obj.close)
+    # Media copies of a killed run (and its orphan workers) go before anything else runs.
+    start_spool(ctx.obj.settings.spool_path)
 
 
 # Commands live in their own modules; importing them registers them on ``app``.

@@ -58,3 +58,31 @@ def sniff_content_type(head: bytes) -> ContentType:
     if len(head) > 376 and head[0] == head[188] == head[376] == 0x47:
         return ContentType.VIDEO
     return ContentType.OTHER
+
+
+# What a name promises; only these are checked, other extensions promise nothing we can test.
+_PROMISED: dict[str, ContentType] = {
+    **dict.fromkeys((".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp",
+                     ".heic", ".heif", ".avif", ".ico"), ContentType.PHOTO),
+    **dict.fromkeys((".mp4", ".m4v", ".mov", ".avi", ".mkv", ".webm", ".wmv", ".asf", ".flv", ".mpg",
+                     ".mpeg", ".ts", ".m2ts", ".3gp"), ContentType.VIDEO),
+}
+_DESCRIBED = {ContentType.PHOTO: "a photo", ContentType.VIDEO: "a video",
+              ContentType.OTHER: "not a photo or video"}
+
+
+def extension_mismatch(name: str, content_type: ContentType, size: int | None) -> str | None:
+    """A warning when the name's extension promises a photo or video the bytes are not."""
+    last = name.rsplit("!/", 1)[-1].rsplit("/", 1)[-1]
+    stem, dot, ext = last.rpartition(".")
+    if not dot or not stem:
+        return None
+    extension = "." + ext.lower()
+    promised = _PROMISED.get(extension)
+    if promised is None:
+        return None
+    if size == 0:
+        return f"extension {extension} but the file is empty"
+    if content_type is not promised:
+        return f"extension {extension} but content is {_DESCRIBED[content_type]}"
+    return None

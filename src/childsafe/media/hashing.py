@@ -9,18 +9,18 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from childsafe.config import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_PDQ_QUALITY_MIN
+from childsafe.config import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_PDQ_QUALITY_MIN, Settings
 from childsafe.errors import ChildsafeError, MediaTooLargeError
-from childsafe.media.content import SNIFF_BYTES, ContentType, sniff_content_type
+from childsafe.media.content import SNIFF_BYTES, ContentType, extension_mismatch, sniff_content_type
 from childsafe.media.photo import PdqHash, decode_photo, pdq_dihedral_hashes, pdq_hash_image
 from childsafe.media.signals import VpdqSignal
-from childsafe.media.video import vpdq_hash_video
+from childsafe.media.spool import spooled_file
+from childsafe.media.video import VideoLimits, vpdq_hash_video
 
 __all__ = ["FileHashes", "HashOptions", "hash_file", "hash_bytes", "hash_stream"]
 
@@ -36,6 +36,23 @@ class HashOptions:
     pdq_quality_min: int = DEFAULT_PDQ_QUALITY_MIN
     dihedral: bool = False
     perceptual: bool = True
+    video_limits: VideoLimits = field(default_factory=VideoLimits)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, dihedral: bool = False,
+                      max_file_bytes: int | None = None) -> HashOptions:
+        """Every hashing bound from the settings (``max_file_bytes`` overridden for uploads)."""
+        return cls(max_image_pixels=settings.max_image_pixels,
+                   max_file_bytes=settings.max_file_bytes if max_file_bytes is None else max_file_bytes,
+                   pdq_quality_min=settings.pdq_quality_min, dihedral=dihedral,
+                   video_limits=VideoLimits.from_settings(settings))
+
+    def fingerprint(self) -> dict[str, Any]:
+        """What an item was hashed with, as stored beside its result: a rescan with other options
+        hashes it again.  ``pdq_quality_min`` is left out: it changes matching, not hashing."""
+        out = asdict(self)
+        del out["pdq_quality_min"]
+        return out
 
 
 @dataclass
@@ -56,6 +73,9 @@ class FileHashes:
     #: Set when identical content (same sha256) was hashed for another item in the same run:
     #: perceptual hashing was skipped here and the owner's result is copied in later.
     duplicate_of: str | None = None
+    #: Something the analyst should know that is not a failure (a name that lies about the content,
+    #: an archive too deep to open).
+    warning: str | None = None
 
     def signals(self, pdq_quality_min: int = DEFAULT_PDQ_QUALITY_MIN) -> dict[str, str]:
         """Signals fit for matching.  Low-quality PDQ hashes are reported but not matched."""
@@ -87,6 +107,8 @@ class FileHashes:
             record["video_md5"] = self.video_md5
             record["vpdq"] = self.vpdq
         record["error"] = self.error
+        if self.warning:
+            record["warning"] = self.warning
         return record
 
     @classmethod
@@ -105,7 +127,13 @@ class FileHashes:
             video_md5=record.get("video_md5"),
             error=record.get("error"),
             duplicate_of=record.get("duplicate_of"),
+            warning=record.get("warning"),
         )
+
+
+def _warn_mismatch(result: FileHashes) -> None:
+    if result.size is not None and not result.warning:
+        result.warning = extension_mismatch(result.path, result.content_type, result.size)
 
 
 class _Digests:
@@ -145,6 +173,7 @@ def hash_file(
         result.error = str(exc)
     except OSError as exc:
         result.error = f"unreadable: {exc.strerror or exc}"
+    _warn_mismatch(result)
     return result
 
 
@@ -156,7 +185,7 @@ def hash_bytes(data: bytes, name: str, options: HashOptions | None = None) -> Fi
 def hash_stream(
     stream: BinaryIO, name: str, options: HashOptions | None = None, claim: Claim | None = None
 ) -> FileHashes:
-    """Hash a readable binary stream with no path on disk (videos are spooled to a temp file)."""
+    """Hash a readable binary stream with no path on disk (videos are spooled, see :mod:`.spool`)."""
     opts = options or HashOptions()
     result = FileHashes(path=name)
     try:
@@ -165,6 +194,7 @@ def hash_stream(
         result.error = str(exc)
     except OSError as exc:
         result.error = f"unreadable: {exc.strerror or exc}"
+    _warn_mismatch(result)
     return result
 
 
@@ -202,7 +232,7 @@ def _hash_into(
             digests.fill(result)
             result.video_md5 = result.md5
             if wanted():
-                result.vpdq = VpdqSignal.serialize(vpdq_hash_video(path))
+                result.vpdq = VpdqSignal.serialize(vpdq_hash_video(path, limits=opts.video_limits))
     else:
         _copy(fh, digests, None, opts.max_file_bytes)
         digests.fill(result)
@@ -222,14 +252,15 @@ def _hash_video_stream(
     result: FileHashes, fh: BinaryIO, head: bytes, digests: _Digests, opts: HashOptions,
     wanted: Callable[[], bool],
 ) -> None:
-    # FFmpeg needs a seekable file; spool to a private temp file, deleted as soon as it is hashed.
-    with tempfile.NamedTemporaryFile(prefix="childsafe-", suffix=".video") as tmp:
+    # FFmpeg needs a seekable file: a private spool file, deleted as soon as it is hashed, and
+    # by the next run if this process is killed meanwhile.
+    with spooled_file(".video") as tmp:
         _copy(fh, digests, tmp, opts.max_file_bytes, head=head)
         digests.fill(result)
         result.video_md5 = result.md5
         if wanted():
             tmp.flush()
-            result.vpdq = VpdqSignal.serialize(vpdq_hash_video(Path(tmp.name)))
+            result.vpdq = VpdqSignal.serialize(vpdq_hash_video(Path(tmp.name), limits=opts.video_limits))
 
 
 def _copy(fh: BinaryIO, digests: _Digests, sink: Any, max_bytes: int, head: bytes = b"") -> None:

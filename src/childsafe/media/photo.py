@@ -43,8 +43,10 @@ class PdqHash:
 
 def decode_photo(source: BinaryIO, max_pixels: int) -> Image.Image:
     """Decode a photo to an upright RGB image small enough for PDQ; raise MediaDecodeError."""
-    # Pillow's own bomb guard fires at 2x MAX_IMAGE_PIXELS inside open(); we enforce our own
-    # (configurable) limit explicitly, so silence its warning band and keep its hard error.
+    # Pillow's own bomb guard fires at 2x MAX_IMAGE_PIXELS inside open() (~179 M by default):
+    # set from ``max_pixels`` so ours is the only limit (a larger setting is honoured, and our
+    # check below, at 1x, fires first); silence its warning band between 1x and 2x.
+    Image.MAX_IMAGE_PIXELS = max_pixels
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         return _decode_photo(source, max_pixels)
@@ -55,8 +57,9 @@ def _decode_photo(source: BinaryIO, max_pixels: int) -> Image.Image:
     try:
         im = Image.open(source)
         im.seek(0)  # first frame of animated GIF/WebP/TIFF
-    except Image.DecompressionBombError as exc:
-        raise MediaTooLargeError(f"decompression bomb refused: {exc}") from exc
+    except Image.DecompressionBombError as exc:  # Pillow's guard, at 2x the limit, fired first
+        raise MediaTooLargeError(f"image exceeds the limit of {max_pixels} pixels: decompression bomb refused"
+                                 ) from exc
     except UnidentifiedImageError as exc:
         raise MediaDecodeError("not a decodable image (unknown or unsupported format)") from exc
     except _DECODE_ERRORS as exc:

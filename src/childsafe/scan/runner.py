@@ -3,12 +3,20 @@ write the report and store results in small durable batches.
 
 Durability: results are committed every :data:`COMMIT_EVERY` items or seconds, an archive's
 records together; a run stopped by Ctrl-C or ``kill -9`` loses at most the uncommitted batch,
-and re-running the same command skips every item stored with the same size and mtime.
+and re-running the same command skips every item stored with the same size, mtime and hashing
+options (``--dihedral``, limits: stored with each record as ``hashed_with``).
+
+Crashes: the hashing processes die with the scan (``PR_SET_PDEATHSIG`` and an owner watch), and
+every run starts by removing what a killed one left: its spool folders (video copies) and any
+worker still alive (:func:`childsafe.media.spool.clean_stale_spools`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -17,7 +25,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +36,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from childsafe.matching import Matcher
 from childsafe.media.archives import ArchiveLimits
 from childsafe.media.hashing import FileHashes, HashOptions
+from childsafe.media.spool import clean_stale_spools, process_identity, spool_base
 from childsafe.scan.walk import WalkError, WalkItem, walk
-from childsafe.scan.worker import ItemResult, ItemTask, init_worker, process_item
+from childsafe.scan.worker import ItemResult, ItemTask, init_manager, init_worker, process_item
 from childsafe.store.base import ScanRecord, Store
 
 __all__ = ["ScanOptions", "ScanSummary", "run_scan"]
@@ -44,6 +54,13 @@ class ScanOptions:
     archive_limits: ArchiveLimits = field(default_factory=ArchiveLimits)
     progress: bool = True
     resume: bool = True
+    #: When set (API jobs: ``scan_roots``), every file must resolve inside one of these folders.
+    roots: tuple[Path, ...] = ()
+
+    def hashed_with(self) -> str:
+        """A short digest of every option that changes what an item's hashing produces."""
+        options = {"hash": self.hash_options.fingerprint(), "archive": asdict(self.archive_limits)}
+        return hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -66,19 +83,21 @@ class ScanSummary:
 
 def run_scan(root: Path, store: Store, matcher: Matcher, options: ScanOptions,
              emit: Callable[[dict[str, Any]], None]) -> ScanSummary:
+    clean_stale_spools()  # what a killed run left: video copies, orphan workers
     run = _ScanRun(root, store, matcher, options, emit)
-    # Ctrl-C sets a flag checked between items, so an interrupt never lands between writing a
-    # report line and queueing it for the store; work already in flight is kept.
-    previous = None
+    # Ctrl-C (and SIGTERM) set a flag checked between items, so an interrupt never lands between
+    # writing a report line and queueing it for the store; work already in flight is kept.
+    previous: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGINT, run.request_stop)
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous[signum] = signal.signal(signum, run.request_stop)
     try:
         run.execute()
     except KeyboardInterrupt:
         run.summary.interrupted = True
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         run.close()
     return run.summary
 
@@ -93,8 +112,14 @@ class _ScanRun:
         self.last_commit = time.monotonic()
         self.owners: dict[str, FileHashes] = {}  # sha256 -> item that was perceptually hashed
         self.waiting: dict[str, list[ItemResult]] = defaultdict(list)
+        # A top-level archive's record is stored only with all its members: one waiting for an
+        # owner hashed elsewhere holds it back, or a kill -9 would leave the archive "finished"
+        # with that member missing, and the next run would never report it.
+        self.held: dict[str, _Held] = {}
         self.progress: Progress | None = None
         self.stopping = False
+        self.hashed_with = options.hashed_with()
+        self.real_roots = tuple(os.path.realpath(r) for r in options.roots)
 
     def request_stop(self, _signum: int = 0, _frame: Any = None) -> None:
         self.stopping = True
@@ -103,7 +128,7 @@ class _ScanRun:
     # -- orchestration ----------------------------------------------------------------------
     def execute(self) -> None:
         items: list[WalkItem] = []
-        for found in walk(self.root):
+        for found in walk(self.root, self.options.roots):
             if self.stopping:
                 return
             if isinstance(found, WalkError):
@@ -128,7 +153,8 @@ class _ScanRun:
         todo = []
         for item in items:
             rec = stored.get(item.path)
-            if rec is None or rec.size != item.size or rec.mtime_ns != item.mtime_ns or rec.record.get("error"):
+            if (rec is None or rec.size != item.size or rec.mtime_ns != item.mtime_ns or rec.record.get("error")
+                    or rec.record.get("hashed_with") != self.hashed_with):
                 todo.append(item)
                 continue
             self.summary.resumed += 1
@@ -146,7 +172,8 @@ class _ScanRun:
 
     def _hash_all(self, todo: list[WalkItem]) -> None:
         workers = max(1, self.options.workers)
-        manager = multiprocessing.Manager()
+        manager = SyncManager(ctx=multiprocessing.get_context())
+        manager.start(init_manager, (process_identity(), str(spool_base())))
         try:
             claims = manager.dict()
             suspects = self._run_pool(todo, workers, claims)
@@ -164,7 +191,7 @@ class _ScanRun:
         quiet = not sys.stderr.isatty() or self.progress is not None
         context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
         pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker,
-                                   initargs=(claims, quiet))
+                                   initargs=(claims, quiet, str(spool_base()), process_identity()))
         pending: dict[Future[list[ItemResult]], WalkItem] = {}
         queue: Iterator[WalkItem] = iter(items)
         broken: list[WalkItem] = []
@@ -202,21 +229,27 @@ class _ScanRun:
             except BrokenProcessPool:
                 broken.append(item)
                 continue
+            if len(results) > 1:
+                self.held[item.path] = _Held()
             for r in results:
-                self._finish_one(r)
+                self._finish_one(r, archive=item.path if len(results) > 1 else None)
+            self._release(item.path)
             self._advance()
 
     def _submit(self, pool: ProcessPoolExecutor, item: WalkItem) -> Future[list[ItemResult]]:
-        task = ItemTask(item.path, item.size, item.mtime_ns)
+        task = ItemTask(item.path, item.size, item.mtime_ns, self.real_roots)
         return pool.submit(process_item, task, self.options.hash_options, self.options.archive_limits)
 
     # -- one result -------------------------------------------------------------------------
-    def _finish_one(self, result: ItemResult, owner_done: bool = False) -> None:
+    def _finish_one(self, result: ItemResult, owner_done: bool = False, archive: str | None = None) -> None:
         hashes = result.hashes
         if hashes.duplicate_of and not owner_done:
             owner = self.owners.get(hashes.sha256 or "")
             if owner is None:
                 self.waiting[hashes.sha256 or ""].append(result)
+                if archive is not None and archive in self.held:
+                    result.held_by = archive
+                    self.held[archive].waiting += 1
                 return
             _copy_perceptual(owner, hashes)
             self.summary.duplicates += 1
@@ -224,6 +257,9 @@ class _ScanRun:
         if result.archive:
             extra = {"archive": result.archive, "members": result.members}
         self._emit(hashes, extra, store=True, size=result.size, mtime_ns=result.mtime_ns)
+        if result.held_by is not None:
+            self.held[result.held_by].waiting -= 1
+            self._release(result.held_by)
         if hashes.sha256 and not hashes.duplicate_of and hashes.sha256 not in self.owners:
             self.owners[hashes.sha256] = hashes
             for dup in self.waiting.pop(hashes.sha256, []):
@@ -238,11 +274,23 @@ class _ScanRun:
         else:
             record["matches"] = []
         if store:  # queued for the store before it is reported: a reported item is never lost
-            self.batch.append(ScanRecord(hashes.path, size, mtime_ns, record))
+            stored = ScanRecord(hashes.path, size, mtime_ns, {**record, "hashed_with": self.hashed_with})
+            held = self.held.get(hashes.path)
+            if held is not None and held.record is None:
+                held.record = stored  # a top-level archive: stored once all its members are
+            else:
+                self.batch.append(stored)
         self.emit(record)
         self.summary.files += 1
         self.summary.matched += bool(record["matches"])
         self.summary.errors += record["error"] is not None
+
+    def _release(self, archive: str) -> None:
+        held = self.held.get(archive)
+        if held is not None and held.waiting == 0:
+            del self.held[archive]
+            if held.record is not None:
+                self.batch.append(held.record)
 
     def _maybe_commit(self, force: bool = False) -> None:
         due = len(self.batch) >= COMMIT_EVERY or time.monotonic() - self.last_commit >= COMMIT_SECONDS
@@ -271,6 +319,12 @@ class _ScanRun:
         self._maybe_commit(force=True)
         self.summary.seconds = time.monotonic() - self.started
         self.store.finish_scan(self.summary.scan_id, self.summary.to_record())
+
+
+@dataclass
+class _Held:
+    record: ScanRecord | None = None
+    waiting: int = 0
 
 
 def _copy_perceptual(owner: FileHashes, dup: FileHashes) -> None:

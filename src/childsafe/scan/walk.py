@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,27 +24,44 @@ class WalkError:
     message: str
 
 
-def walk(root: Path) -> Iterator[WalkItem | WalkError]:
+def walk(root: Path, roots: Sequence[Path] = ()) -> Iterator[WalkItem | WalkError]:
     """Regular files under ``root`` (or ``root`` itself), in a stable order.
 
     Symlinks to files are followed (the report names the link); symlinked folders are followed
     once, and a folder reached again through a link is reported as a loop instead of recursing.
+    With ``roots`` (the API's ``scan_roots``), every file and folder is resolved and must lie
+    inside one of them: a link leading outside is an error item, never read.
     """
     root = Path(os.path.abspath(root))
+    allowed = tuple(Path(os.path.realpath(r)) for r in roots)
     try:
         st = os.stat(root)
     except OSError as exc:
         yield WalkError(str(root), _describe(exc))
         return
-    if stat.S_ISDIR(st.st_mode):
-        yield from _walk_dir(root, {(st.st_dev, st.st_ino)})
+    outside = _outside(root, allowed)
+    if outside is not None:
+        yield WalkError(str(root), outside)
+    elif stat.S_ISDIR(st.st_mode):
+        yield from _walk_dir(root, {(st.st_dev, st.st_ino)}, allowed)
     elif stat.S_ISREG(st.st_mode):
         yield WalkItem(str(root), st.st_size, st.st_mtime_ns)
     else:
         yield WalkError(str(root), "not a regular file or folder")
 
 
-def _walk_dir(folder: Path, visiting: set[tuple[int, int]]) -> Iterator[WalkItem | WalkError]:
+def _outside(path: Path, allowed: tuple[Path, ...]) -> str | None:
+    """Why ``path`` may not be read under ``allowed`` roots, or None (always None without roots)."""
+    if not allowed:
+        return None
+    real = Path(os.path.realpath(path))
+    if any(real == r or real.is_relative_to(r) for r in allowed):
+        return None
+    return "outside the folders scans may read (scan_roots): a link leads out, not read"
+
+
+def _walk_dir(folder: Path, visiting: set[tuple[int, int]],
+              allowed: tuple[Path, ...] = ()) -> Iterator[WalkItem | WalkError]:
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -58,12 +75,17 @@ def _walk_dir(folder: Path, visiting: set[tuple[int, int]]) -> Iterator[WalkItem
         except OSError as exc:
             yield WalkError(str(path), _describe(exc))
             continue
+        if entry.is_symlink():  # only links can lead out of a root the walk started inside
+            outside = _outside(path, allowed)
+            if outside is not None:
+                yield WalkError(str(path), outside)
+                continue
         if stat.S_ISDIR(st.st_mode):
             key = (st.st_dev, st.st_ino)
             if key in visiting:
                 yield WalkError(str(path), "symlink loop: folder already being walked, not entered")
                 continue
-            yield from _walk_dir(path, visiting | {key})
+            yield from _walk_dir(path, visiting | {key}, allowed)
         elif stat.S_ISREG(st.st_mode):
             yield WalkItem(str(path), st.st_size, st.st_mtime_ns)
         else:

@@ -10,12 +10,17 @@ from typing import Any
 
 from childsafe.media.archives import (
     ARCHIVE_SNIFF_BYTES,
+    ArchiveContainer,
     ArchiveLimits,
     ArchiveMember,
+    ArchiveProblem,
     archive_kind,
     iter_archive,
 )
+from childsafe.media.content import ContentType
 from childsafe.media.hashing import Claim, FileHashes, HashOptions, hash_file, hash_stream
+from childsafe.media.lifeline import die_with_parent, watch_owner
+from childsafe.media.spool import configure_spool, process_spool_dir, remove_process_spool
 
 __all__ = ["ItemTask", "ItemResult", "process_item", "init_worker"]
 
@@ -27,6 +32,9 @@ class ItemTask:
     path: str
     size: int
     mtime_ns: int
+    #: scan_roots, already resolved; checked again here, just before the file is opened, in case
+    #: a link changed since the walk.
+    roots: tuple[str, ...] = ()
 
 
 @dataclass
@@ -37,19 +45,45 @@ class ItemResult:
     hashes: FileHashes
     archive: str | None = None  # archive kind when this record is an archive container
     members: int = 0
+    #: Set by the scan on a member whose result waits for identical content hashed elsewhere:
+    #: the top-level archive it belongs to is stored only once this member is.
+    held_by: str | None = None
 
 
-def init_worker(claims: Any, quiet: bool) -> None:
+def init_worker(claims: Any, quiet: bool, spool_base: str, owner: tuple[int, float]) -> None:
     global _claims
     _claims = claims
+    # A worker never outlives the scan: its parent (the fork server, which exits when the scan
+    # does) is watched by the kernel, and the scan itself by a thread.
+    die_with_parent()
+    watch_owner(owner)
+    # Its spool folder is made now, naming its owner, so a next run can reap it if orphaned.
+    configure_spool(spool_base, owner)
+    process_spool_dir()
     # Ctrl-C is the parent's to handle: it stops handing out work and saves what is done.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _terminate)
     if quiet:
         # FFmpeg and the vPDQ bindings print decoder chatter on stderr; errors reach the report
         # through exceptions, so keep the terminal (and the progress bar) clean.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
         os.close(devnull)
+
+
+def _terminate(_signum: int, _frame: Any) -> None:
+    # Workers leave through os._exit (no atexit): remove the spool (a video being copied) first.
+    remove_process_spool()
+    os._exit(128 + signal.SIGTERM)
+
+
+def init_manager(owner: tuple[int, float], spool_base: str) -> None:
+    """The claims Manager's process: dies with the scan, like the workers."""
+    die_with_parent(owner[0])
+    watch_owner(owner)
+    configure_spool(spool_base, owner)
+    process_spool_dir()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _claim_for(key: str) -> Claim | None:
@@ -65,6 +99,9 @@ def _claim_for(key: str) -> Claim | None:
 
 def process_item(task: ItemTask, options: HashOptions, limits: ArchiveLimits) -> list[ItemResult]:
     """Hash one walked file; an archive yields its own record plus one per member."""
+    outside = _outside_roots(task)
+    if outside is not None:
+        return [ItemResult(task.path, task.size, task.mtime_ns, FileHashes(path=task.path, error=outside))]
     try:
         with open(task.path, "rb") as fh:
             kind = archive_kind(fh.read(ARCHIVE_SNIFF_BYTES))
@@ -77,17 +114,51 @@ def process_item(task: ItemTask, options: HashOptions, limits: ArchiveLimits) ->
         return [result]
     result.archive = kind
     out = [result]
-    for member in iter_archive(Path(task.path), task.path, limits):
+    # One line per path: a problem naming the member that follows it (an archive too deep to
+    # open, still hashed as a file) becomes that member's warning.
+    pending: ArchiveProblem | None = None
+    for member in iter_archive(Path(task.path), task.path, limits, containers=True):
         if isinstance(member, ArchiveMember):
             hashes = hash_stream(member.stream, member.path, options, _claim_for(member.path))
+            if pending is not None and pending.path == member.path:
+                hashes.warning = "; ".join(w for w in (pending.message, hashes.warning) if w)
+                pending = None
             out.append(ItemResult(member.path, hashes.size, task.mtime_ns, hashes))
+            continue
+        if pending is not None:
+            out.append(_problem_result(pending, task))
+            pending = None
+        if isinstance(member, ArchiveContainer):
+            out.append(_container_result(member, task))
         elif member.path == task.path:  # the archive itself is corrupt or over a limit
             container.error = member.message
         else:
-            out.append(ItemResult(member.path, None, task.mtime_ns,
-                                  FileHashes(path=member.path, error=member.message)))
+            pending = member
+    if pending is not None:
+        out.append(_problem_result(pending, task))
     result.members = len(out) - 1
     return out
+
+
+def _outside_roots(task: ItemTask) -> str | None:
+    if not task.roots:
+        return None
+    real = os.path.realpath(task.path)
+    if any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in task.roots):
+        return None
+    return "outside the folders scans may read (scan_roots): a link leads out, not read"
+
+
+def _problem_result(problem: ArchiveProblem, task: ItemTask) -> ItemResult:
+    return ItemResult(problem.path, None, task.mtime_ns, FileHashes(path=problem.path, error=problem.message))
+
+
+def _container_result(nested: ArchiveContainer, task: ItemTask) -> ItemResult:
+    """A nested archive's own line: its digests (so a banked archive matches), kind and count."""
+    hashes = FileHashes(path=nested.path, content_type=ContentType.OTHER, size=nested.size, md5=nested.md5,
+                        sha1=nested.sha1, sha256=nested.sha256, error=nested.error)
+    return ItemResult(nested.path, nested.size, task.mtime_ns, hashes, archive=nested.kind,
+                      members=nested.members)
 
 
 def _digest_only(options: HashOptions) -> HashOptions:

@@ -17,7 +17,7 @@ Design decisions worth knowing:
 * Bytes are counted against ``max_archive_bytes`` at every level they pass through, so a nested
   archive costs its outer archive's budget too.
 * A nested zip needs seeking: it is spooled to an anonymous temporary file (memory up to 8 MiB,
-  then the system temp dir, unlinked at once on POSIX).
+  then the process's private spool folder, :mod:`childsafe.media.spool`, unlinked at once).
 """
 
 # The modules of this package, lowest first: limits (ArchiveLimits and the byte accounting),
@@ -26,13 +26,14 @@ Design decisions worth knowing:
 # compressed) and iterate (iter_archive and the nested-archive recursion), which call each
 # other through module attributes because nested archives recurse across them.
 
-from childsafe.media.archives.items import ArchiveMember, ArchiveProblem
+from childsafe.media.archives.items import ArchiveContainer, ArchiveMember, ArchiveProblem
 from childsafe.media.archives.iterate import iter_archive
 from childsafe.media.archives.limits import ArchiveLimits
 from childsafe.media.archives.sniff import ARCHIVE_SNIFF_BYTES, archive_kind
 
 __all__ = [
     "ARCHIVE_SNIFF_BYTES",
+    "ArchiveContainer",
     "ArchiveLimits",
     "ArchiveMember",
     "ArchiveProblem",

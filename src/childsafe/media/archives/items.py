@@ -49,6 +49,25 @@ class ArchiveMember:
 
 
 @dataclass(frozen=True)
+class ArchiveContainer:
+    """An archive nested in another one, after its members: its own digests, for its report line.
+
+    Yielded only when :func:`~childsafe.media.archives.iter_archive` is asked for containers.
+    The digests are None when its bytes could not all be read; ``error`` then says why (problems
+    of the nested archive itself are folded in here rather than yielded on their own).
+    """
+
+    path: str
+    kind: str  # archive_kind: zip, tar, tar.gz, gz, ...
+    size: int | None
+    md5: str | None
+    sha1: str | None
+    sha256: str | None
+    members: int  # items yielded under it, nested ones included
+    error: str | None
+
+
+@dataclass(frozen=True)
 class ArchiveProblem:
     """Something in an archive was refused or could not be read; for the analyst's report."""
 
@@ -56,7 +75,7 @@ class ArchiveProblem:
     message: str
 
 
-_Item = ArchiveMember | ArchiveProblem
+_Item = ArchiveMember | ArchiveProblem | ArchiveContainer
 
 
 def _archive_failure(display: str, exc: ChildsafeError, budget: _Budget) -> Iterator[_Item]:

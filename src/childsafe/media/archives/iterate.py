@@ -7,6 +7,7 @@ module attributes, resolved at call time, so the import cycle is harmless.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -18,6 +19,7 @@ from childsafe.media.archives import compressed, tar
 from childsafe.media.archives import zip as zip_format
 from childsafe.media.archives.items import (
     _FORMAT_ERRORS,
+    ArchiveContainer,
     ArchiveMember,
     ArchiveProblem,
     _archive_failure,
@@ -27,7 +29,7 @@ from childsafe.media.archives.items import (
     _Item,
 )
 from childsafe.media.archives.limits import _DEFAULT_LIMITS, ArchiveLimits, _Budget
-from childsafe.media.archives.readers import _LimitedReader, _spool
+from childsafe.media.archives.readers import _CHUNK, _LimitedReader, _spool
 from childsafe.media.archives.sniff import ARCHIVE_SNIFF_BYTES, archive_kind
 
 
@@ -36,7 +38,9 @@ def iter_archive(
     display: str,
     limits: ArchiveLimits = _DEFAULT_LIMITS,
     depth: int = 0,
-) -> Iterator[ArchiveMember | ArchiveProblem]:
+    *,
+    containers: bool = False,
+) -> Iterator[ArchiveMember | ArchiveProblem | ArchiveContainer]:
     """Yield the regular-file members of a zip or tar archive, and problems, in archive order.
 
     ``display`` names the archive in paths (``display!/member``).  Nested archives are opened
@@ -45,11 +49,15 @@ def iter_archive(
     :class:`ArchiveProblem`, after any members already yielded.  A ``source`` stream is read
     from its current position and not closed; a path is opened and closed here.  Exhaust or
     close the iterator to release files promptly.
+
+    With ``containers``, each nested archive also yields one :class:`ArchiveContainer` (its
+    digests, after its members) and its own problems are folded into it, so a report can give
+    every archive at every depth exactly one line.
     """
     if depth > limits.max_depth:
         yield ArchiveProblem(display, _depth_message(depth, limits))
         return
-    budget = _Budget(limits.max_archive_bytes)
+    budget = _Budget(limits.max_archive_bytes, containers)
     with ExitStack() as stack:
         try:
             stream, head = _open_source(source, stack)
@@ -145,7 +153,50 @@ def _emit(
             # Not opened, but still hashed as a file: the archive itself may be a known one.
             yield ArchiveProblem(path, f"{_depth_message(depth + 1, limits)}, not opened")
             yield ArchiveMember(path, size, cast(BinaryIO, reader))
+        elif budget.containers:
+            yield from _nested_with_container(reader, kind, path, size, limits, depth + 1, budget)
         else:
             yield from _iter_stream(reader, kind, path, limits, depth + 1, budget)
     finally:
         reader.close()
+
+
+def _nested_with_container(
+    reader: _LimitedReader,
+    kind: str,
+    path: str,
+    size: int | None,
+    limits: ArchiveLimits,
+    depth: int,
+    budget: _Budget,
+) -> Iterator[_Item]:
+    """A nested archive's members, then its own item with the digests of all its bytes."""
+    digests = (hashlib.md5(usedforsecurity=False), hashlib.sha1(usedforsecurity=False), hashlib.sha256())
+    total = 0
+
+    def tap(data: bytes) -> None:
+        nonlocal total
+        total += len(data)
+        for h in digests:
+            h.update(data)
+
+    reader.tap = tap
+    errors: list[str] = []
+    members: set[str] = set()  # paths: a problem and the member it names make one report line
+    for item in _iter_stream(reader, kind, path, limits, depth, budget):
+        if isinstance(item, ArchiveProblem) and item.path == path:
+            errors.append(item.message)
+        else:
+            members.add(item.path)
+            yield item
+    complete = True
+    try:  # the bytes after what the format read (tar padding, trailing data) count too
+        while reader.read(_CHUNK):
+            pass
+    except ChildsafeError as exc:
+        complete = False
+        if str(exc) not in errors:
+            errors.append(f"{exc}; its digests not computed")
+    md5, sha1, sha256 = (h.hexdigest() if complete else None for h in digests)
+    yield ArchiveContainer(path, kind, total if complete else size, md5, sha1, sha256, len(members),
+                           "; ".join(errors) or None)

@@ -60,10 +60,12 @@ class _Consumed(Protocol):
 class _Budget:
     """Uncompressed bytes one archive may expand to, shared with the archives nested in it."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, containers: bool = False) -> None:
         self.limit = limit
         self.spent = 0
         self.reported = False
+        #: Whether nested archives get an ArchiveContainer item (the iteration's one shared state).
+        self.containers = containers
 
     @property
     def exceeded(self) -> bool:

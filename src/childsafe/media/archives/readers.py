@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 from childsafe.errors import ChildsafeError, MediaDecodeError, MediaTooLargeError
 from childsafe.media.archives.items import _FORMAT_ERRORS, _describe
 from childsafe.media.archives.limits import _Budget, _RatioCheck
+from childsafe.media.spool import process_spool_dir
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -54,6 +55,8 @@ class _LimitedReader(io.BufferedIOBase):
         self._window = 0  # produced since the last mark(), for the ratio
         self._eof = False
         self._failure: ChildsafeError | None = None
+        #: Called with every byte handed out (not peeked), in order: a nested archive's digests.
+        self.tap: Callable[[bytes], object] | None = None
 
     def readable(self) -> bool:
         return True
@@ -98,13 +101,19 @@ class _LimitedReader(io.BufferedIOBase):
             # its end and a truncated file would be hashed without an error.
             if not (self._keep_partial and parts):
                 raise
-        return b"".join(parts)
+        data = b"".join(parts)
+        if self.tap is not None:
+            self.tap(data)
+        return data
 
     def read1(self, size: int = -1) -> bytes:
         self._check_open()
         if self._pending:
             return self.read(size if size >= 0 else len(self._pending))
-        return self._pull(_CHUNK if size < 0 else size)
+        data = self._pull(_CHUNK if size < 0 else size)
+        if self.tap is not None:
+            self.tap(data)
+        return data
 
     def readinto(self, buffer: WriteableBuffer, /) -> int:
         view = memoryview(buffer).cast("B")
@@ -161,7 +170,10 @@ class _CountingReader:
 
 
 def _spool(stream: _Readable, cap: int) -> tempfile.SpooledTemporaryFile[bytes]:
-    spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY, prefix="childsafe-")
+    # Beyond memory, an unnamed file (gone with the process, even after kill -9) in this
+    # process's private spool folder, where every copy of media lives.
+    spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY, prefix="childsafe-",
+                                          dir=str(process_spool_dir()))
     copied = 0
     try:
         while chunk := stream.read(_CHUNK):
