@@ -7,7 +7,7 @@ true matches:
 * **scoped**: each entry records the bank entries the reviewed file matched and at what distance
   (:class:`~childsafe.store.base.AllowlistScope`); it suppresses a match only to those entries, at
   that distance or farther (:func:`~childsafe.matching.scope_suppresses`).  Exact (cryptographic)
-  matches are never suppressed, and a file whose only matches are exact gets no entry at all;
+  matches are never suppressed, and a file with an exact match gets no entry at all;
 * **previewed**: before the decision is saved, :func:`preview_allowlist` counts the *other* stored
   items (scanned files, media of the network) the entries would suppress; the review UI and the API
   show that count, and a reviewer may not save one that suppresses anything else: an administrator
@@ -117,7 +117,9 @@ def plan_allowlist(review_item: str, subject: str, record: dict[str, Any], actor
             exact.append(AllowlistScope(*scope_key, distance))
         else:
             scopes[scope_key] = min(distance, scopes.get(scope_key, distance))
-    if not scopes:
+    if exact or not scopes:
+        # A file that matches a bank entry exactly *is* the listed file: if that is wrong, the bank
+        # entry is, and an administrator removes it; no allowlist entry answers for it.
         return AllowlistPlan(review_item, subject, (), (), tuple(exact))
     own: dict[str, str] = {k: record[k] for k in ("sha256", "vpdq") if isinstance(record.get(k), str) and record[k]}
     pdq = record.get("pdq")

@@ -232,7 +232,7 @@ class ReviewStore:
         self.service.store._insert_ignore(conn, rows)
         added = self._count(conn, bank_id) - before
         ids = self._entry_ids(conn, bank_id, [(kind, signal) for kind, signal, _ in wanted])
-        scoped = {int(r.entry_id) for r in conn.execute(select(distinct(allowlist_scopes.c.entry_id)).where(
+        scoped = {int(r.entry_id) for r in conn.execute(select(allowlist_scopes.c.entry_id).distinct().where(
             allowlist_scopes.c.entry_id.in_(list(ids.values()))))}
         # An entry an administrator added by hand (no scopes) keeps silencing what it did: not narrowed here.
         targets = [i for key, i in ids.items() if key not in existing or i in scoped]
@@ -281,7 +281,7 @@ class ReviewStore:
                 raise NotFoundError(f"no allowlist entries made by a decision on {item_key!r}")
             ids = sorted({int(r.entry_id) for r in rows})
             conn.execute(delete(allowlist_scopes).where(s.review_item == item_key))
-            shared = {int(r.entry_id) for r in conn.execute(select(distinct(s.entry_id)).where(s.entry_id.in_(ids)))}
+            shared = {int(r.entry_id) for r in conn.execute(select(s.entry_id).distinct().where(s.entry_id.in_(ids)))}
             gone = [i for i in ids if i not in shared]
             described = {int(r.id): f"{r.signal_type}:{r.signal}" for r in conn.execute(
                 select(bank_entries.c.id, bank_entries.c.signal_type, bank_entries.c.signal)
