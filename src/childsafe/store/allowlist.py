@@ -36,7 +36,7 @@ from childsafe.store.review import ALLOWLIST_BANK, ALLOWLIST_PDQ_THRESHOLD
 from childsafe.store.schema import allowlist_scopes, bank_entries, banks, graph_media, scan_items
 from childsafe.store.sql import SqlStore
 
-__all__ = ["AllowlistGrant", "AllowlistPlan", "AllowlistPreview",
+__all__ = ["PREVIEW_NAMES", "AllowlistGrant", "AllowlistPlan", "AllowlistPreview",
            "list_grants", "plan_allowlist", "preview_allowlist"]
 
 #: The preview names at most this many of the items it counts.
