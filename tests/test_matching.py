@@ -213,4 +213,4 @@ def test_a_scoped_allowlist_entry_silences_only_matches_at_least_as_far_and_neve
     far = matcher.match_signal("pdq", flip(BASE, 8))  # 8 bits from the entry, 2 from the reviewed file
     assert far.matches == [] and [m.label for m in far.suppressed] == ["cat"]
     close = matcher.match_signal("pdq", flip(BASE, 3))  # 3 bits: closer than the reviewed file
-    assert [m.label for m in close.matches] == ["cat"] and close.allowlisted and close.suppressed == []
+    assert [m.label for m in close.matches] == ["cat"] and close.allowlisted == [] and close.suppressed == []

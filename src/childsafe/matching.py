@@ -76,7 +76,8 @@ class MatchResult:
     matches: list[Match] = field(default_factory=list)
     #: Allowlist entries that matched; ``suppressed`` holds the matches they silenced.  An entry
     #: added by hand silences every match; one made by a review decision only those its scopes allow
-    #: (:func:`scope_suppresses`), so ``matches`` may still hold the rest.
+    #: (:func:`scope_suppresses`), so ``matches`` may still hold the rest, and it is listed here only
+    #: when it silenced something.
     allowlisted: list[Match] = field(default_factory=list)
     suppressed: list[Match] = field(default_factory=list)
 
@@ -288,9 +289,13 @@ class Matcher:
             return MatchResult(matches=[], allowlisted=allowed, suppressed=blocked)
         rules = [s for m in allowed for s in scopes[m.entry_id]]
         silenced = [scope_suppresses(rules, m.bank, m.signal_type, m.signal, m.distance) for m in blocked]
+        suppressed = [m for m, off in zip(blocked, silenced, strict=True) if off]
+        # Only the entries that silenced something explain the result (an exact copy of a listed item
+        # near a reviewed file is matched, not "allowlisted").
+        used = [a for a in allowed if any(scope_suppresses(scopes[a.entry_id], m.bank, m.signal_type, m.signal,
+                                                           m.distance) for m in suppressed)]
         return MatchResult(matches=[m for m, off in zip(blocked, silenced, strict=True) if not off],
-                           allowlisted=allowed,
-                           suppressed=[m for m, off in zip(blocked, silenced, strict=True) if off])
+                           allowlisted=used, suppressed=suppressed)
 
     def _wanted(self, ref: EntryRef) -> bool:
         if not ref.enabled:
