@@ -224,3 +224,33 @@ def test_a_false_positive_on_an_exact_match_allowlists_nothing(store: SqlStore, 
     assert effects.allowlist == () and effects.allowlist_scopes == ()
     preview = queue.allowlist_preview(item, "rita")
     assert preview is not None and {s.signal_type for s in preview.plan.left_alone} == {"sha256"}
+
+
+def test_the_migration_scopes_entries_that_earlier_decisions_made(store: SqlStore, tmp_path: Path) -> None:
+    import importlib.util
+
+    import childsafe.store
+
+    files = the_case(store, tmp_path)
+    before = scan(store, files)
+    # what a false positive did before scopes: the file's own signals, unscoped
+    reviews = ReviewStore(ServiceStore(store))
+    reviews.decide(f"media:{REVIEWED}", "media", files[REVIEWED]["sha256"], "false_positive", "a different picture",
+                   actor="rita", admin=False)
+    store.create_bank(ALLOWLIST_BANK, pdq_threshold=10, allowlist=True)
+    store.add_entries(ALLOWLIST_BANK, [NewEntry("sha256", files[REVIEWED]["sha256"], source="review"),
+                                       NewEntry("pdq", files[REVIEWED]["pdq"]["hash"], source="review")])
+    legacy = scan(store, files)
+    assert sum(matched(legacy[p]) != matched(before[p]) for p in files) == 16  # the issue: everything silenced
+
+    path = Path(childsafe.store.__file__).parent / "migrations" / "versions" / "0008_allowlist_scopes.py"
+    spec = importlib.util.spec_from_file_location("migration_0008", path)
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    with store.engine.begin() as conn:
+        assert migration.scope_review_entries(conn) == 2  # two entries, each answering the PDQ entry at 9
+    with store.engine.begin() as conn:
+        assert migration.scope_review_entries(conn) == 0  # idempotent
+    after = scan(store, files)
+    assert [p for p in files if matched(after[p]) != matched(before[p])] == [REVIEWED]
