@@ -35,7 +35,8 @@ def decide(web: Web, client, key: str, decision: str, reason: str = "checked it"
 
 
 # -- login and sessions ---------------------------------------------------------------------------
-@pytest.mark.parametrize("url", [*PAGES, "/review/media?key=x", "/review/conversation?author=sam_k"])
+@pytest.mark.parametrize("url", [*PAGES, "/review/media?key=x", "/review/conversation?author=sam_k",
+                                 "/review/allowlist"])
 def test_every_page_requires_login(web: Web, url: str) -> None:
     r = web.client().get(url)
     assert r.status_code == 303 and r.headers["location"].startswith("/review/login")
