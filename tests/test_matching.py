@@ -184,3 +184,33 @@ def test_emptied_bank_leaves_no_snapshot(store: SqlStore, index_dir: Path) -> No
     store.delete_bank("b")
     Matcher(store, index_dir)
     assert not [p for p in index_dir.iterdir() if p.name.startswith("pdq.")]
+
+
+def test_a_scoped_allowlist_entry_silences_only_matches_at_least_as_far_and_never_exact(
+        store: SqlStore, index_dir: Path) -> None:
+    from sqlalchemy import insert
+
+    from childsafe.matching import scope_suppresses
+    from childsafe.store.base import AllowlistScope
+    from childsafe.store.schema import allowlist_scopes
+
+    sha = "ab" * 32
+    scopes = [AllowlistScope("known", "pdq", BASE, 6)]
+    assert scope_suppresses(scopes, "known", "pdq", BASE, 6) and scope_suppresses(scopes, "known", "pdq", BASE, 9)
+    assert not scope_suppresses(scopes, "known", "pdq", BASE, 5)  # closer to the listed item than the reviewed file
+    assert not scope_suppresses(scopes, "other", "pdq", BASE, 9)  # a bank entry the reviewer did not see
+    assert not scope_suppresses([AllowlistScope("known", "sha256", sha, 0)], "known", "sha256", sha, 0)  # exact
+    store.create_bank("known")
+    store.create_bank("fp", allowlist=True)
+    store.add_entries("known", [NewEntry("pdq", BASE, "cat"), NewEntry("sha256", sha, "cat")])
+    store.add_entries("fp", [NewEntry("pdq", flip(BASE, 6), "reviewed")])
+    [entry] = list(store.iter_entries("fp"))
+    with store.engine.begin() as conn:
+        conn.execute(insert(allowlist_scopes).values(
+            entry_id=entry.id, review_item="media:/r.jpg", bank="known", signal_type="pdq", signal=BASE, distance=6,
+            actor="rita", added_at=entry.added_at))
+    matcher = Matcher(store, index_dir)
+    far = matcher.match_signal("pdq", flip(BASE, 8))  # 8 bits from the entry, 2 from the reviewed file
+    assert far.matches == [] and [m.label for m in far.suppressed] == ["cat"]
+    close = matcher.match_signal("pdq", flip(BASE, 3))  # 3 bits: closer than the reviewed file
+    assert [m.label for m in close.matches] == ["cat"] and close.allowlisted == [] and close.suppressed == []

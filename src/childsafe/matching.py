@@ -25,9 +25,9 @@ from childsafe.media.exact_index import ExactIndex
 from childsafe.media.hashing import FileHashes
 from childsafe.media.pdq_index import PdqIndex, pdq_hex_to_words
 from childsafe.media.signals import PdqSignal, VpdqSignal, get_signal_type
-from childsafe.store.base import EntryRef, Store
+from childsafe.store.base import AllowlistScope, EntryRef, Store
 
-__all__ = ["Match", "MatchResult", "Matcher"]
+__all__ = ["Match", "MatchResult", "Matcher", "scope_suppresses"]
 
 log = logging.getLogger(__name__)
 
@@ -57,10 +57,27 @@ class Match:
         return out
 
 
+def scope_suppresses(scopes: Sequence[AllowlistScope], bank: str, signal_type: str, signal: str,
+                     distance: int) -> bool:
+    """Whether an allowlist entry with these scopes (from a review decision) silences this match.
+
+    Only a match to a bank entry the reviewed file matched, at least as far from it as the reviewed
+    file was, and never an exact (cryptographic) match: a byte-identical copy of a listed item, or a
+    copy closer to it than the file a reviewer looked at, stays a match.
+    """
+    if get_signal_type(signal_type).exact:
+        return False
+    return any(s.bank == bank and s.signal_type == signal_type and s.signal == signal and distance >= s.distance
+               for s in scopes)
+
+
 @dataclass
 class MatchResult:
     matches: list[Match] = field(default_factory=list)
-    #: Allowlist entries that matched; when any did, ``suppressed`` holds the silenced matches.
+    #: Allowlist entries that matched; ``suppressed`` holds the matches they silenced.  An entry
+    #: added by hand silences every match; one made by a review decision only those its scopes allow
+    #: (:func:`scope_suppresses`), so ``matches`` may still hold the rest, and it is listed here only
+    #: when it silenced something.
     allowlisted: list[Match] = field(default_factory=list)
     suppressed: list[Match] = field(default_factory=list)
 
@@ -265,9 +282,20 @@ class Matcher:
         ranked = sorted(best.values(), key=lambda m: (m.distance, m.bank, m.entry_id))
         allowed = [m for m in ranked if m.allowlist]
         blocked = [m for m in ranked if not m.allowlist]
-        if allowed:
+        if not allowed:
+            return MatchResult(matches=blocked)
+        scopes = self.store.allowlist_scopes([m.entry_id for m in allowed])
+        if any(m.entry_id not in scopes for m in allowed):  # an entry added by hand: silences every match
             return MatchResult(matches=[], allowlisted=allowed, suppressed=blocked)
-        return MatchResult(matches=blocked)
+        rules = [s for m in allowed for s in scopes[m.entry_id]]
+        silenced = [scope_suppresses(rules, m.bank, m.signal_type, m.signal, m.distance) for m in blocked]
+        suppressed = [m for m, off in zip(blocked, silenced, strict=True) if off]
+        # Only the entries that silenced something explain the result (an exact copy of a listed item
+        # near a reviewed file is matched, not "allowlisted").
+        used = [a for a in allowed if any(scope_suppresses(scopes[a.entry_id], m.bank, m.signal_type, m.signal,
+                                                           m.distance) for m in suppressed)]
+        return MatchResult(matches=[m for m, off in zip(blocked, silenced, strict=True) if not off],
+                           allowlisted=used, suppressed=suppressed)
 
     def _wanted(self, ref: EntryRef) -> bool:
         if not ref.enabled:

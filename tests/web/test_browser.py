@@ -19,6 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -222,5 +223,83 @@ def test_review_flow_in_chromium(server: Any, browser: Any, shots: Shots) -> Non
     try:
         assert store.get_bank(ALLOWLIST_BANK).entry_count == 2
         assert ServiceStore(store).verify_audit().ok
+    finally:
+        store.close()
+
+
+def test_allowlist_preview_admin_approval_and_removal_in_chromium(server: Any, browser: Any, shots: Shots) -> None:
+    from childsafe.matching import Matcher
+    from childsafe.media.hashing import FileHashes
+    from childsafe.store.base import NewEntry, ScanRecord
+    from tests.graph.graphkit import flip_bits, pdq_of, sha_of
+
+    base, seeded, home = server
+    # two stored near copies of a listed picture: calling the closer one a false positive would
+    # also silence the farther one, so a reviewer is refused and an administrator decides
+    listed = pdq_of(41)
+    store = open_store(f"sqlite:///{home / 'childsafe.sqlite3'}")
+    try:
+        store.create_bank("known-b")
+        store.add_entries("known-b", [NewEntry("pdq", listed, label="item-b")])
+        matcher = Matcher(store)
+        records = []
+        for name, bits in (("near-a.jpg", [1, 2, 3, 4]), ("near-b.jpg", [1, 2, 3, 4, 5, 6])):
+            path = str(seeded.evidence / name)
+            rec = {"path": path, "content_type": "photo", "size": 1, "md5": None, "sha1": None,
+                   "sha256": sha_of(name), "pdq": {"hash": flip_bits(listed, bits), "quality": 100}, "error": None}
+            rec.update(matcher.match_file(FileHashes.from_record(rec)).to_record())
+            records.append(ScanRecord(path, 1, 1, rec))
+        store.save_scan_records(store.start_scan(str(seeded.evidence)), records)
+    finally:
+        store.close()
+    key = f"media:{seeded.evidence / 'near-a.jpg'}"
+    item = base + "/review/item?key=" + quote(key, safe="")
+    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+    _login(page, base, "rita")
+    page.goto(item)
+    preview = page.locator("#allowlist-preview")
+    assert page.inner_text("#allowlist-others") == "1" and "near-b.jpg" in preview.inner_text()
+    assert page.locator("#needs-admin").is_visible() and "Needs admin approval" in page.inner_text("#needs-admin")
+    assert page.is_disabled("input[value=false_positive]")
+    shots.take(page, "item-allowlist-needs-admin")
+    page.check("input[value=escalate]")
+    page.fill("#reason", "Looks like a different picture; the allowlist would hide another file")
+    page.click("#decide-form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/review/\?done=\d+$"))
+    page.click("button:has-text('Log out')")
+    page.wait_for_url(re.compile(r".*/review/login$"))
+
+    _login(page, base, "root")
+    page.goto(item)
+    assert page.inner_text("#allowlist-others") == "1" and page.locator("#needs-admin").count() == 0
+    assert page.is_enabled("input[value=false_positive]")
+    page.check("input[value=false_positive]")
+    page.fill("#reason", "Both are a different picture")
+    page.click("#decide-form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/review/\?done=\d+$"))
+
+    page.click("header nav a:has-text('Allowlist')")
+    row = page.locator("table.allowlist tr", has_text="near-a.jpg")
+    assert row.count() == 1 and "known-b pdq" in row.inner_text() and "root" in row.inner_text()
+    shots.take(page, "allowlist")
+    row.locator("input[name=reason]").fill("Approved by mistake")
+    row.locator("button:has-text('Remove')").click()
+    page.wait_for_url(re.compile(r".*/review/allowlist\?removed=\d+$"))
+    assert "Allowlist entries removed" in page.inner_text("main")
+    assert page.locator("table.allowlist tr", has_text="near-a.jpg").count() == 0
+    shots.take(page, "allowlist-removed")
+    assert not errors, errors
+    context.close()
+
+    store = open_store(f"sqlite:///{home / 'childsafe.sqlite3'}")
+    try:
+        service = ServiceStore(store)
+        removed = [e for e in service.audit_entries(limit=1000) if e.action == "allowlist.remove"]
+        assert len(removed) == 1 and removed[0].actor == "root" and removed[0].target == key
+        assert service.verify_audit().ok
     finally:
         store.close()

@@ -26,12 +26,17 @@ def decide(web: Web, client, key: str, decision: str, reason: str = "checked it"
     page = web.page(client, item_url(key))
     fingerprint = re.search(r'name="fingerprint" value="([^"]*)"', page.text)
     assert fingerprint is not None
-    return client.post("/review/decide", data={"key": key, "decision": decision, "reason": reason,
-                                               "fingerprint": fingerprint.group(1), "csrf": csrf_of(page.text)})
+    data = {"key": key, "decision": decision, "reason": reason, "fingerprint": fingerprint.group(1),
+            "csrf": csrf_of(page.text)}
+    shown = re.search(r'name="allowlist_preview" value="(\d+)"', page.text)  # the preview step, as the form sends it
+    if shown is not None:
+        data["allowlist_preview"] = shown.group(1)
+    return client.post("/review/decide", data=data)
 
 
 # -- login and sessions ---------------------------------------------------------------------------
-@pytest.mark.parametrize("url", [*PAGES, "/review/media?key=x", "/review/conversation?author=sam_k"])
+@pytest.mark.parametrize("url", [*PAGES, "/review/media?key=x", "/review/conversation?author=sam_k",
+                                 "/review/allowlist"])
 def test_every_page_requires_login(web: Web, url: str) -> None:
     r = web.client().get(url)
     assert r.status_code == 303 and r.headers["location"].startswith("/review/login")
@@ -297,3 +302,92 @@ def test_a_stored_triage_priority_queues_an_item_without_a_match(web: Web) -> No
     assert "harbour.jpg" in queue and "0.62" in queue
     page = web.page(client, item_url("media:" + path)).text
     assert "here by triage priority" in page and "explicit likelihood" in page
+
+
+# -- the allowlist preview step, the admin gate, removal ------------------------------------------
+def _store_a_copy_of_the_photo(web: Web) -> str:
+    """Another stored file with the photo's hashes: a false positive on the photo would suppress it too."""
+    from childsafe.store.base import ScanRecord
+
+    photo = web.seeded.photo_key.removeprefix("media:")
+    stored = web.store.load_scan_records([photo])[photo]
+    copy = str(web.seeded.evidence / "forest-copy.jpg")
+    scan_id = web.store.start_scan(str(web.seeded.evidence))
+    web.store.save_scan_records(scan_id, [ScanRecord(copy, stored.size, stored.mtime_ns, dict(stored.record,
+                                                                                              path=copy))])
+    return copy
+
+
+def test_the_item_page_previews_what_a_false_positive_allowlists(web: Web) -> None:
+    client = web.login()
+    page = web.page(client, item_url(web.seeded.photo_key)).text
+    assert 'id="allowlist-preview"' in page and "reviewer allowlist" in page
+    assert re.search(r'id="allowlist-others">0</b> other stored items', page)
+    assert 'name="allowlist_preview" value="0"' in page and 'id="needs-admin"' not in page
+    assert "synthetic-known pdq entry" in page and "at distance 0 or more" in page
+    # a video matched exactly (video MD5): nothing is allowlisted, and the page says why
+    video = web.page(client, item_url(web.seeded.video_key)).text
+    assert "Adds nothing to the allowlist" in video and "exactly" in video
+    assert 'name="allowlist_preview"' in video
+
+
+def test_a_reviewer_may_not_save_an_allowlist_entry_that_suppresses_other_items(web: Web) -> None:
+    copy = _store_a_copy_of_the_photo(web)
+    client = web.login()
+    page = web.page(client, item_url(web.seeded.photo_key)).text
+    assert re.search(r'id="allowlist-others">1</b> other stored item\b', page)
+    assert f"media:{copy}" in page and 'id="needs-admin"' in page and "Needs admin approval" in page
+    assert re.search(r'value="false_positive" required disabled', page)
+    r = decide(web, client, web.seeded.photo_key, "false_positive", "not the listed item")
+    assert r.status_code == 403 and "needs admin approval" in r.text
+    assert web.reviews.latest_decisions([web.seeded.photo_key]) == {}
+    assert ALLOWLIST_BANK not in {b.name for b in web.store.list_banks()}
+    # an administrator sees the same count and may save it
+    admin = web.login("root")
+    page = web.page(admin, item_url(web.seeded.photo_key)).text
+    assert re.search(r'id="allowlist-others">1</b>', page) and 'id="needs-admin"' not in page
+    assert decide(web, admin, web.seeded.photo_key, "false_positive", "both are the harbour").status_code == 303
+    added = next(e for e in web.service.audit_entries(limit=1000) if e.action == "bank.add")
+    assert added.actor == "root" and added.details["suppresses_other_items"] == 1
+
+
+def test_a_missing_or_stale_preview_is_refused(web: Web) -> None:
+    client = web.login()
+    page = web.page(client, item_url(web.seeded.photo_key)).text
+    fingerprint = re.search(r'name="fingerprint" value="([^"]*)"', page)
+    assert fingerprint is not None
+    data = {"key": web.seeded.photo_key, "decision": "false_positive", "reason": "not it",
+            "fingerprint": fingerprint.group(1), "csrf": csrf_of(page)}
+    r = client.post("/review/decide", data=data)  # no preview: the form always sends it
+    assert r.status_code == 400 and "preview changed" in r.text
+    _store_a_copy_of_the_photo(web)  # the count changes after the page was shown
+    r = client.post("/review/decide", data={**data, "allowlist_preview": "0"})
+    assert r.status_code == 400 and "would now suppress 1 other" in r.text
+    assert web.reviews.latest_decisions([web.seeded.photo_key]) == {}
+
+
+def test_admins_remove_allowlist_entries_and_the_item_reopens(web: Web) -> None:
+    client = web.login()
+    key = web.seeded.photo_key
+    assert decide(web, client, key, "false_positive", "a harbour, not the listed item").status_code == 303
+    listed = web.page(client, "/review/allowlist").text
+    assert f">{key}</a>" in listed and "synthetic-known pdq" in listed
+    assert "allowlist/remove" not in listed  # reviewers see the list, not the undo
+    refused = client.post("/review/allowlist/remove", data={"key": key, "reason": "mine", "csrf": csrf_of(listed)})
+    assert refused.status_code == 403 and web.store.get_bank(ALLOWLIST_BANK).entry_count == 2
+
+    admin = web.login("root")
+    listed = web.page(admin, "/review/allowlist").text
+    assert "allowlist/remove" in listed
+    r = admin.post("/review/allowlist/remove", data={"key": key, "reason": "it is the listed item",
+                                                     "csrf": csrf_of(listed)})
+    assert r.status_code == 303 and r.headers["location"].startswith("/review/allowlist?removed=")
+    after = web.page(admin, r.headers["location"]).text
+    assert "Allowlist entries removed" in after and 'id="allowlist-empty"' in after
+    assert web.store.get_bank(ALLOWLIST_BANK).entry_count == 0
+    entry = next(e for e in web.service.audit_entries(limit=1000) if e.action == "allowlist.remove")
+    assert entry.actor == "root" and entry.target == key and entry.details["reason"] == "it is the listed item"
+    assert web.service.verify_audit().ok
+    assert "Reopened (allowlist removed)" in web.page(admin, item_url(key)).text
+    result = Matcher(web.store).match_file(hash_file(web.seeded.evidence / "forest.jpg"))
+    assert result.matches and not result.allowlisted

@@ -10,6 +10,8 @@ from starlette.concurrency import run_in_threadpool
 
 from childsafe.api.accounts import Principal
 from childsafe.api.state import needs
+from childsafe.errors import ConfigError
+from childsafe.store.allowlist import list_grants
 
 __all__ = ["router"]
 
@@ -21,6 +23,15 @@ class DecisionIn(BaseModel):
     decision: str = Field(description="confirmed, false_positive or escalate.")
     reason: str = Field(min_length=1, max_length=4000, description="Why; kept in the audit log.")
     fingerprint: str = Field(description="The item's fingerprint from the queue: refused if the item changed since.")
+    allowlist_preview: int | None = Field(
+        default=None, ge=0, le=2**31,
+        description="For a false positive on a hash match: the 'suppresses_other_items' count from "
+                    "GET /api/v1/review/allowlist/preview; refused (400) when it changed since.")
+
+
+class AllowlistRemoveIn(BaseModel):
+    item: str = Field(min_length=1, max_length=4096, description="The review item whose allowlist entries to remove.")
+    reason: str = Field(min_length=1, max_length=2000, description="Why; kept in the audit log.")
 
 
 @router.get("/queue", tags=["review"], summary="Open review items, most urgent first")
@@ -36,7 +47,42 @@ async def queue(request: Request, _p: Annotated[Principal, Depends(needs("review
 async def decide(request: Request, body: DecisionIn,
                  principal: Annotated[Principal, Depends(needs("review"))]) -> dict[str, Any]:
     """A false positive on a hash match allowlists the file; on a graph lead it clears the account."""
-    made = await run_in_threadpool(request.app.state.review_ui.decide, principal.user, body.key, body.decision,
-                                   body.reason, body.fingerprint)
+    ui = request.app.state.review_ui
+    made = await run_in_threadpool(lambda: ui.decide(principal.user, body.key, body.decision, body.reason,
+                                                     body.fingerprint, allowlist_preview=body.allowlist_preview))
     record: dict[str, Any] = made.to_record()
     return record
+
+
+@router.get("/allowlist/preview", tags=["review"], summary="What a false positive would allowlist and suppress")
+async def allowlist_preview(request: Request, principal: Annotated[Principal, Depends(needs("review"))],
+                            key: Annotated[str, Query(min_length=1, max_length=4096)]) -> dict[str, Any]:
+    """The entries a false positive on a hash match would add, the bank entries they answer, and how many
+    other stored items they would suppress.  When that is more than zero only an administrator may save it."""
+    ui = request.app.state.review_ui
+
+    def preview() -> dict[str, Any]:
+        found = ui.queue.item(key)
+        shown = ui.queue.allowlist_preview(found, principal.user.name)
+        if shown is None:
+            raise ConfigError(f"{key!r} is not a hash match: a false positive on it allowlists nothing")
+        record: dict[str, Any] = shown.to_record()
+        return record
+
+    return await run_in_threadpool(preview)
+
+
+@router.get("/allowlist", tags=["review"], summary="Allowlist entries made by review decisions")
+async def allowlist(request: Request, _p: Annotated[Principal, Depends(needs("review"))]) -> dict[str, Any]:
+    grants = await run_in_threadpool(list_grants, request.app.state.review_ui.state.store)
+    return {"entries": [g.to_record() for g in grants]}
+
+
+@router.post("/allowlist/remove", tags=["review"], summary="Remove a decision's allowlist entries (admins, audited)")
+async def allowlist_remove(request: Request, body: AllowlistRemoveIn,
+                           principal: Annotated[Principal, Depends(needs("review"))]) -> dict[str, Any]:
+    """Undo a false positive: its allowlist entries go (an entry another decision also made stays) and the
+    item reopens.  Administrators only; audited as ``allowlist.remove``."""
+    ui = request.app.state.review_ui
+    done: dict[str, Any] = await run_in_threadpool(ui.remove_allowlist, principal.user, body.item, body.reason)
+    return done

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-__all__ = ["Bank", "BankEntry", "EntryRef", "NewEntry", "ScanRecord", "Store"]
+__all__ = ["AllowlistScope", "Bank", "BankEntry", "EntryRef", "NewEntry", "ScanRecord", "Store"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,24 @@ class EntryRef:
 
 
 @dataclass(frozen=True)
+class AllowlistScope:
+    """A bank entry that a reviewed file matched, and how far it was from it.
+
+    An allowlist entry made by a review decision suppresses a match only to this bank entry, only
+    at ``distance`` or farther, and never an exact (cryptographic) match.
+    """
+
+    bank: str
+    signal_type: str
+    signal: str
+    distance: int
+
+    def to_record(self) -> dict[str, Any]:
+        return {"bank": self.bank, "signal_type": self.signal_type, "signal": self.signal,
+                "distance": self.distance}
+
+
+@dataclass(frozen=True)
 class ScanRecord:
     key: str
     size: int | None
@@ -82,6 +100,7 @@ class Store(Protocol):
     def count_entries(self, signal_types: Sequence[str], up_to_id: int | None = None) -> int: ...
     def resolve_entries(self, ids: Sequence[int]) -> dict[int, EntryRef]: ...
     def find_exact(self, signal_type: str, signals: Sequence[str]) -> list[EntryRef]: ...
+    def allowlist_scopes(self, entry_ids: Sequence[int]) -> dict[int, list[AllowlistScope]]: ...
     # scans
     def start_scan(self, root: str) -> int: ...
     def finish_scan(self, scan_id: int, summary: dict[str, Any]) -> None: ...

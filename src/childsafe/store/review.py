@@ -6,7 +6,12 @@ module stores only what people do.  A decision is written in one
 consequences, so all of them commit or none does:
 
 * a false positive on a hash match adds the file's own signals to the ``reviewer-allowlist`` bank
-  (created as an allowlist if missing), so later scans of that file are suppressed;
+  (created as an allowlist if missing), each scoped to the bank entries the file matched and at what
+  distance (:mod:`childsafe.store.allowlist`), so later scans of that file and of copies at least as
+  far from those entries are suppressed, never exact matches nor closer copies.  When the entries
+  would suppress any *other* stored item, only an administrator may save the decision; an
+  administrator can remove the entries again (:meth:`ReviewStore.remove_allowlist`), which reopens
+  the item;
 * a decision on a graph lead labels the account (confirmed -> ``confirmed``, false positive ->
   ``cleared``), which the next ranking reads.
 
@@ -27,11 +32,12 @@ from typing import Any, Final
 from sqlalchemy import delete, distinct, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from childsafe.errors import AlreadyExistsError, ConfigError, PermissionDeniedError
+from childsafe.errors import AlreadyExistsError, ConfigError, NotFoundError, PermissionDeniedError
 from childsafe.graph.network import LABELS
 from childsafe.media.signals import get_signal_type
-from childsafe.store.base import NewEntry
+from childsafe.store.base import AllowlistScope, NewEntry
 from childsafe.store.schema import (
+    allowlist_scopes,
     bank_entries,
     banks,
     graph_labels,
@@ -44,17 +50,21 @@ from childsafe.store.schema import (
 from childsafe.store.service import ServiceStore, User, token_digest
 
 __all__ = [
-    "ALLOWLIST_BANK", "ALLOWLIST_PDQ_THRESHOLD", "DECISIONS", "EXPOSURE_KINDS", "FINAL_DECISIONS",
+    "ALLOWLIST_BANK", "ALLOWLIST_PDQ_THRESHOLD", "DECISIONS", "EXPOSURE_KINDS", "FINAL_DECISIONS", "REOPENED",
     "ConversationRef", "Decision", "DecisionEffects", "Exposure", "ReviewStore", "Session",
 ]
 
 DECISIONS: Final = ("confirmed", "false_positive", "escalate")
 FINAL_DECISIONS: Final = frozenset({"confirmed", "false_positive"})
+#: Recorded (not chosen by a reviewer) when an administrator removes a false positive's allowlist
+#: entries: the item is open again, so its matches come back to the queue on the next scan.
+REOPENED: Final = "reopened"
 SOURCES: Final = ("media", "text", "graph")
 EXPOSURE_KINDS: Final = ("view", "reveal", "media")
 ALLOWLIST_BANK: Final = "reviewer-allowlist"
 #: A recompressed or resized copy of the reviewed picture stays within about 10 bits of its PDQ; a
-#: different picture almost never does.  Tight on purpose: an allowlist match silences every match.
+#: different picture almost never does.  Tight on purpose: every file this close is a candidate, and
+#: the entry's scopes then decide which of its matches it may silence.
 ALLOWLIST_PDQ_THRESHOLD: Final = 10
 MAX_REASON_CHARS: Final = 2_000
 SESSION_IDLE: Final = timedelta(minutes=30)
@@ -99,6 +109,11 @@ class DecisionEffects:
 
     allowlist: tuple[NewEntry, ...] = ()
     graph_label: tuple[str, str] | None = None  # (account, label)
+    #: The bank entries the allowlist entries answer, and at what distance (see :mod:`.allowlist`).
+    allowlist_scopes: tuple[AllowlistScope, ...] = ()
+    #: Other stored items the allowlist entries would suppress (the preview): any, and only an
+    #: administrator may save the decision.
+    allowlist_others: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,9 +177,14 @@ class ReviewStore:
                                              f"{latest.actor} at {latest.decided_at:%Y-%m-%d %H:%M} UTC")
                 if latest.decision == "escalate" and decision != "escalate" and not admin:
                     raise PermissionDeniedError("this item was escalated: an administrator decides it")
+            if effects.allowlist and effects.allowlist_others and not admin:
+                n = len(effects.allowlist_others)
+                raise PermissionDeniedError(
+                    f"needs admin approval: this false positive would add an allowlist entry that also suppresses "
+                    f"{n} other stored item{'' if n == 1 else 's'}; escalate it so that an administrator decides")
             done: dict[str, Any] = {}
             if effects.allowlist:
-                done["allowlisted"] = self._allowlist(conn, effects.allowlist, actor, item_key)
+                done["allowlisted"] = self._allowlist(conn, effects, actor, item_key, admin=admin)
             if effects.graph_label is not None:
                 account, label = effects.graph_label
                 if label not in LABELS:
@@ -183,7 +203,9 @@ class ReviewStore:
             decision_id = int(result.inserted_primary_key[0])  # type: ignore[index]
         return Decision(decision_id, item_key, source, fingerprint, decision, reason, actor, entry.id, at)
 
-    def _allowlist(self, conn: Connection, entries: Sequence[NewEntry], actor: str, item_key: str) -> list[str]:
+    def _allowlist(self, conn: Connection, effects: DecisionEffects, actor: str, item_key: str, *,
+                   admin: bool) -> list[str]:
+        entries = effects.allowlist
         row = conn.execute(select(banks.c.id, banks.c.allowlist).where(banks.c.name == ALLOWLIST_BANK)).first()
         if row is None:
             result = conn.execute(insert(banks).values(name=ALLOWLIST_BANK, allowlist=True,
@@ -198,17 +220,89 @@ class ReviewStore:
             raise ConfigError(f"bank {ALLOWLIST_BANK!r} exists but is not an allowlist: rename it")
         else:
             bank_id = int(row.id)
+        if not effects.allowlist_scopes:
+            # An entry without scopes would silence every match of every file it matches.
+            raise ConfigError("a review allowlist entry needs the bank matches it answers (its scopes)")
         wanted = [(get_signal_type(e.signal_type).name, get_signal_type(e.signal_type).validate(e.signal), e)
                   for e in entries]
+        existing = self._entry_ids(conn, bank_id, [(kind, signal) for kind, signal, _ in wanted])
         rows = [{"bank_id": bank_id, "signal_type": kind, "signal": signal, "label": e.label, "source": e.source,
                  "added_at": _now()} for kind, signal, e in wanted]
         before = self._count(conn, bank_id)
         self.service.store._insert_ignore(conn, rows)
         added = self._count(conn, bank_id) - before
+        ids = self._entry_ids(conn, bank_id, [(kind, signal) for kind, signal, _ in wanted])
+        scoped = {int(r.entry_id) for r in conn.execute(select(allowlist_scopes.c.entry_id).distinct().where(
+            allowlist_scopes.c.entry_id.in_(list(ids.values()))))}
+        # An entry an administrator added by hand (no scopes) keeps silencing what it did: not narrowed here.
+        targets = [i for key, i in ids.items() if key not in existing or i in scoped]
+        now = _now()
+        if targets:
+            conn.execute(insert(allowlist_scopes), [
+                {"entry_id": i, "review_item": item_key, "bank": s.bank, "signal_type": s.signal_type,
+                 "signal": s.signal, "distance": s.distance, "actor": actor, "added_at": now}
+                for i in targets for s in effects.allowlist_scopes])
         signals = [f"{kind}:{signal}" for kind, signal, _ in wanted]
         self.service.append_audit(conn, actor, "bank.add", ALLOWLIST_BANK, {
-            "given": len(wanted), "added": added, "signals": signals, "review_item": item_key})
+            "given": len(wanted), "added": added, "signals": signals, "review_item": item_key,
+            "scopes": [s.to_record() for s in effects.allowlist_scopes],
+            "suppresses_other_items": len(effects.allowlist_others),
+            "other_items": list(effects.allowlist_others[:20]), "by_admin": admin})
         return signals
+
+    @staticmethod
+    def _entry_ids(conn: Connection, bank_id: int, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        e = bank_entries.c
+        out: dict[tuple[str, str], int] = {}
+        for kind, signal in keys:
+            row = conn.execute(select(e.id).where(e.bank_id == bank_id, e.signal_type == kind,
+                                                  e.signal == signal)).first()
+            if row is not None:
+                out[(kind, signal)] = int(row.id)
+        return out
+
+    def remove_allowlist(self, item_key: str, *, actor: str, admin: bool, reason: str) -> dict[str, Any]:
+        """Undo a false positive's allowlist entries (administrators), audited; the item reopens.
+
+        An entry another decision also made stays, with that decision's scopes only.
+        """
+        if not admin:
+            raise PermissionDeniedError("only an administrator removes allowlist entries")
+        reason = reason.strip()
+        if not reason:
+            raise ConfigError("removing an allowlist entry needs a reason")
+        if len(reason) > MAX_REASON_CHARS:
+            raise ConfigError(f"reason too long: at most {MAX_REASON_CHARS} characters")
+        s = allowlist_scopes.c
+        with self.service.transaction() as conn:
+            rows = conn.execute(select(s.entry_id, s.bank, s.signal_type, s.signal, s.distance)
+                                .where(s.review_item == item_key)).all()
+            if not rows:
+                raise NotFoundError(f"no allowlist entries made by a decision on {item_key!r}")
+            ids = sorted({int(r.entry_id) for r in rows})
+            conn.execute(delete(allowlist_scopes).where(s.review_item == item_key))
+            shared = {int(r.entry_id) for r in conn.execute(select(s.entry_id).distinct().where(s.entry_id.in_(ids)))}
+            gone = [i for i in ids if i not in shared]
+            described = {int(r.id): f"{r.signal_type}:{r.signal}" for r in conn.execute(
+                select(bank_entries.c.id, bank_entries.c.signal_type, bank_entries.c.signal)
+                .where(bank_entries.c.id.in_(ids)))}
+            if gone:
+                conn.execute(delete(bank_entries).where(bank_entries.c.id.in_(gone)))
+            details: dict[str, Any] = {
+                "reason": reason, "removed": [described[i] for i in gone if i in described],
+                "kept_for_other_decisions": [described[i] for i in sorted(shared) if i in described],
+                "scopes": sorted({json.dumps({"bank": r.bank, "signal_type": r.signal_type, "signal": r.signal,
+                                              "distance": int(r.distance)}, sort_keys=True) for r in rows})}
+            latest = self._latest(conn, [item_key]).get(item_key)
+            entry = self.service.append_audit(conn, actor, "allowlist.remove", item_key, {
+                **details, "scopes": [json.loads(x) for x in details["scopes"]],
+                "reopened": latest is not None and latest.decision == "false_positive"})
+            if latest is not None and latest.decision == "false_positive":
+                conn.execute(insert(review_decisions).values(
+                    item_key=item_key, source=latest.source, fingerprint=latest.fingerprint, decision=REOPENED,
+                    reason=reason, actor=actor, audit_id=entry.id, decided_at=_now()))
+        return {"item": item_key, "audit_id": entry.id, **details,
+                "scopes": [json.loads(x) for x in details["scopes"]]}
 
     @staticmethod
     def _count(conn: Connection, bank_id: int) -> int:

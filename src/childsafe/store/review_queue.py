@@ -33,7 +33,7 @@ from childsafe.errors import ConfigError, NotFoundError
 from childsafe.graph.rank import rank_accounts
 from childsafe.matching import Match
 from childsafe.media.content import ContentType
-from childsafe.store.base import NewEntry
+from childsafe.store.allowlist import AllowlistPreview, plan_allowlist, preview_allowlist
 from childsafe.store.graph import GraphStore, MediaMatcher
 from childsafe.store.review import FINAL_DECISIONS, Decision, DecisionEffects, ReviewStore
 from childsafe.store.schema import author_risk, graph_accounts, graph_messages, scan_items
@@ -44,7 +44,6 @@ __all__ = ["QueueItem", "QueueLimits", "QueueResult", "ReviewQueue", "SOURCE_ORD
 
 SOURCE_ORDER: Final = ("media", "text", "graph")
 _LABELS: Final = {"confirmed": "confirmed", "false_positive": "cleared"}
-_EXACT: Final = ("md5", "sha1", "sha256", "video_md5")
 
 
 def item_key(source: str, subject: str) -> str:
@@ -153,10 +152,20 @@ class ReviewQueue:
     def effects(self, item: QueueItem, decision: str, actor: str) -> DecisionEffects:
         """What ``decision`` on ``item`` does besides being recorded."""
         if item.source == "media" and decision == "false_positive":
-            return DecisionEffects(allowlist=tuple(_allowlist_entries(item.data, actor)))
+            preview = self.allowlist_preview(item, actor)
+            assert preview is not None
+            return DecisionEffects(allowlist=preview.plan.entries, allowlist_scopes=preview.plan.scopes,
+                                   allowlist_others=preview.suppressed)
         if item.source == "graph" and decision in _LABELS:
             return DecisionEffects(graph_label=(item.subject, _LABELS[decision]))
         return DecisionEffects()
+
+    def allowlist_preview(self, item: QueueItem, actor: str) -> AllowlistPreview | None:
+        """What a false positive on a media item would allowlist and suppress besides it (None: not media)."""
+        if item.source != "media":
+            return None
+        plan = plan_allowlist(item.key, item.subject, item.data, actor)
+        return preview_allowlist(self.store, plan, self._match_media)
 
     def invalidate_graph(self) -> None:
         with self._lock:
@@ -269,17 +278,3 @@ def _media_item(key: str, record: dict[str, Any]) -> QueueItem | None:
     return QueueItem(key=item_key("media", key), source="media", subject=key, urgency=min(1.0, max(0.0, urgency)),
                      fingerprint=str(record.get("sha256") or ""), summary=summary, reasons=reasons, data=record)
 
-
-def _allowlist_entries(record: dict[str, Any], actor: str) -> list[NewEntry]:
-    """The file's own signals of each type that matched, and always its SHA-256.
-
-    Never the bank entry's signal: allowlisting that would silence every true copy of the entry.
-    """
-    kinds = {str(m.get("signal_type")) for m in record.get("matches") or [] if isinstance(m, dict)}
-    own: dict[str, str] = {k: record[k] for k in (*_EXACT, "vpdq") if isinstance(record.get(k), str) and record[k]}
-    pdq = record.get("pdq")
-    if isinstance(pdq, dict) and isinstance(pdq.get("hash"), str):
-        own["pdq"] = pdq["hash"]
-    wanted = [k for k in ("sha256", *sorted(kinds)) if k in own]
-    label = f"false positive (review by {actor})"
-    return [NewEntry(kind, own[kind], label=label, source="review") for kind in dict.fromkeys(wanted)]

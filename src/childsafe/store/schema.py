@@ -24,7 +24,7 @@ __all__ = [
     "graph_sources", "graph_accounts", "graph_identifiers", "graph_account_identifiers", "graph_media",
     "graph_posts", "graph_messages", "graph_labels", "author_risk",
     "users", "api_tokens", "audit_log", "audit_head", "jobs", "ix_entries_type_id",
-    "review_decisions", "review_exposure", "review_sessions", "text_conversations",
+    "review_decisions", "review_exposure", "review_sessions", "text_conversations", "allowlist_scopes",
 ]
 
 metadata = MetaData()
@@ -359,4 +359,29 @@ text_conversations = Table(
     Column("conversation_id", Text, primary_key=True),
     Column("risk", Float, nullable=False),
     Column("scored_at", DateTime(timezone=True), nullable=False),
+)
+
+# v8: allowlist scopes.  A false positive decided in review adds the file's own signals to the
+# reviewer allowlist; each such entry answers only the bank entries the reviewed file matched, at
+# the distance it matched them (one row per entry and bank entry).  A match to that bank entry is
+# suppressed only when it is at least as far from it as the reviewed file, and never when it is
+# exact (cryptographic): a reviewer saying "this picture is not the listed item" says nothing about
+# copies closer to the listed item.  Allowlist entries without scopes (added by hand with
+# ``bank add``) keep the old rule: they silence every match of the file.
+allowlist_scopes = Table(
+    "allowlist_scopes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entry_id", BigInteger().with_variant(Integer, "sqlite"),
+           ForeignKey("bank_entries.id", ondelete="CASCADE"), nullable=False),  # the allowlist entry
+    Column("review_item", Text, nullable=False),  # the review item whose decision made it
+    Column("bank", String(200), nullable=False),  # the matched bank entry (not an allowlist) ...
+    Column("signal_type", String(32), nullable=False),
+    Column("signal", Text, nullable=False),
+    Column("distance", Integer, nullable=False),  # ... and how far the reviewed file was from it
+    Column("actor", Text, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Index("ix_allowlist_scopes_entry", "entry_id"),
+    Index("ix_allowlist_scopes_item", "review_item"),
+    sqlite_autoincrement=True,
 )

@@ -14,9 +14,10 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from childsafe.errors import BankExistsError, BankNotFoundError, ConfigError, StoreError
 from childsafe.media.signals import get_signal_type
-from childsafe.store.base import Bank, BankEntry, EntryRef, NewEntry, ScanRecord
+from childsafe.store.base import AllowlistScope, Bank, BankEntry, EntryRef, NewEntry, ScanRecord
 from childsafe.store.migrate import upgrade
 from childsafe.store.schema import (
+    allowlist_scopes,
     bank_entries,
     banks,
     face_media,
@@ -256,6 +257,20 @@ class SqlStore:
                     _ref_query().where(bank_entries.c.id.in_(unique[i : i + _IN_BATCH]))
                 )
                 out.update((r.id, _ref_from_row(r)) for r in rows)
+        return out
+
+    def allowlist_scopes(self, entry_ids: Sequence[int]) -> dict[int, list[AllowlistScope]]:
+        """The scopes of allowlist entries made by review decisions; entries made by hand have none."""
+        out: dict[int, list[AllowlistScope]] = {}
+        unique = sorted(set(int(i) for i in entry_ids))
+        s = allowlist_scopes.c
+        with self.engine.connect() as conn:
+            for i in range(0, len(unique), _IN_BATCH):
+                rows = conn.execute(select(s.entry_id, s.bank, s.signal_type, s.signal, s.distance)
+                                    .where(s.entry_id.in_(unique[i : i + _IN_BATCH])).order_by(s.id))
+                for r in rows:
+                    out.setdefault(int(r.entry_id), []).append(
+                        AllowlistScope(r.bank, r.signal_type, r.signal, int(r.distance)))
         return out
 
     def find_exact(self, signal_type: str, signals: Sequence[str]) -> list[EntryRef]:

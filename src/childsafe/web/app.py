@@ -24,7 +24,7 @@ from childsafe.api.state import ServiceState, client_address
 from childsafe.errors import AuthenticationError, ChildsafeError, ConfigError, RateLimitedError, http_status_for
 from childsafe.graph.network import MediaEvidence
 from childsafe.store.graph import MediaMatcher, media_matcher
-from childsafe.store.review import DECISIONS, Decision, ReviewStore, Session, details_json
+from childsafe.store.review import DECISIONS, REOPENED, Decision, ReviewStore, Session, details_json
 from childsafe.store.review_queue import QueueLimits, ReviewQueue
 from childsafe.store.service import User
 from childsafe.web.conversation import rescore
@@ -48,7 +48,8 @@ log = logging.getLogger("childsafe.web")
 
 QUEUE_PAGE: Final = 200
 AUDIT_PAGE: Final = 100
-DECISION_NAMES: Final = {"confirmed": "Confirmed", "false_positive": "False positive", "escalate": "Escalate"}
+DECISION_NAMES: Final = {"confirmed": "Confirmed", "false_positive": "False positive", "escalate": "Escalate",
+                          REOPENED: "Reopened (allowlist removed)"}
 
 
 class LoginRequired(Exception):
@@ -164,8 +165,14 @@ class ReviewUI:
         clear_cookie(request, response, SESSION_COOKIE)
         return response
 
-    def decide(self, user: User, key: str, decision: str, reason: str, fingerprint: str) -> Decision:
-        """One decision, from a page or the API: checked against what was shown, audited, with its effects."""
+    def decide(self, user: User, key: str, decision: str, reason: str, fingerprint: str, *,
+               allowlist_preview: int | None = None, preview_required: bool = False) -> Decision:
+        """One decision, from a page or the API: checked against what was shown, audited, with its effects.
+
+        A false positive that adds allowlist entries is checked against the preview the caller was
+        shown (``allowlist_preview``: how many other stored items they would suppress); the review
+        page always sends it, an API client may.  Reviewers may not save one that suppresses others.
+        """
         found = self.queue.item(key)
         if fingerprint != found.fingerprint:
             raise ConfigError("this item changed since you opened it (its file or scores were updated): "
@@ -173,6 +180,12 @@ class ReviewUI:
         if decision not in DECISIONS:
             raise ConfigError(f"unknown decision {decision!r}")
         effects = self.queue.effects(found, decision, user.name)
+        if effects.allowlist and (preview_required or allowlist_preview is not None):
+            now = len(effects.allowlist_others)
+            if allowlist_preview != now:
+                shown = "no preview" if allowlist_preview is None else f"{allowlist_preview}"
+                raise ConfigError(f"the allowlist preview changed: this false positive would now suppress {now} "
+                                  f"other stored item(s), you were shown {shown}; open the item again")
         made = self.reviews.decide(found.key, found.source, found.fingerprint, decision, reason,
                                    actor=user.name, admin=can(user, "audit"), effects=effects,
                                    details={"urgency": round(found.urgency, 4), "summary": found.summary})
@@ -181,6 +194,12 @@ class ReviewUI:
         if found.source == "graph":
             self.queue.invalidate_graph()
         return made
+
+    def remove_allowlist(self, user: User, key: str, reason: str) -> dict[str, Any]:
+        """An administrator undoes a false positive's allowlist entries (audited; the item reopens)."""
+        done = self.reviews.remove_allowlist(key, actor=user.name, admin=can(user, "audit"), reason=reason)
+        self.state.bank_changed()
+        return done
 
     def media(self, request: Request, key: str) -> Response:
         session = self.session(request)

@@ -9,6 +9,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from childsafe.api.accounts import can
 from childsafe.errors import PermissionDeniedError
+from childsafe.store.allowlist import PREVIEW_NAMES, list_grants
 from childsafe.store.review import DECISIONS
 from childsafe.web.security import PREFIX
 
@@ -58,10 +59,12 @@ def add_routes(router: APIRouter, ui: ReviewUI) -> None:
         ui.reviews.record_exposure(session.user.name, found.key, "view")
         media = ui.media_state(found.subject) if found.source == "media" else None
         conversations = ui.reviews.conversations(found.subject) if found.source == "text" else []
+        may_decide = not found.closed and (not found.escalated or can(session.user, "audit"))
+        # The preview step: what a false positive would allowlist and suppress, shown before saving.
+        preview = ui.queue.allowlist_preview(found, session.user.name) if may_decide else None
         return ui.render(request, "item.html", session=session, nav="queue", item=found, media=media,
                          conversations=conversations, history=ui.reviews.history(found.key),
-                         may_decide=not found.closed and (not found.escalated or can(session.user, "audit")),
-                         decisions=DECISIONS)
+                         may_decide=may_decide, decisions=DECISIONS, preview=preview, preview_names=PREVIEW_NAMES)
 
     @router.get("/media")
     def media(request: Request, key: Key) -> Response:
@@ -77,10 +80,24 @@ def add_routes(router: APIRouter, ui: ReviewUI) -> None:
 
     @router.post("/decide")
     def decide(request: Request, key: Text, decision: Text, reason: Text, fingerprint: Annotated[str, Form()] = "",
-               csrf: Token = "") -> Response:
+               csrf: Token = "", allowlist_preview: Annotated[str, Form(max_length=20)] = "") -> Response:
         session = ui.checked(request, csrf)
-        made = ui.decide(session.user, key, decision, reason, fingerprint)
+        shown = int(allowlist_preview) if allowlist_preview.isdigit() else None
+        made = ui.decide(session.user, key, decision, reason, fingerprint, allowlist_preview=shown,
+                         preview_required=True)
         return RedirectResponse(f"{PREFIX}/?done={made.audit_id}", status_code=303)
+
+    @router.get("/allowlist", response_class=HTMLResponse)
+    def allowlist(request: Request, removed: Annotated[int | None, Query(ge=1)] = None) -> HTMLResponse:
+        session = ui.session(request)
+        return ui.render(request, "allowlist.html", session=session, nav="allowlist",
+                         grants=list_grants(ui.state.store), removed=removed)
+
+    @router.post("/allowlist/remove")
+    def allowlist_remove(request: Request, key: Text, reason: Text, csrf: Token = "") -> Response:
+        session = ui.checked(request, csrf)
+        done = ui.remove_allowlist(session.user, key, reason)
+        return RedirectResponse(f"{PREFIX}/allowlist?removed={done['audit_id']}", status_code=303)
 
     @router.get("/me", response_class=HTMLResponse)
     def me(request: Request) -> HTMLResponse:

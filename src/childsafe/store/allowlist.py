@@ -1,0 +1,282 @@
+"""What a reviewer's false positive may allowlist, what it would suppress, and the entries it made.
+
+A false positive on a hash match adds the reviewed file's own signals to the reviewer allowlist
+(:data:`~childsafe.store.review.ALLOWLIST_BANK`).  Three rules keep such an entry from silencing
+true matches:
+
+* **scoped**: each entry records the bank entries the reviewed file matched and at what distance
+  (:class:`~childsafe.store.base.AllowlistScope`); it suppresses a match only to those entries, at
+  that distance or farther (:func:`~childsafe.matching.scope_suppresses`).  Exact (cryptographic)
+  matches are never suppressed, and a file with an exact match gets no entry at all;
+* **previewed**: before the decision is saved, :func:`preview_allowlist` counts the *other* stored
+  items (scanned files, media of the network) the entries would suppress; the review UI and the API
+  show that count, and a reviewer may not save one that suppresses anything else: an administrator
+  decides (:meth:`~childsafe.store.review.ReviewStore.decide`);
+* **reversible**: an administrator removes the entries of a decision
+  (:meth:`~childsafe.store.review.ReviewStore.remove_allowlist`), which reopens the item.  Adding
+  and removing are both audited.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Final
+
+import numpy as np
+from sqlalchemy import or_, select
+from sqlalchemy.engine import Connection
+
+from childsafe.errors import ChildsafeError
+from childsafe.matching import scope_suppresses
+from childsafe.media.pdq_index import pdq_hex_to_words
+from childsafe.media.signals import VpdqSignal, get_signal_type
+from childsafe.store.base import AllowlistScope, NewEntry
+from childsafe.store.graph import MediaMatcher
+from childsafe.store.review import ALLOWLIST_BANK, ALLOWLIST_PDQ_THRESHOLD
+from childsafe.store.schema import allowlist_scopes, bank_entries, banks, graph_media, scan_items
+from childsafe.store.sql import SqlStore
+
+__all__ = ["PREVIEW_NAMES", "AllowlistGrant", "AllowlistPlan", "AllowlistPreview",
+           "list_grants", "plan_allowlist", "preview_allowlist"]
+
+#: The preview names at most this many of the items it counts.
+PREVIEW_NAMES: Final = 20
+_MEDIA_BATCH: Final = 100_000
+
+
+@dataclass(frozen=True)
+class AllowlistPlan:
+    """The allowlist entries a false positive on ``review_item`` would add, and what they answer."""
+
+    review_item: str
+    subject: str  # the reviewed file's path
+    entries: tuple[NewEntry, ...]
+    scopes: tuple[AllowlistScope, ...]
+    #: Exact matches of the reviewed file: never allowlisted by a review (the bank entry is wrong,
+    #: or the file is the listed item); an administrator edits the bank instead.
+    left_alone: tuple[AllowlistScope, ...] = ()
+
+    def to_record(self) -> dict[str, Any]:
+        return {"entries": [{"signal_type": e.signal_type, "signal": e.signal} for e in self.entries],
+                "scopes": [s.to_record() for s in self.scopes],
+                "exact_matches_kept": [s.to_record() for s in self.left_alone]}
+
+
+@dataclass(frozen=True)
+class AllowlistPreview:
+    """What a plan would suppress besides the reviewed item itself."""
+
+    plan: AllowlistPlan
+    suppressed: tuple[str, ...]  # "media:<path>" (scanned files), "graph-media:<sha256>" (network media)
+
+    @property
+    def others(self) -> int:
+        return len(self.suppressed)
+
+    @property
+    def needs_admin(self) -> bool:
+        return bool(self.suppressed)
+
+    def to_record(self) -> dict[str, Any]:
+        return {"item": self.plan.review_item, **self.plan.to_record(), "suppresses_other_items": self.others,
+                "needs_admin": self.needs_admin, "examples": list(self.suppressed[:PREVIEW_NAMES])}
+
+
+@dataclass(frozen=True)
+class AllowlistGrant:
+    """The allowlist entries one review decision made (for the list and the undo)."""
+
+    review_item: str
+    actor: str
+    added_at: datetime
+    entries: tuple[tuple[int, str, str], ...]  # (entry id, signal type, signal)
+    scopes: tuple[AllowlistScope, ...]
+
+    def to_record(self) -> dict[str, Any]:
+        return {"item": self.review_item, "actor": self.actor, "added_at": self.added_at.isoformat(),
+                "entries": [{"id": i, "signal_type": t, "signal": s} for i, t, s in self.entries],
+                "scopes": [s.to_record() for s in self.scopes]}
+
+
+def plan_allowlist(review_item: str, subject: str, record: dict[str, Any], actor: str) -> AllowlistPlan:
+    """The reviewed file's own signals (its SHA-256, and each non-exact kind it matched on), scoped.
+
+    Never the bank entry's signal: that would silence every true copy of the entry.
+    """
+    raw = [m for m in record.get("matches") or [] if isinstance(m, dict)]
+    scopes: dict[tuple[str, str, str], int] = {}
+    exact: list[AllowlistScope] = []
+    for m in raw:
+        try:
+            kind = get_signal_type(str(m.get("signal_type")))
+            signal = kind.validate(str(m.get("signal") or ""))
+            distance = int(m.get("distance") or 0)
+        except (ChildsafeError, ValueError, TypeError):
+            continue
+        scope_key = (str(m.get("bank")), kind.name, signal)
+        if kind.exact:
+            exact.append(AllowlistScope(*scope_key, distance))
+        else:
+            scopes[scope_key] = min(distance, scopes.get(scope_key, distance))
+    if exact or not scopes:
+        # A file that matches a bank entry exactly *is* the listed file: if that is wrong, the bank
+        # entry is, and an administrator removes it; no allowlist entry answers for it.
+        return AllowlistPlan(review_item, subject, (), (), tuple(exact))
+    own: dict[str, str] = {k: record[k] for k in ("sha256", "vpdq") if isinstance(record.get(k), str) and record[k]}
+    pdq = record.get("pdq")
+    if isinstance(pdq, dict) and isinstance(pdq.get("hash"), str):
+        own["pdq"] = pdq["hash"]
+    kinds = sorted({kind for _, kind, _ in scopes})
+    wanted = [k for k in ("sha256", *kinds) if k in own]
+    label = f"false positive (review by {actor})"
+    entries = tuple(NewEntry(k, own[k], label=label, source="review") for k in dict.fromkeys(wanted))
+    return AllowlistPlan(review_item, subject, entries,
+                         tuple(AllowlistScope(b, t, s, d) for (b, t, s), d in sorted(scopes.items())), tuple(exact))
+
+
+def preview_allowlist(store: SqlStore, plan: AllowlistPlan,
+                      match_media: Callable[[], MediaMatcher | None] | None = None) -> AllowlistPreview:
+    """The other stored items ``plan`` would suppress: scanned files and media of the network.
+
+    A scanned file counts when an entry matches its own hashes and a match its last scan recorded
+    (suppressed or not) is one the scopes let go.  Network media are matched against the banks now
+    (``match_media``) for those an entry matches.  Conservative on purpose: it is the count that
+    decides whether an administrator must approve.
+    """
+    if not plan.entries:
+        return AllowlistPreview(plan, ())
+    threshold = _threshold(store)
+    found: list[str] = []
+    query = select(scan_items.c.key, scan_items.c.record).where(or_(
+        scan_items.c.record.like('%"matches": [{%'), scan_items.c.record.like('%"suppressed": [{%')))
+    with store.engine.connect() as conn:
+        for key, text in conn.execute(query):
+            if key == plan.subject:
+                continue
+            try:
+                record = json.loads(text)
+            except ValueError:
+                continue
+            if not isinstance(record, dict) or not any(_record_hit(e, record, threshold) for e in plan.entries):
+                continue
+            recorded = [m for m in [*(record.get("matches") or []), *(record.get("suppressed") or [])]
+                        if isinstance(m, dict)]
+            if any(_suppressed(plan.scopes, m) for m in recorded):
+                found.append(f"media:{key}")
+        hit = _media_hits(conn, plan.entries, threshold)
+    if hit:
+        matcher = match_media() if match_media is not None else None
+        if matcher is None:
+            from childsafe.matching import Matcher
+            from childsafe.store.graph import media_matcher
+
+            matcher = media_matcher(Matcher(store))
+        by_sha = matcher("sha256", [sha for sha, _ in hit])
+        with_pdq = [i for i, (_, pdq) in enumerate(hit) if pdq]
+        by_pdq = dict(zip(with_pdq, matcher("pdq", [hit[i][1] for i in with_pdq]), strict=True))
+        for i, (sha, _) in enumerate(hit):
+            evidence = [*by_sha[i], *by_pdq.get(i, [])]
+            if any(scope_suppresses(plan.scopes, e.bank, e.signal_type, e.signal, e.distance) for e in evidence):
+                found.append(f"graph-media:{sha}")
+    return AllowlistPreview(plan, tuple(sorted(set(found))))
+
+
+def list_grants(store: SqlStore) -> list[AllowlistGrant]:
+    """The entries of every review decision on the reviewer allowlist, newest first."""
+    s, e = allowlist_scopes.c, bank_entries.c
+    query = (select(s.review_item, s.actor, s.added_at, s.bank, s.signal_type, s.signal, s.distance,
+                    e.id.label("entry_id"), e.signal_type.label("entry_type"), e.signal.label("entry_signal"))
+             .select_from(allowlist_scopes.join(bank_entries, bank_entries.c.id == s.entry_id)
+                          .join(banks, banks.c.id == bank_entries.c.bank_id))
+             .order_by(s.id))
+    grouped: dict[str, dict[str, Any]] = {}
+    with store.engine.connect() as conn:
+        for r in conn.execute(query):
+            g = grouped.setdefault(r.review_item, {"actor": r.actor, "added_at": r.added_at, "entries": {},
+                                                   "scopes": {}})
+            g["entries"][int(r.entry_id)] = (int(r.entry_id), r.entry_type, r.entry_signal)
+            g["scopes"][(r.bank, r.signal_type, r.signal, int(r.distance))] = None
+    grants = [AllowlistGrant(item, g["actor"], _aware(g["added_at"]), tuple(g["entries"].values()),
+                             tuple(AllowlistScope(*k) for k in g["scopes"])) for item, g in grouped.items()]
+    grants.sort(key=lambda g: g.added_at, reverse=True)
+    return grants
+
+
+def _threshold(store: SqlStore) -> int:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(banks.c.pdq_threshold, banks.c.allowlist)
+                           .where(banks.c.name == ALLOWLIST_BANK)).first()
+    return int(row.pdq_threshold) if row is not None and row.allowlist else ALLOWLIST_PDQ_THRESHOLD
+
+
+def _record_hit(entry: NewEntry, record: dict[str, Any], threshold: int) -> bool:
+    """Whether the allowlist entry matches a scanned file's own hashes (as the matcher would)."""
+    kind = get_signal_type(entry.signal_type)
+    if kind.exact:
+        return str(record.get(kind.name) or "").lower() == entry.signal.lower()
+    if kind.name == "pdq":
+        pdq = record.get("pdq")
+        own = [pdq.get("hash")] if isinstance(pdq, dict) else []
+        own += list(record.get("pdq_dihedral") or [])
+        return any(_pdq_near(entry.signal, h, threshold) for h in own)
+    if kind.name == "vpdq" and isinstance(record.get("vpdq"), str):
+        try:
+            return VpdqSignal.match_percents(record["vpdq"], entry.signal)[0] >= VpdqSignal.QUERY_MATCH_PERCENT
+        except ChildsafeError:
+            return False
+    return False
+
+
+def _media_hits(conn: Connection, entries: Sequence[NewEntry], threshold: int) -> list[tuple[str, str]]:
+    """Network media (sha256, pdq) that an entry matches: SHA-256 equal, or PDQ within ``threshold``.
+
+    PDQ is compared over the whole table in numpy batches (a page view must stay fast with millions
+    of media rows): about 0.1 s per million on one core.
+    """
+    m = graph_media.c
+    found: dict[tuple[str, str], None] = {}
+    shas = sorted({e.signal.lower() for e in entries if e.signal_type == "sha256"})
+    if shas:
+        for r in conn.execute(select(m.sha256, m.pdq).where(m.sha256.in_(shas))):
+            found[(str(r.sha256), str(r.pdq))] = None
+    pdqs = [e.signal for e in entries if e.signal_type == "pdq"]
+    if pdqs:
+        wanted = pdq_hex_to_words(pdqs)
+        result = conn.execution_options(stream_results=True).execute(
+            select(m.sha256, m.pdq).where(m.pdq != "").order_by(m.id))
+        while batch := result.fetchmany(_MEDIA_BATCH):
+            rows = [(str(sha), str(pdq)) for sha, pdq in batch if isinstance(pdq, str) and len(pdq) == 64]
+            try:
+                words = pdq_hex_to_words([pdq for _, pdq in rows])
+            except ChildsafeError:  # a malformed row: compare one by one
+                found.update((r, None) for r in rows if any(_pdq_near(p, r[1], threshold) for p in pdqs))
+                continue
+            near = np.zeros(len(rows), bool)
+            for w in wanted:
+                near |= np.bitwise_count(words ^ w).sum(axis=1) <= threshold
+            found.update((rows[i], None) for i in np.flatnonzero(near).tolist())
+    return list(found)
+
+
+def _pdq_near(a: str, b: object, threshold: int) -> bool:
+    if not isinstance(b, str) or len(b) != 64:
+        return False
+    try:
+        return (int(a, 16) ^ int(b, 16)).bit_count() <= threshold
+    except ValueError:
+        return False
+
+
+def _suppressed(scopes: Sequence[AllowlistScope], m: dict[str, Any]) -> bool:
+    try:
+        return scope_suppresses(scopes, str(m.get("bank")), str(m.get("signal_type")), str(m.get("signal") or ""),
+                                int(m.get("distance") or 0))
+    except (ChildsafeError, ValueError, TypeError):
+        return False
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
