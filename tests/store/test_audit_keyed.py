@@ -399,3 +399,16 @@ def test_no_key_material_is_logged_shown_or_stored(anchored: ServiceStore, signe
              checkpoints.path.read_text(encoding="utf-8"), repr(_rows(anchored.engine)), repr(anchored.__dict__)]
     for text_ in shown:
         assert key not in text_ and key[:16] not in text_
+
+
+def test_a_mac_replaced_by_any_text_is_reported_not_raised(anchored: ServiceStore) -> None:
+    with anchored.engine.begin() as conn:
+        conn.execute(update(audit_log).where(audit_log.c.id == 2).values(mac="é" * 64))
+    _caught(anchored, RECHAINED, 2)
+
+
+@pytest.mark.parametrize("details", ["not json", '{"i": NaN}'])
+def test_details_that_are_not_json_are_reported_not_raised(anchored: ServiceStore, details: str) -> None:
+    with anchored.engine.begin() as conn:
+        conn.execute(update(audit_log).where(audit_log.c.id == 4).values(details=details))
+    _caught(anchored, EDITED, 4)

@@ -162,6 +162,7 @@ def _check_entry(conn: Connection, r: Any, walk: _Walk, signer: AuditSigner | No
         return _Problem(walk.expected, RENUMBERED, f"entry {walk.expected} is missing (the next entry is {entry_id})")
     try:
         details = json.loads(r.details)
+        canonical_json(details)  # NaN and Infinity parse, but were never written (and cannot be hashed)
     except ValueError:
         return _Problem(entry_id, EDITED, f"entry {entry_id}: details are not JSON (edited)")
     if r.prev_hash != walk.prev_hash:

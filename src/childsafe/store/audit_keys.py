@@ -46,7 +46,8 @@ class AuditSigner(Protocol):
 
 def mac_matches(signer: AuditSigner, message: bytes, mac: str) -> bool:
     """Whether ``mac`` is ``signer``'s MAC of ``message`` (constant-time comparison)."""
-    return hmac.compare_digest(signer.mac(message), mac)
+    # As bytes: compare_digest refuses str with non-ASCII characters, and a tampered MAC may have some.
+    return hmac.compare_digest(signer.mac(message).encode("utf-8"), mac.encode("utf-8"))
 
 
 class FileKeySigner:

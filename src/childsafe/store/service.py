@@ -468,11 +468,10 @@ def _head_anchor(conn: Connection, signer: AuditSigner) -> tuple[int, int, str, 
         prev = rows[0] if len(rows) == 2 else None
         prev_link = GENESIS if last_id == 1 else (entry_link(prev.hash, prev.mac) if prev is not None else "")
         try:
-            details = json.loads(last.details)
+            message = entry_mac_message(last_id, last.at, last.actor, last.action, last.target,
+                                        json.loads(last.details), last.key_id, prev_link)
         except ValueError as exc:
             raise AuditIntegrityError(f"entry {last_id}: details are not JSON (edited)") from exc
-        message = entry_mac_message(last_id, last.at, last.actor, last.action, last.target, details,
-                                    last.key_id, prev_link)
         if last.key_id != signer.key_id or not mac_matches(signer, message, last.mac):
             raise AuditIntegrityError(f"entry {last_id} does not match its MAC: run 'childsafe audit verify'")
     return last_id, last_id, str(last.hash), last.mac
