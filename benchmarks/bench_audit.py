@@ -5,7 +5,7 @@ Baseline: the audit log before issue 10 (``ServiceStore`` without a signer: SHA-
 Ours: the same store with a :class:`~childsafe.store.audit_keys.FileKeySigner` (one HMAC per entry)
 and an automatic checkpoint every 100 entries.  Both append ``--entries`` entries, one transaction
 each (as every audited action is), into a fresh SQLite store in a temporary folder, then verify the
-whole log; the script prints both and the ratios.
+whole log (best of five); the script prints both and the ratios.
 
 Run:
     python benchmarks/bench_audit.py                # 2,000 entries
@@ -37,9 +37,11 @@ def run(folder: Path, entries: int, keyed: bool) -> dict[str, float]:
         for i in range(entries):
             service.append_audit(None, "bench", "bench.event", f"item-{i}", {"i": i, "reason": "a short reason"})
         appended = time.perf_counter() - started
-        started = time.perf_counter()
-        report = service.verify_audit()
-        verified = time.perf_counter() - started
+        verified = float("inf")
+        for _ in range(5):  # best of five: the machine is shared
+            started = time.perf_counter()
+            report = service.verify_audit()
+            verified = min(verified, time.perf_counter() - started)
         assert report.ok and report.entries == entries and report.macs_checked == keyed, report
         return {"appends_per_s": round(entries / appended, 1), "verify_s": round(verified, 3),
                 "verify_entries_per_s": round(entries / verified, 1)}

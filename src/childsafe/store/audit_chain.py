@@ -162,7 +162,8 @@ def _check_entry(conn: Connection, r: Any, walk: _Walk, signer: AuditSigner | No
         return _Problem(walk.expected, RENUMBERED, f"entry {walk.expected} is missing (the next entry is {entry_id})")
     try:
         details = json.loads(r.details)
-        canonical_json(details)  # NaN and Infinity parse, but were never written (and cannot be hashed)
+        # NaN and Infinity parse, but were never written (and cannot be hashed: ValueError too).
+        own_hash = entry_hash(entry_id, r.at, r.actor, r.action, r.target, details, r.prev_hash)
     except ValueError:
         return _Problem(entry_id, EDITED, f"entry {entry_id}: details are not JSON (edited)")
     if r.prev_hash != walk.prev_hash:
@@ -172,7 +173,7 @@ def _check_entry(conn: Connection, r: Any, walk: _Walk, signer: AuditSigner | No
                             f"written as entry {entry_id + shift} (entries removed or reordered, ids renumbered)")
         return _Problem(entry_id, RECHAINED, f"entry {entry_id} does not follow entry {entry_id - 1}: an entry "
                         "before it was removed, reordered or rewritten")
-    if entry_hash(entry_id, r.at, r.actor, r.action, r.target, details, r.prev_hash) != r.hash:
+    if own_hash != r.hash:
         shift = _hash_shift(r, details)
         if shift:
             return _Problem(entry_id, RENUMBERED, f"entry {entry_id} was written as entry {entry_id + shift}: "

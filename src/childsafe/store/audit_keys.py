@@ -57,15 +57,18 @@ class FileKeySigner:
         self.path = path
         if create and not path.exists():
             _create_key_file(path)
-        self.__key = _read_key_file(path)
-        self._key_id = hashlib.sha256(_KEY_ID_LABEL + self.__key).hexdigest()[:16]
+        key = _read_key_file(path)
+        self._key_id = hashlib.sha256(_KEY_ID_LABEL + key).hexdigest()[:16]
+        self.__keyed = hmac.new(key, digestmod=hashlib.sha256)  # copied per message: the key is set up once
 
     @property
     def key_id(self) -> str:
         return self._key_id
 
     def mac(self, message: bytes) -> str:
-        return hmac.new(self.__key, message, hashlib.sha256).hexdigest()
+        mac = self.__keyed.copy()
+        mac.update(message)
+        return mac.hexdigest()
 
     def __repr__(self) -> str:
         return f"FileKeySigner(path={str(self.path)!r}, key_id={self._key_id!r})"
