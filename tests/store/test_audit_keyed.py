@@ -412,3 +412,30 @@ def test_details_that_are_not_json_are_reported_not_raised(anchored: ServiceStor
     with anchored.engine.begin() as conn:
         conn.execute(update(audit_log).where(audit_log.c.id == 4).values(details=details))
     _caught(anchored, EDITED, 4)
+
+
+def test_a_lost_key_file_is_not_silently_replaced_once_the_log_has_macs(store: SqlStore, tmp_path: Path) -> None:
+    from childsafe.config import load_settings
+
+    settings = load_settings({"home": tmp_path / "home"}, {})
+    service = ServiceStore.for_settings(store, settings)  # first use: the key is created
+    assert settings.audit_key_path.is_file() and service.verify_audit().ok
+    _fill(service, 2)
+    settings.audit_key_path.unlink()
+    with pytest.raises(ConfigError, match="restore it"):
+        ServiceStore.for_settings(store, settings)
+    assert not settings.audit_key_path.exists()
+
+
+def test_racing_first_uses_share_one_key(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "race" / "audit.key"
+    ids: list[str] = []
+    threads = [threading.Thread(target=lambda: ids.append(FileKeySigner(path).key_id)) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(ids) == 6 and len(set(ids)) == 1
+    assert [p.name for p in path.parent.iterdir()] == ["audit.key"]  # no temporary file left

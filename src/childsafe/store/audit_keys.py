@@ -17,6 +17,7 @@ import logging
 import os
 import secrets
 import stat
+import tempfile
 from pathlib import Path
 from typing import Final, Protocol, runtime_checkable
 
@@ -76,17 +77,24 @@ class FileKeySigner:
 
 def _create_key_file(path: Path) -> None:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Written whole under a temporary name, then linked into place: a process starting at the same
+    # time never reads a half-written key, and never replaces one (link fails when the name exists).
     try:
-        # O_EXCL: two processes starting at once must not each write a different key.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return
+        fd, temporary = tempfile.mkstemp(prefix=".audit-key-", dir=path.parent)  # mode 0600
     except OSError as exc:
         raise ConfigError(f"cannot create the audit key file {path}: {exc.strerror}") from exc
-    with os.fdopen(fd, "w", encoding="ascii") as out:
-        out.write(secrets.token_hex(_KEY_BYTES) + "\n")
-        out.flush()
-        os.fsync(out.fileno())
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as out:
+            out.write(secrets.token_hex(_KEY_BYTES) + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.link(temporary, path)
+    except FileExistsError:
+        return  # another process made it first: use theirs
+    except OSError as exc:
+        raise ConfigError(f"cannot create the audit key file {path}: {exc.strerror}") from exc
+    finally:
+        os.unlink(temporary)
     log.warning("created the audit key file %s (mode 0600): back it up and keep it away from the database; "
                 "without it the audit log cannot be verified (setting audit_key_file)", path)
 

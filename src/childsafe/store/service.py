@@ -174,7 +174,14 @@ class ServiceStore:
     @classmethod
     def for_settings(cls, store: SqlStore, settings: Settings) -> ServiceStore:
         """The keyed service: the key file of ``audit_key_file`` (created on first use), the checkpoint file."""
-        return cls(store, FileKeySigner(settings.audit_key_path),
+        path = settings.audit_key_path
+        if not path.exists():
+            with store.engine.connect() as conn:
+                maced = conn.execute(select(audit_head.c.mac).where(audit_head.c.id == 1)).scalar()
+            if maced is not None:  # a new key would make every MAC unverifiable, and the next ones differ
+                raise ConfigError(f"the audit key file {path} is missing, but the audit log is MACed: restore it "
+                                  "from its backup (setting audit_key_file)")
+        return cls(store, FileKeySigner(path),
                    checkpoints=CheckpointFile(settings.audit_checkpoint_path),
                    checkpoint_every=settings.audit_checkpoint_every)
 
