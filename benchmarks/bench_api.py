@@ -87,7 +87,7 @@ def setup_home(home: Path, n: int, reviewers: int) -> dict[str, Any]:
     settings = load_settings({"home": home}, {})
     home.mkdir(parents=True, exist_ok=True)
     store = open_store(settings.db_url)
-    service = ServiceStore(store)
+    service = ServiceStore.for_settings(store, settings)
     service.create_user("bench-admin", "admin", hash_password("bench-password-1"), actor="bench")
     service.create_user("bench-client", "api-client", None, actor="bench")
     _, admin = issue_token(service, "bench-admin", actor="bench")
@@ -495,7 +495,7 @@ def nothing_lost_run(port: int, home: Path, admin: str, client: str, writers: in
         want = {("pdq", v) for v in want_pdq} | {("md5", m) for k, v in accepted if k == "import" for m in v}
         missing = len(want - stored)
         extra = len(stored - want)
-        service = ServiceStore(store)
+        service = ServiceStore.for_settings(store, settings)
         counts = {"signal": 0, "import": 0, "config": 0}
         names = {"bank.add_signal": "signal", "bank.import": "import", "bank.update": "config"}
         keys = {k for ks in assigned.values() for k in ks}
@@ -522,7 +522,8 @@ def nothing_lost_run(port: int, home: Path, admin: str, client: str, writers: in
     return {"writes": len(plan), "writers": writers, "accepted": len(accepted), "refused": refused,
             "wps": round(len(plan) / wall, 1), **percentiles(latencies), "missing_in_store": missing,
             "unexpected_in_store": extra, "audit_entries": counts, "audit_expected": expected,
-            "audit_verify_ok": report.ok, "audit_entries_total": report.entries,
+            "audit_verify_ok": report.ok, "audit_macs_checked": report.macs_checked,
+            "audit_entries_total": report.entries,
             "not_matchable_after_refresh": not_matchable,
             "reviewers": len(reviewers), "decisions_tried": sum(len(k) for k in assigned.values()),
             "decisions_accepted": len(decided), "decisions_per_s": round(len(decided) / review_wall, 1),

@@ -108,7 +108,7 @@ MEASURE = """() => {
 def seed(home: Path, items: int) -> None:
     settings = load_settings({"home": home}, {})
     store = open_store(settings.db_url)
-    service = ServiceStore(store)
+    service = ServiceStore.for_settings(store, settings)
     service.create_user("rita", "reviewer", hash_password(PASSWORD), actor="bench")
     store.create_bank("known")
     store.add_entries("known", [NewEntry("md5", f"{i:032x}", label=f"item-{i}") for i in range(items)])

@@ -43,6 +43,10 @@ DEFAULT_MAX_VIDEO_FRAMES = 1_080_000  # ten hours at 30 frames per second
 DEFAULT_MAX_VIDEO_SECONDS = 600
 DEFAULT_MAX_VIDEO_MEMORY_BYTES = 2 * 1024**3
 
+# Audit (issue 10): a checkpoint every this many entries bounds what a database writer can cut off
+# the end of the log unnoticed; each costs one small file append.
+DEFAULT_AUDIT_CHECKPOINT_EVERY = 100
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -69,12 +73,25 @@ class Settings:
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
     scan_roots: str = ""  # os.pathsep-separated folders API scan jobs may read; empty = any
     fetch_urls: bool = False  # HMA's ?url= hashing; private and loopback addresses always refused
+    audit_key_file: str = ""  # empty = ``audit.key`` in the home
+    audit_checkpoint_file: str = ""  # empty = ``audit-checkpoints.jsonl`` in the home
+    audit_checkpoint_every: int = DEFAULT_AUDIT_CHECKPOINT_EVERY  # 0 = only explicit checkpoints
 
     @property
     def db_url(self) -> str:
         if self.db:
             return self.db
         return f"sqlite:///{self.home / 'childsafe.sqlite3'}"
+
+    @property
+    def audit_key_path(self) -> Path:
+        return Path(self.audit_key_file).expanduser() if self.audit_key_file else self.home / "audit.key"
+
+    @property
+    def audit_checkpoint_path(self) -> Path:
+        if self.audit_checkpoint_file:
+            return Path(self.audit_checkpoint_file).expanduser()
+        return self.home / "audit-checkpoints.jsonl"
 
     @property
     def index_dir(self) -> Path:
@@ -119,6 +136,9 @@ SETTING_HELP: dict[str, str] = {
     "max_upload_bytes": "Largest request body the API accepts (uploads, hash lists).",
     "scan_roots": "Folders (separated by ':') that API scan jobs may read; empty = any folder.",
     "fetch_urls": "Let the HMA routes fetch ?url= media (public addresses only); off by default.",
+    "audit_key_file": "File with the audit log's HMAC key (mode 0600); empty = audit.key in the home.",
+    "audit_checkpoint_file": "Signed audit checkpoints (JSON Lines); empty = audit-checkpoints.jsonl in the home.",
+    "audit_checkpoint_every": "Write an audit checkpoint every this many entries; 0 = only 'audit checkpoint'.",
 }
 
 

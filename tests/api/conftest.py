@@ -104,7 +104,7 @@ def make_service(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any
         home.mkdir()
         settings = make_settings(home, backend, **overrides)
         store = open_store(settings.db_url)
-        service = ServiceStore(store)
+        service = ServiceStore.for_settings(store, settings)  # keyed, as the app's (one key file in the home)
         # No passwords here (argon2 costs ~0.1 s each): the login tests make their own users.
         for name, role in (("root", "admin"), ("rita", "reviewer"), ("bot", "api-client")):
             service.create_user(name, role, None, actor="test")

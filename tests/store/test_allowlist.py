@@ -243,8 +243,8 @@ def test_the_migration_scopes_entries_that_earlier_decisions_made(store: SqlStor
     legacy = scan(store, files)
     assert sum(matched(legacy[p]) != matched(before[p]) for p in files) == 16  # the issue: everything silenced
 
-    path = Path(childsafe.store.__file__).parent / "migrations" / "versions" / "0008_allowlist_scopes.py"
-    spec = importlib.util.spec_from_file_location("migration_0008", path)
+    path = Path(childsafe.store.__file__).parent / "migrations" / "versions" / "0007_allowlist_scopes.py"
+    spec = importlib.util.spec_from_file_location("migration_0007", path)
     assert spec is not None and spec.loader is not None
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)

@@ -78,7 +78,7 @@ def web(tmp_path: Path, _users_template: Path) -> Iterator[Web]:
 
         shutil.copy(_users_template, home / "childsafe.sqlite3")
     store = open_store(settings.db_url)
-    service = ServiceStore(store)
+    service = ServiceStore.for_settings(store, settings)  # keyed, as the app's
     if settings.db:
         make_users(service)
     seeded = seed_store(store, tmp_path)

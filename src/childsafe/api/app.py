@@ -49,7 +49,7 @@ def build_state(settings: Settings, store: SqlStore | None = None) -> ServiceSta
     if store is None:
         settings.home.mkdir(parents=True, exist_ok=True)
         store = open_store(settings.db_url)
-    service = ServiceStore(store)
+    service = ServiceStore.for_settings(store, settings)
     service.mark_orphaned_jobs()
     return ServiceState(
         settings=settings, store=store, service=service, banks=AuditedBanks(service),

@@ -1,7 +1,8 @@
-"""``childsafe audit``: read and verify the hash-chained audit log."""
+"""``childsafe audit``: read, verify and checkpoint the MACed, hash-chained audit log."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -9,25 +10,59 @@ import typer
 from childsafe.cli.context import AppContext
 from childsafe.cli.output import say, write_json
 from childsafe.errors import AuditIntegrityError
+from childsafe.store.audit_checkpoints import CheckpointFile
 from childsafe.store.service import ServiceStore
 
 app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
 
 
 @app.command("verify")
-def verify(ctx: typer.Context) -> None:
-    """Recompute the hash chain: prints 'ok', or exits 6 naming the first bad entry.
+def verify(
+    ctx: typer.Context,
+    against: Annotated[Path | None, typer.Option(
+        help="Checkpoint file to compare with (default: the audit_checkpoint_file setting).")] = None,
+    checkpoint: Annotated[bool, typer.Option(
+        "--checkpoint", help="When the log verifies, append a checkpoint of it (for a cron job).")] = False,
+) -> None:
+    """Check every entry's MAC and the chain, and the log against the last checkpoint.
 
-    Keep the head hash printed on stderr somewhere outside this database: comparing it later also
-    catches a log rewritten from scratch, which no check inside the database can.
+    Prints 'ok', or exits 6 naming the first bad entry and the kind of tampering (edited, re-chained,
+    deleted/renumbered, truncated, wiped, checkpoint forged, wrong key).
     """
     app_ctx: AppContext = ctx.obj
-    report = ServiceStore(app_ctx.store).verify_audit()
+    service = app_ctx.service()
+    report = service.verify_audit(CheckpointFile(against) if against else None)
     if not report.ok:
-        raise AuditIntegrityError(f"audit log broken at entry {report.first_bad}: {report.problem}",
+        where = f"at entry {report.first_bad}" if report.first_bad is not None else "in its checkpoints"
+        raise AuditIntegrityError(f"audit log broken {where} ({report.tampering}): {report.problem}",
                                   report.first_bad)
+    written = service.checkpoint() if checkpoint else None
     print("ok", flush=True)
-    say(f"audit verify: {report.entries} entries, head {report.head}")
+    legacy = f" ({report.legacy_entries} legacy, without MAC)" if report.legacy_entries else ""
+    cp = report.checkpoint
+    anchored = (f"consistent with the checkpoint of {cp.at} ({cp.entries} entries)" if cp is not None
+                else "no checkpoint yet ('childsafe audit checkpoint')")
+    say(f"audit verify: {report.entries} entries{legacy}, head {report.head}; {anchored}")
+    if written is not None and service.checkpoints is not None:
+        say(f"audit verify: checkpoint of {written.entries} entries written to {service.checkpoints.path}")
+
+
+@app.command("checkpoint")
+def checkpoint(
+    ctx: typer.Context,
+    to: Annotated[Path | None, typer.Option(
+        help="Append to this file (default: the audit_checkpoint_file setting); keep it outside the database.")] = None,
+) -> None:
+    """Verify the log, then append a signed checkpoint (entries, last id, hash and MAC, time) as one JSON line."""
+    app_ctx: AppContext = ctx.obj
+    service = app_ctx.service()
+    target = CheckpointFile(to) if to else service.checkpoints
+    written = service.checkpoint(target)
+    if written is None:
+        say("audit checkpoint: the file already holds a later checkpoint; nothing written")
+        return
+    write_json(written.to_record())
+    say(f"audit checkpoint: {written.entries} entries, written to {target.path if target else '?'}")
 
 
 @app.command("list")
@@ -38,5 +73,5 @@ def list_entries(
 ) -> None:
     """Audit entries as JSON lines, oldest first."""
     app_ctx: AppContext = ctx.obj
-    for entry in ServiceStore(app_ctx.store).audit_entries(after, limit):
+    for entry in ServiceStore(app_ctx.store).audit_entries(after, limit):  # reading needs no key
         write_json(entry.to_record())

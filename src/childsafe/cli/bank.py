@@ -25,10 +25,9 @@ app = typer.Typer(help="Create, list, fill and export hash banks.", no_args_is_h
 
 def _banks(ctx: typer.Context) -> AuditedBanks:
     """Bank changes go through the audited path: each lands with its audit entry, as in the API."""
-    from childsafe.store.service import ServiceStore
     from childsafe.store.service_banks import AuditedBanks
 
-    return AuditedBanks(ServiceStore(ctx.obj.store))
+    return AuditedBanks(ctx.obj.service())
 
 
 def _bank_record(b: Bank) -> dict[str, object]:

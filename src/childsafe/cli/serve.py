@@ -32,12 +32,11 @@ def serve(
     except ImportError as exc:  # the web stack is the ``server`` extra
         raise ModelNotAvailableError(f"childsafe serve needs the server extra ({exc.name} is missing): "
                                      "pip install 'childsafe[server]'") from exc
-    from childsafe.store.service import ServiceStore
 
     app_ctx: AppContext = ctx.obj
     settings = app_ctx.settings
     workers = workers or min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS)
-    ServiceStore(app_ctx.store)  # create or migrate the tables once, before the workers race to
+    app_ctx.service()  # create or migrate the tables (and the audit key) once, before the workers race to
     app_ctx.close()
     # Worker processes read their settings from the environment: pass on what the flags resolved.
     os.environ["CHILDSAFE_HOME"] = str(settings.home)

@@ -14,8 +14,8 @@ from childsafe.cli.output import say, write_json
 from childsafe.errors import ConfigError
 
 if TYPE_CHECKING:
+    from childsafe.cli.context import AppContext
     from childsafe.store.review import ReviewStore
-    from childsafe.store.sql import SqlStore
 
 app = typer.Typer(help="Grooming and sextortion risk in conversations.", no_args_is_help=True)
 
@@ -52,7 +52,7 @@ def score(
     from childsafe.store.graph import GraphStore
 
     graph = GraphStore(ctx.obj.store) if store else None
-    reviews = _review_store(ctx.obj.store) if store else None
+    reviews = _review_store(ctx.obj) if store else None
     source = str(file.resolve())
     errors = conversations = 0
     for result in score_stream(iter_conversations(file, format)):
@@ -73,11 +73,10 @@ def score(
     say(f"text score: {conversations} conversations, {errors} records with errors")
 
 
-def _review_store(store: SqlStore) -> ReviewStore:
+def _review_store(app_ctx: AppContext) -> ReviewStore:
     from childsafe.store.review import ReviewStore
-    from childsafe.store.service import ServiceStore
 
-    return ReviewStore(ServiceStore(store))
+    return ReviewStore(app_ctx.service())
 
 
 @app.command("train")

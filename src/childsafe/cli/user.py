@@ -39,7 +39,7 @@ def _accounts() -> ModuleType:
 
 def _service(ctx: typer.Context) -> ServiceStore:
     app_ctx: AppContext = ctx.obj
-    return ServiceStore(app_ctx.store)
+    return app_ctx.service()
 
 
 def _read_password(role: str, password_stdin: bool) -> str | None:

@@ -260,6 +260,10 @@ audit_log = Table(
     Column("details", Text, nullable=False),  # canonical JSON object
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    # v6 (issue 10): HMAC-SHA256 with the audit key (kept outside the database) and the key's public
+    # id; both null for entries written before the log had a key ("legacy").  See store.audit_chain.
+    Column("key_id", String(64)),
+    Column("mac", String(64)),
 )
 
 # One row (id 1): the last entry's id and hash and the number of entries, updated in the same
@@ -272,6 +276,7 @@ audit_head = Table(
     Column("last_id", BigInteger, nullable=False),
     Column("entries", BigInteger, nullable=False),
     Column("hash", String(64), nullable=False),
+    Column("mac", String(64)),  # v6: the last entry's MAC (null while the log has no key)
 )
 
 # Background work submitted through the API (scan jobs): state and progress survive a restart.

@@ -7,14 +7,20 @@ and its record commit together or not at all.
 
 **The chain.**  Entry *n* stores ``hash = SHA-256(canonical JSON of {id, at, actor, action, target,
 details, prev_hash})`` with ``prev_hash`` the hash of entry *n-1* (64 zeros for entry 1).  Ids are
-1, 2, 3... with no gap, and the row ``audit_head`` holds the last id, the number of entries and the
-last hash, updated in the same transaction as each append.  :meth:`ServiceStore.verify_audit`
-recomputes everything and so detects: an edited entry (its hash), an entry removed or reordered
-(a gap in the ids, or a ``prev_hash`` that no longer matches), and a removed tail (the head says
-there were more).  What it cannot detect: someone with write access to the database who rewrites
-every later hash *and* the head consistently, or a restore of an older copy of the whole database.
-Both need an anchor kept outside the database: record the head hash that ``childsafe audit verify``
-prints (a ticket, a signed e-mail, a second system) and compare later.
+1, 2, 3... with no gap, and the row ``audit_head`` holds the last id, the number of entries, the
+last hash and MAC, updated in the same transaction as each append.
+
+**The key and the checkpoints** (issue 10).  A hash chain can be recomputed by anyone who can write
+the database.  So, given an :class:`~childsafe.store.audit_keys.AuditSigner` (a key file outside the
+database, see :meth:`ServiceStore.for_settings`), each entry also carries an HMAC that chains to the
+entry before (:mod:`~childsafe.store.audit_chain`), and :meth:`ServiceStore.checkpoint` writes signed
+checkpoints to a file outside the database (:mod:`~childsafe.store.audit_checkpoints`), also
+automatically every ``checkpoint_every`` entries.  :meth:`ServiceStore.verify_audit` then catches an
+edited entry, a chain recomputed without the key, deleted and renumbered entries, a truncated tail
+(up to the last checkpoint) and a wiped log, and names which.  Entries written before the store had
+a key ("legacy", no MAC) still verify by their hash chain; the first MACed entry and the first
+checkpoint seal them.  A ``ServiceStore`` without a signer verifies the hash chain only, and refuses
+to append to a log that already has MACs (that would be a downgrade verification reports).
 
 **Serialising appends.**  Each append reads the head and writes the next entry; two appends that
 read the same head would fork the chain.  So the head row is locked before it is read: PostgreSQL
@@ -26,13 +32,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
@@ -40,17 +47,33 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.schema import CreateIndex
 
 from childsafe.errors import AlreadyExistsError, AuditIntegrityError, ConfigError, NotFoundError
+from childsafe.store.audit_chain import (
+    CHECKPOINT_FORGED,
+    GENESIS,
+    AuditReport,
+    canonical_json,
+    entry_hash,
+    entry_link,
+    entry_mac_message,
+    verify_log,
+)
+from childsafe.store.audit_checkpoints import Checkpoint, CheckpointFile
+from childsafe.store.audit_keys import AuditSigner, FileKeySigner, mac_matches
 from childsafe.store.schema import api_tokens, audit_head, audit_log, ix_entries_type_id, jobs, users
 from childsafe.store.sql import SqlStore
+
+if TYPE_CHECKING:
+    from childsafe.config import Settings
 
 __all__ = [
     "ROLES", "GENESIS", "User", "AuditEntry", "AuditReport", "Job", "ServiceStore",
     "token_digest", "entry_hash", "canonical_json",
 ]
 
+log = logging.getLogger("childsafe.audit")
+
 ROLES = ("admin", "reviewer", "api-client")
-GENESIS = "0" * 64
-_BATCH = 5_000
+_APPENDED: Final = "childsafe.audit.appended"  # connection info: ids appended in this transaction
 
 
 def _now() -> datetime:
@@ -61,18 +84,6 @@ def _aware(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def canonical_json(obj: Any) -> str:
-    """The one serialisation that is hashed: sorted keys, no spaces, UTF-8, no NaN."""
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-
-
-def entry_hash(entry_id: int, at: str, actor: str, action: str, target: str | None,
-               details: dict[str, Any], prev_hash: str) -> str:
-    body = {"id": entry_id, "at": at, "actor": actor, "action": action, "target": target,
-            "details": details, "prev_hash": prev_hash}
-    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
 def token_digest(token: str) -> str:
@@ -104,24 +115,13 @@ class AuditEntry:
     details: dict[str, Any]
     prev_hash: str
     hash: str
+    key_id: str | None = None  # None: written before the log had a key (legacy)
+    mac: str | None = None
 
     def to_record(self) -> dict[str, Any]:
         return {"id": self.id, "at": self.at, "actor": self.actor, "action": self.action,
                 "target": self.target, "details": self.details, "prev_hash": self.prev_hash,
-                "hash": self.hash}
-
-
-@dataclass(frozen=True)
-class AuditReport:
-    ok: bool
-    entries: int
-    head: str  # hash of the last intact entry (GENESIS when empty)
-    first_bad: int | None = None
-    problem: str | None = None
-
-    def to_record(self) -> dict[str, Any]:
-        return {"ok": self.ok, "entries": self.entries, "head": self.head,
-                "first_bad": self.first_bad, "problem": self.problem}
+                "hash": self.hash, "key_id": self.key_id, "mac": self.mac}
 
 
 @dataclass(frozen=True)
@@ -153,14 +153,37 @@ def process_owner() -> str:
 
 
 class ServiceStore:
-    """Accounts, tokens, audit and jobs in the store's database."""
+    """Accounts, tokens, audit and jobs in the store's database.
 
-    def __init__(self, store: SqlStore) -> None:
+    ``signer`` MACs new audit entries and checkpoints; ``checkpoints`` is where checkpoints go, one
+    every ``checkpoint_every`` entries (0: only :meth:`checkpoint`).  Commands and the server use
+    :meth:`for_settings`; without a signer the store is keyless (see the module docstring).
+    """
+
+    def __init__(self, store: SqlStore, signer: AuditSigner | None = None, *,
+                 checkpoints: CheckpointFile | None = None, checkpoint_every: int = 0) -> None:
         self.store = store
         self.engine = store.engine
+        self.signer = signer
+        self.checkpoints = checkpoints
+        self.checkpoint_every = checkpoint_every
         with self.engine.begin() as conn:  # additive v4 migration for stores made before it
             conn.execute(CreateIndex(ix_entries_type_id, if_not_exists=True))
         self._ensure_head()
+
+    @classmethod
+    def for_settings(cls, store: SqlStore, settings: Settings) -> ServiceStore:
+        """The keyed service: the key file of ``audit_key_file`` (created on first use), the checkpoint file."""
+        path = settings.audit_key_path
+        if not path.exists():
+            with store.engine.connect() as conn:
+                maced = conn.execute(select(audit_head.c.mac).where(audit_head.c.id == 1)).scalar()
+            if maced is not None:  # a new key would make every MAC unverifiable, and the next ones differ
+                raise ConfigError(f"the audit key file {path} is missing, but the audit log is MACed: restore it "
+                                  "from its backup (setting audit_key_file)")
+        return cls(store, FileKeySigner(path),
+                   checkpoints=CheckpointFile(settings.audit_checkpoint_path),
+                   checkpoint_every=settings.audit_checkpoint_every)
 
     def _ensure_head(self) -> None:
         # Created once, for an empty log only: a head deleted from a non-empty log must stay
@@ -180,9 +203,18 @@ class ServiceStore:
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """A write transaction holding the audit lock; pass the connection to :meth:`append_audit`."""
+        appended: list[int] = []
         with self.engine.begin() as conn:
             self._lock_head(conn)
-            yield conn
+            conn.info[_APPENDED] = appended
+            try:
+                yield conn
+            finally:
+                conn.info.pop(_APPENDED, None)
+        # After the commit: a checkpoint must never anchor an entry that could still be rolled back.
+        every = self.checkpoint_every
+        if every and any(entry_id % every == 0 for entry_id in appended):
+            self._auto_checkpoint()
 
     def _lock_head(self, conn: Connection) -> None:
         if self.engine.dialect.name == "sqlite":
@@ -204,51 +236,81 @@ class ServiceStore:
         head = conn.execute(select(audit_head).where(audit_head.c.id == 1)).first()
         if head is None:
             raise AuditIntegrityError("the audit head row is missing: run 'childsafe audit verify'")
+        if self.signer is None and head.mac is not None:
+            raise ConfigError("this audit log is MACed: appending needs its key (open the service with "
+                              "ServiceStore.for_settings, setting audit_key_file)")
         body = json.loads(canonical_json(details or {}))  # what is hashed is what reads back
         entry_id = int(head.last_id) + 1
         at = _now().isoformat(timespec="microseconds")
         digest = entry_hash(entry_id, at, actor, action, target, body, head.hash)
+        key_id = mac = None
+        if self.signer is not None:
+            key_id = self.signer.key_id
+            mac = self.signer.mac(entry_mac_message(entry_id, at, actor, action, target, body, key_id,
+                                                    entry_link(head.hash, head.mac)))
         conn.execute(insert(audit_log).values(id=entry_id, at=at, actor=actor, action=action, target=target,
-                                              details=canonical_json(body), prev_hash=head.hash, hash=digest))
+                                              details=canonical_json(body), prev_hash=head.hash, hash=digest,
+                                              key_id=key_id, mac=mac))
         conn.execute(update(audit_head).where(audit_head.c.id == 1)
-                     .values(last_id=entry_id, entries=audit_head.c.entries + 1, hash=digest))
-        return AuditEntry(entry_id, at, actor, action, target, body, head.hash, digest)
+                     .values(last_id=entry_id, entries=audit_head.c.entries + 1, hash=digest, mac=mac))
+        pending = conn.info.get(_APPENDED)
+        if pending is not None:
+            pending.append(entry_id)
+        return AuditEntry(entry_id, at, actor, action, target, body, head.hash, digest, key_id, mac)
 
     def audit_entries(self, after_id: int = 0, limit: int = 100) -> list[AuditEntry]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(audit_log).where(audit_log.c.id > after_id)
                                 .order_by(audit_log.c.id).limit(limit)).all()
         return [AuditEntry(int(r.id), r.at, r.actor, r.action, r.target, json.loads(r.details),
-                           r.prev_hash, r.hash) for r in rows]
+                           r.prev_hash, r.hash, r.key_id, r.mac) for r in rows]
 
-    def verify_audit(self) -> AuditReport:
-        """Recompute the whole chain and compare with the head (see the module docstring)."""
-        expected, prev, count = 1, GENESIS, 0
+    def verify_audit(self, against: CheckpointFile | None = None) -> AuditReport:
+        """Check every entry's hash and MAC, the head, and the checkpoints (``against``, else the configured file).
+
+        Without a signer only the hash chain and the head are checked (``macs_checked`` is False).
+        """
+        checkpoints: list[Checkpoint] = []
+        source = against or self.checkpoints
+        if self.signer is not None and source is not None:
+            try:
+                checkpoints = source.read(self.signer)
+            except AuditIntegrityError as exc:
+                return AuditReport(False, 0, GENESIS, None, str(exc), CHECKPOINT_FORGED, macs_checked=True)
         with self.engine.connect() as conn:
-            last = 0
-            while True:
-                rows = conn.execute(select(audit_log).where(audit_log.c.id > last)
-                                    .order_by(audit_log.c.id).limit(_BATCH)).all()
-                if not rows:
-                    break
-                for r in rows:
-                    bad = _check_entry(r, expected, prev)
-                    if bad is not None:
-                        return AuditReport(False, count, prev, bad[0], bad[1])
-                    prev, expected, count = r.hash, expected + 1, count + 1
-                last = int(rows[-1].id)
-            head = conn.execute(select(audit_head).where(audit_head.c.id == 1)).first()
-        if head is None:
-            if count:
-                return AuditReport(False, count, prev, count, "the audit head row is missing")
-            return AuditReport(True, 0, GENESIS)
-        if int(head.last_id) != count or int(head.entries) != count:
-            return AuditReport(False, count, prev, count + 1,
-                               f"entries {count + 1}..{int(head.last_id)} are missing "
-                               f"(the head records {int(head.entries)} entries, the log holds {count})")
-        if head.hash != prev:
-            return AuditReport(False, count, prev, count or None, "the head hash differs from the last entry")
-        return AuditReport(True, count, prev)
+            return verify_log(conn, self.signer, checkpoints)
+
+    def checkpoint(self, to: CheckpointFile | None = None) -> Checkpoint | None:
+        """Verify the whole log, then append a signed checkpoint of its head to ``to`` (else the configured file).
+
+        Refuses (:class:`AuditIntegrityError`) when the log does not verify: a checkpoint must never
+        bless a tampered log.  None when the file already holds a later checkpoint.
+        """
+        target = to or self.checkpoints
+        if self.signer is None or target is None:
+            raise ConfigError("audit checkpoints need the audit key and a checkpoint file (settings audit_key_file, "
+                              "audit_checkpoint_file)")
+        report = self.verify_audit()
+        if not report.ok:
+            raise AuditIntegrityError(f"not checkpointing a broken audit log ({report.tampering}): {report.problem}",
+                                      report.first_bad)
+        return self._write_checkpoint(target)
+
+    def _write_checkpoint(self, target: CheckpointFile) -> Checkpoint | None:
+        assert self.signer is not None
+        with self.engine.connect() as conn:
+            anchor = _head_anchor(conn, self.signer)
+        return target.append(self.signer, *anchor)
+
+    def _auto_checkpoint(self) -> None:
+        # The action has committed: a failed checkpoint is logged, never raised (the caller's action
+        # succeeded, and the next boundary, or 'audit verify', will try again).
+        if self.signer is None or self.checkpoints is None:
+            return
+        try:
+            self._write_checkpoint(self.checkpoints)
+        except (AuditIntegrityError, OSError) as exc:
+            log.error("audit checkpoint not written to %s: %s", self.checkpoints.path, exc)
 
     # -- users --------------------------------------------------------------------------------
     def create_user(self, name: str, role: str, password_hash: str | None, *, actor: str) -> User:
@@ -391,20 +453,35 @@ class ServiceStore:
         return orphaned
 
 
-def _check_entry(r: Any, expected: int, prev: str) -> tuple[int, str] | None:
-    entry_id = int(r.id)
-    if entry_id != expected:
-        return expected, f"entry {expected} is missing (the next entry is {entry_id})"
-    if r.prev_hash != prev:
-        return entry_id, (f"entry {entry_id} does not follow entry {entry_id - 1}: an entry before it was "
-                          "removed, reordered or rewritten")
-    try:
-        details = json.loads(r.details)
-    except ValueError:
-        return entry_id, f"entry {entry_id}: details are not JSON (edited)"
-    if entry_hash(entry_id, r.at, r.actor, r.action, r.target, details, r.prev_hash) != r.hash:
-        return entry_id, f"entry {entry_id} was changed after it was written (hash mismatch)"
-    return None
+def _head_anchor(conn: Connection, signer: AuditSigner) -> tuple[int, int, str, str | None]:
+    """(entries, last id, last hash, last MAC) of the head, after checking the last entry is genuine.
+
+    The last entry's MAC chains to every entry before it, so a genuine last entry is enough for a
+    checkpoint (cheap: two rows); the full walk is :meth:`ServiceStore.verify_audit`'s.
+    """
+    head = conn.execute(select(audit_head).where(audit_head.c.id == 1)).first()
+    if head is None:
+        raise AuditIntegrityError("the audit head row is missing")
+    last_id = int(head.last_id)
+    if last_id == 0:
+        return 0, 0, GENESIS, None
+    rows = conn.execute(select(audit_log).where(audit_log.c.id >= last_id - 1, audit_log.c.id <= last_id)
+                        .order_by(audit_log.c.id)).all()
+    last = rows[-1] if rows else None
+    if last is None or int(last.id) != last_id or last.hash != head.hash or last.mac != head.mac \
+            or int(head.entries) != last_id:
+        raise AuditIntegrityError(f"the audit head does not match entry {last_id}: run 'childsafe audit verify'")
+    if last.mac is not None:
+        prev = rows[0] if len(rows) == 2 else None
+        prev_link = GENESIS if last_id == 1 else (entry_link(prev.hash, prev.mac) if prev is not None else "")
+        try:
+            message = entry_mac_message(last_id, last.at, last.actor, last.action, last.target,
+                                        json.loads(last.details), last.key_id, prev_link)
+        except ValueError as exc:
+            raise AuditIntegrityError(f"entry {last_id}: details are not JSON (edited)") from exc
+        if last.key_id != signer.key_id or not mac_matches(signer, message, last.mac):
+            raise AuditIntegrityError(f"entry {last_id} does not match its MAC: run 'childsafe audit verify'")
+    return last_id, last_id, str(last.hash), last.mac
 
 
 def _alive(pid: int) -> bool:

@@ -7,8 +7,8 @@ exactly, keeps no scope and silences every match as before, until an administrat
 (``childsafe bank delete reviewer-allowlist`` or ``DELETE /api/v1/banks/reviewer-allowlist``; the next
 false positive creates the bank again).
 
-Revision ID: 0008
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from sqlalchemy.engine import Connection
 #: Kept here, not imported: a migration must not change when the code does.
 _EXACT = ("md5", "sha1", "sha256", "video_md5")
 
-revision = "0008"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
