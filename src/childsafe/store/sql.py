@@ -29,7 +29,7 @@ from childsafe.store.schema import (
 
 __all__ = ["SqlStore", "open_store", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 7  # v2 faces, v3 network, v4 users/tokens/audit/jobs, v5 review, v6 audit MACs, v7 allowlist scopes: Alembic 0001-0007
+SCHEMA_VERSION = 7  # v2 faces, v3 network, v4 service, v5 review, v6 audit MACs, v7 allowlist scopes (Alembic)
 _INSERT_BATCH = 5_000
 # SQLite limits bound parameters per statement; stay far below it for IN (...) lists.
 _IN_BATCH = 500
