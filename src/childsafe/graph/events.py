@@ -39,7 +39,14 @@ from typing import IO, Final
 
 from childsafe.errors import ConfigError, InvalidIdentifierError, InvalidSignalError
 from childsafe.media.signals import get_signal_type
-from childsafe.records import ByteLines, json_kind, json_object_line
+from childsafe.records import (
+    ByteLines,
+    control_char_problem,
+    json_kind,
+    json_object_line,
+    plain_token,
+    swallowed_records,
+)
 from childsafe.records import CsvLines as _CsvLines
 from childsafe.records import RecordTooLarge as _RecordTooLarge
 from childsafe.records import os_reason as _os_reason
@@ -95,6 +102,9 @@ class RowError:
 
     row: int
     message: str
+    #: True when nothing of the file could be read: it could not be opened, or its format, kind or
+    #: header was not understood (a usage problem: the CLI exits 2 when no file could be read).
+    whole_file: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -265,7 +275,7 @@ def _iter_file(path: Path, kind: str) -> Iterator[Event | RowError]:
         # A buffer as large as the sniffing window lets peek() see it without seeking (pipes work).
         fh = io.BufferedReader(open(path, "rb", buffering=0), _SNIFF_BYTES)
     except OSError as exc:
-        yield RowError(0, f"cannot open {path}: {_os_reason(exc)}")
+        yield RowError(0, f"cannot open {path}: {_os_reason(exc)}", whole_file=True)
         return
     with fh:
         try:
@@ -275,7 +285,7 @@ def _iter_file(path: Path, kind: str) -> Iterator[Event | RowError]:
             try:
                 fmt, detected = _sniff(head, path, need_kind=kind == "auto")
             except ConfigError as exc:
-                yield RowError(0, str(exc))
+                yield RowError(0, str(exc), whole_file=True)
                 return
             builder = _BUILDERS[detected if kind == "auto" else kind]
             reader = _read_jsonl if fmt == "jsonl" else _read_csv
@@ -344,8 +354,12 @@ class _RowProblem(Exception):
 _Fields = Mapping[str, object]
 
 
-def _text(fields: _Fields, name: str) -> str | None:
-    """A field as stripped text (numbers written out), or None when absent or blank."""
+def _text(fields: _Fields, name: str, *, free_text: bool = False) -> str | None:
+    """A field as stripped text (numbers written out), or None when absent or blank.
+
+    Control characters (NUL...) are refused: every field ends up in the store and the exports.
+    Only ``free_text`` (an account's own attributes) may hold tabs and line breaks.
+    """
     value = fields.get(name)
     if value is None:
         return None
@@ -357,7 +371,11 @@ def _text(fields: _Fields, name: str) -> str | None:
         raise _RowProblem(f"field {name!r} must be a string or a number, not {json_kind(value)}")
     if len(value) > MAX_FIELD_CHARS:
         raise _RowProblem(f"field {name!r} of {len(value)} characters exceeds {MAX_FIELD_CHARS}")
-    return value.strip() or None
+    value = value.strip()
+    problem = control_char_problem(name[:40], value, free_text=free_text)
+    if problem:
+        raise _RowProblem(problem)
+    return value or None
 
 
 def _required(fields: _Fields, name: str) -> str:
@@ -462,7 +480,10 @@ def _account(fields: _Fields, row: int) -> Event:
         if name not in ("account", "declared_age", "created_at"):
             if len(name) > MAX_FIELD_CHARS:
                 raise _RowProblem(f"a column name of {len(name)} characters exceeds {MAX_FIELD_CHARS}")
-            value = _text(fields, name)
+            problem = control_char_problem("column name", name)
+            if problem:
+                raise _RowProblem(f"{problem}: {_preview(name)}")
+            value = _text(fields, name, free_text=True)
             if value is not None:
                 attributes[name] = value
     return AccountEvent(account, age, created_at, MappingProxyType(attributes), row=row)
@@ -511,6 +532,7 @@ def _read_csv(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
     source = _CsvLines(lines)
     reader = csv.reader(source)
     names: list[str] | None = None
+    looks_like_record: Callable[[list[str]], bool] = bool
     while True:
         start = lines.line_no + 1
         source.start_record()
@@ -525,7 +547,7 @@ def _read_csv(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
             yield RowError(start, f"not valid CSV ({exc})")
             continue
         if source.problems:
-            yield RowError(start, "; ".join(source.problems))
+            yield RowError(start, "; ".join(source.problems), whole_file=names is None)
             if names is None:
                 return
             continue
@@ -535,13 +557,29 @@ def _read_csv(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
             names = [name.strip().lower() for name in row]
             problem = _header_problem(names, builder)
             if problem:
-                yield RowError(start, problem)
+                yield RowError(start, problem, whole_file=True)
                 return
+            looks_like_record = _record_shape(names, builder)
+            continue
+        swallowed = swallowed_records(row, start, lines.line_no, looks_like_record)
+        if swallowed:
+            yield RowError(start, swallowed)
             continue
         if len(row) != len(names):
             yield RowError(start, f"expected {len(names)} fields as in the header, found {len(row)}")
             continue
         yield _build(builder, {name: value for name, value in zip(names, row, strict=True) if name}, start)
+
+
+def _record_shape(names: list[str], builder: _Builder) -> Callable[[list[str]], bool]:
+    """Whether a line read on its own looks like a record: the header's width, ids where ids go."""
+    width = len(names)
+    ids = [names.index(name) for name in _HEADER_NEEDS[builder][0]]
+
+    def looks_like_record(fields: list[str]) -> bool:
+        return len(fields) == width and all(plain_token(fields[i]) for i in ids)
+
+    return looks_like_record
 
 
 def _header_problem(names: list[str], builder: _Builder) -> str | None:

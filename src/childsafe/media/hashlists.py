@@ -29,11 +29,12 @@ cannot express is documented on its writer.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
@@ -42,6 +43,7 @@ import ijson  # ships no type information: see [tool.mypy] overrides
 
 from childsafe.errors import HashListFormatError, InvalidSignalError
 from childsafe.media.signals import get_signal_type
+from childsafe.records import control_char_problem, swallowed_records
 
 __all__ = [
     "HashListEntry",
@@ -250,6 +252,7 @@ class CsvHashListFormat:
 
         reader = csv.reader(feed())
         columns: dict[str, int] | None = None
+        looks_like_record: Callable[[list[str]], bool] = bool
         last_line = 0
         while True:
             row: list[str] | None = None
@@ -275,8 +278,13 @@ class CsvHashListFormat:
                 if columns is None:
                     yield start, "missing header 'signal_type,signal,label,source'"
                     return
+                looks_like_record = functools.partial(_csv_record_shape, columns=columns)
                 continue
             if not any(field.strip() for field in row):
+                continue
+            swallowed = swallowed_records(row, start, last_line, looks_like_record)
+            if swallowed:
+                yield start, swallowed
                 continue
             yield _csv_entry(row, columns, start)
         if columns is None and last_line == 0:
@@ -311,6 +319,14 @@ def _csv_header(row: list[str]) -> dict[str, int] | None:
     return columns
 
 
+def _csv_record_shape(fields: list[str], columns: dict[str, int]) -> bool:
+    """A line read on its own that has a known signal type and a signal where the header puts them."""
+    type_at, signal_at = columns["signal_type"], columns["signal"]
+    if len(fields) <= max(type_at, signal_at) or not fields[signal_at].strip():
+        return False
+    return _is_signal_type(fields[type_at].strip())
+
+
 def _csv_entry(row: list[str], columns: dict[str, int], line: int) -> HashListItem:
     def cell(name: str) -> str:
         index = columns.get(name)
@@ -321,6 +337,12 @@ def _csv_entry(row: list[str], columns: dict[str, int], line: int) -> HashListIt
     parsed = _parse_signal(cell("signal_type"), cell("signal"))
     if isinstance(parsed, str):
         return line, parsed
+    # Label and source are stored and exported: no NUL or other control character (a label may
+    # run over lines).
+    problem = (control_char_problem("label", cell("label"), free_text=True)
+               or control_char_problem("source", cell("source")))
+    if problem:
+        return line, problem
     return HashListEntry(*parsed, cell("label") or None, cell("source") or None, line)
 
 
@@ -538,6 +560,9 @@ def _category_to_label(category: Any) -> str | None:
         return None
     if isinstance(category, bool) or not isinstance(category, int | str):
         raise InvalidSignalError("Category is neither an integer nor a string")
+    problem = control_char_problem("Category", str(category))
+    if problem:
+        raise InvalidSignalError(problem)
     return f"{_CATEGORY_PREFIX}{category}"
 
 
