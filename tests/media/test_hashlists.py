@@ -507,3 +507,13 @@ def test_control_characters_in_labels_and_sources_are_refused(tmp_path: Path) ->
     vics.write_text(json.dumps({"value": [{"MD5": MD5, "Category": "a\u0000"}, {"MD5": MD5_B, "Category": 1}]}))
     result = read_hash_list(vics, skip_invalid=True)
     assert [e.signal for e in result.entries] == [MD5_B] and result.problems[0][0] == 1
+
+
+def test_vics_numbers_beyond_64_bits_do_not_stop_the_list(tmp_path: Path) -> None:
+    # Found by tests/fuzz: yajl stops at an integer >= 2**63 (valid JSON) and every later record was lost.
+    path = tmp_path / "list.json"
+    path.write_bytes(b'{"value": [{"MD5": "%s"}, {"MediaID": 9223372036854775808, "MD5": "%s"}, 1e999,'
+                     b' {"SHA1": "%s"}, 1%s]}' % (MD5.encode(), MD5_B.encode(), SHA1.encode(), b"0" * 5000))
+    result = read_hash_list(path, skip_invalid=True)
+    assert [(e.line, e.signal) for e in result.entries] == [(1, MD5), (2, MD5_B), (4, SHA1)]
+    assert [n for n, _ in result.problems] == [3, 5] and all(len(m) < 300 for _, m in result.problems)

@@ -349,6 +349,8 @@ def _csv_entry(row: list[str], columns: dict[str, int], line: int) -> HashListIt
 # --- vics --------------------------------------------------------------------------------------
 
 _Events = Iterator[tuple[str, Any]]
+# ijson's pure-Python parser: slower than yajl, but it reads numbers of any size.
+_PYTHON_JSON = ijson.get_backend("python")
 _OPEN = ("start_map", "start_array")
 _CLOSE = ("end_map", "end_array")
 
@@ -384,10 +386,32 @@ class VicsHashListFormat:
     name = "vics"
 
     def read(self, stream: BinaryIO) -> Iterator[HashListItem]:
+        start = stream.tell() if stream.seekable() else None
         cursor = _VicsCursor()
+        yielded = 0
         try:
             events = ijson.basic_parse(_BomSkipper(stream), use_float=True)
-            yield from _vics_document(events, cursor)
+            for item in _vics_document(events, cursor):
+                yielded += 1
+                yield item
+            return
+        except ijson.JSONError as exc:
+            if start is None or "overflow" not in _first_line(exc):
+                yield cursor.record, f"not valid JSON: {_first_line(exc)}"
+                return
+        except UnicodeDecodeError:
+            yield cursor.record, "not valid UTF-8"
+            return
+        # yajl (the fast C parser) stops at a number beyond 64 bits, which is valid JSON (a huge
+        # MediaID, say).  Read again with ijson's Python parser, which takes any number, and skip
+        # what was already given: both parsers produce the same items up to the overflow.
+        stream.seek(start)
+        cursor = _VicsCursor()
+        try:
+            events = _PYTHON_JSON.basic_parse(_BomSkipper(stream))
+            for index, item in enumerate(_vics_document(events, cursor)):
+                if index >= yielded:
+                    yield item
         except ijson.JSONError as exc:
             yield cursor.record, f"not valid JSON: {_first_line(exc)}"
         except UnicodeDecodeError:
@@ -432,7 +456,8 @@ def _first_line(exc: Exception) -> str:
     message = exc.args[0] if exc.args else ""
     if isinstance(message, bytes):
         message = message.decode("utf-8", "replace")
-    return str(message).strip().split("\n", 1)[0]
+    line = str(message).strip().split("\n", 1)[0]
+    return line if len(line) <= 200 else line[:200] + "..."  # a parser may quote a huge token
 
 
 def _vics_document(events: _Events, cursor: _VicsCursor) -> Iterator[HashListItem]:
@@ -463,16 +488,19 @@ def _vics_document(events: _Events, cursor: _VicsCursor) -> Iterator[HashListIte
 
 def _vics_records(events: _Events, cursor: _VicsCursor) -> Iterator[HashListItem]:
     """Entries of each record of the ``value`` array, up to and including its end."""
+    # The cursor names the record being read, or the next one while the parser looks for it: a
+    # parser error met between two records (a bad token where the next should start) is its.
+    cursor.record = 1
     for event, value in events:
         if event == "end_array":
             cursor.record = 0
             return
-        cursor.record += 1
         media = _build_value(events, event, value)
         if media is _TOO_LARGE:
             yield cursor.record, f"record larger than {MAX_VICS_RECORD_EVENTS} JSON events"
         else:
             yield from _vics_entries(media, cursor.record)
+        cursor.record += 1
 
 
 _TOO_LARGE = object()
