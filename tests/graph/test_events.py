@@ -406,3 +406,14 @@ def test_file_level_errors_are_marked_whole_file(tmp_path: Path) -> None:
     assert isinstance(missing, RowError) and missing.whole_file
     bad_row = list(iter_events(write(tmp_path, "z.csv", b"sender,recipient\na,\n")))[0]
     assert isinstance(bad_row, RowError) and not bad_row.whole_file
+
+
+def test_jsonl_with_a_damaged_first_line_is_still_read(tmp_path: Path) -> None:
+    # Found by tests/fuzz: a first line that is not JSON made the file read as CSV, and lost.
+    good = json.dumps({"sender": "a", "recipient": "b"}).encode()
+    path = write(tmp_path, "m", b"0\n" + good + b"\n[1]\n" + good + b"\n")
+    for kind in ("auto", "messages"):
+        events = list(iter_events(path, kind))
+        assert [type(e) for e in events] == [RowError, MessageEvent, RowError, MessageEvent]
+        assert [e.row for e in events] == [1, 2, 3, 4]
+    assert detect_kind(path) == "messages"

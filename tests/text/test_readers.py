@@ -566,3 +566,11 @@ def test_legitimate_multi_line_messages_are_kept(tmp_path: Path) -> None:
     data = HEADER + b'c1,amy,"first line\nsecond, with, commas\nthird",\nc1,bob,ok,\n'
     items = list(iter_messages(write(tmp_path, "chat.csv", data)))
     assert [m.text for m in items if isinstance(m, Message)] == ["first line\nsecond, with, commas\nthird", "ok"]
+
+
+def test_jsonl_with_a_damaged_first_line_is_still_read(tmp_path: Path) -> None:
+    # Found by tests/fuzz: a first line that is not JSON made the whole file unreadable.
+    path = write(tmp_path, "chat", b"0\n" + jsonl(GOOD, GOOD))
+    items = list(iter_messages(path))
+    assert [type(i) for i in items] == [RecordError, Message, Message] and [i.record for i in items] == [1, 2, 3]
+    assert detect_format(path) == "jsonl"

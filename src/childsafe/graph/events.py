@@ -87,6 +87,8 @@ _HASHED_SUFFIXES: Final = ("_hmac", "_sha256")
 _HEX64: Final = re.compile(r"[0-9a-f]{64}")
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
 _SNIFF_BYTES: Final = MAX_RECORD_BYTES + 1024
+#: Lines of the sniffed start looked at to tell JSON Lines whose first record is damaged.
+_SNIFF_LINES: Final = 50
 _EPOCH: Final = re.compile(r"[+-]?\d+(\.\d+)?")
 _AGE: Final = re.compile(r"\d{1,3}")
 _PHONE_SEPARATORS: Final = frozenset(" -().\u00a0/")
@@ -295,28 +297,52 @@ def _iter_file(path: Path, kind: str) -> Iterator[Event | RowError]:
 
 
 def _sniff(head: bytes, path: Path, need_kind: bool = True) -> tuple[str, str]:
-    """``(format, kind)`` of a file from its first bytes; kind is ``""`` unless ``need_kind``."""
+    """``(format, kind)`` of a file from its first bytes; kind is ``""`` unless ``need_kind``.
+
+    A file starting with ``{`` is JSON Lines; so is one whose first line is no CSV header of any
+    kind while a later line starts with ``{`` (a JSON Lines file whose first record is damaged:
+    the records after it must still be read).  The kind comes from the first JSON object that
+    parses, or from the CSV header.
+    """
     if head.startswith(_UTF16_BOMS):
         raise ConfigError(f"{path} is UTF-16; event files must be UTF-8")
     data = _strip_bom(head).lstrip()
     if not data:
         raise ConfigError(f"cannot tell the event kind of {path}: it is empty")
+    lines = [line for line in data.split(b"\n")[:_SNIFF_LINES] if line.strip()]
+    header_keys = _csv_keys(lines[0])
     fmt = "jsonl" if data.startswith(b"{") else "csv"
+    if fmt == "csv" and _kind_or_none(header_keys) is None and any(ln.lstrip().startswith(b"{") for ln in lines[1:]):
+        fmt = "jsonl"
     if not need_kind:
         return fmt, ""
-    first_line = data.split(b"\n", 1)[0].decode("utf-8", "replace")
-    if fmt == "jsonl":
+    if fmt == "csv":
+        return fmt, _kind_from_keys(header_keys, path)
+    first_error: ValueError | None = None  # why the first line is not JSON, if it is not
+    for number, line in enumerate(lines):
         try:
-            first = json.loads(first_line)
+            first = json.loads(line.decode("utf-8", "replace"))
         except ValueError as exc:
-            raise ConfigError(f"cannot tell the event kind of {path}: its first line is not JSON ({exc})") from None
-        keys = set(first) if isinstance(first, dict) else set()
-    else:
-        try:
-            keys = {name.strip().lower() for name in next(csv.reader([first_line]), [])}
-        except csv.Error:
-            keys = set()
-    return fmt, _kind_from_keys(keys, path)
+            first_error = exc if number == 0 else first_error
+            continue
+        if isinstance(first, dict):
+            return fmt, _kind_from_keys(set(first), path)
+    reason = f"its first line is not JSON ({first_error})" if first_error else "its first line is not a JSON object"
+    raise ConfigError(f"cannot tell the event kind of {path}: {reason}, nor any line after it")
+
+
+def _csv_keys(line: bytes) -> set[str]:
+    try:
+        return {name.strip().lower() for name in next(csv.reader([line.decode("utf-8", "replace")]), [])}
+    except csv.Error:
+        return set()
+
+
+def _kind_or_none(keys: set[str]) -> str | None:
+    try:
+        return _kind_from_keys(keys, Path())
+    except ConfigError:
+        return None
 
 
 def _kind_from_keys(keys: set[str], path: Path) -> str:

@@ -65,6 +65,8 @@ _OPTIONAL: Final = ("timestamp", "recipient", "platform")
 _NAMES: Final = ("conversation_id", "author", "recipient", "platform", "timestamp")
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
 _SNIFF_BYTES: Final = 64 * 1024
+#: Lines of the sniffed start looked at to tell JSON Lines whose first record is damaged.
+_SNIFF_LINES: Final = 50
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _LINE_NUMBER: Final = re.compile(r"\s*0*([1-9][0-9]{0,17})\s*")
 # Attribute the bounded XML tree builder sets on an element whose text it had to cut short.
@@ -191,6 +193,9 @@ def _sniff(head: bytes, path: Path) -> str:
     missing = [name for name in _REQUIRED if name not in {h.strip().lower() for h in header}]
     if not missing:
         return "csv"
+    # JSON Lines whose first record is damaged: the records after it must still be read.
+    if any(line.lstrip().startswith(b"{") for line in data.split(b"\n")[1:_SNIFF_LINES]):
+        return "jsonl"
     raise ConfigError(
         f"cannot tell the chat format of {path}: it is not PAN 2012 XML (starting with '<'), "
         f"JSON Lines (starting with '{{') or CSV whose header names {', '.join(_REQUIRED)} "
