@@ -55,6 +55,8 @@ def _check(items: list[Message | RecordError], conversations: list[object]) -> N
 @example(data=b'{"conversation_id": "c", "author": "a\\u0000", "text": "t"}\n', fmt="jsonl")
 @example(data=b'<conversations><conversation id="c"><message><author>a&#0;</author><text>t</text></message>'
               b"</conversation></conversations>", fmt="pan12")
+@example(data=b'<conversations><conversation id="\x7f"><message><author>x</author><text>y</text></message>'
+              b"</conversation></conversations>", fmt="auto")  # found: a DEL in a conversation id was kept
 def test_any_bytes_give_messages_or_numbered_errors(data: bytes, fmt: str) -> None:
     _check(*_read(data, fmt))
 

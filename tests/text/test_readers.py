@@ -574,3 +574,11 @@ def test_jsonl_with_a_damaged_first_line_is_still_read(tmp_path: Path) -> None:
     items = list(iter_messages(path))
     assert [type(i) for i in items] == [RecordError, Message, Message] and [i.record for i in items] == [1, 2, 3]
     assert detect_format(path) == "jsonl"
+
+
+def test_pan12_conversation_id_with_a_control_character_is_refused(tmp_path: Path) -> None:
+    # Found by tests/fuzz: XML allows DEL (and C1 controls) in an attribute; the id was kept as it was.
+    data = pan(("c\x7f1", pan_message(1, "amy", "hi")), ("c2", pan_message(1, "bob", "yo")))
+    items = list(iter_messages(write(tmp_path, "chat.xml", data)))
+    assert isinstance(items[0], RecordError) and items[0].record == 0 and "U+007F" in items[0].message
+    assert [(m.conversation_id, m.author) for m in items[1:] if isinstance(m, Message)] == [("c2", "bob")]

@@ -436,8 +436,12 @@ def _read_pan12(fh: IO[bytes]) -> Iterator[_Item]:
                     conversations += 1
                     conversation_depth, position = len(stack), 0
                     conversation_id = (element.get("id") or "").strip() or None
+                    problem = conversation_id and control_char_problem("id", conversation_id)
                     if conversation_id is None:
                         yield RecordError(0, f"conversation {conversations} has no id attribute; skipped")
+                    elif problem:
+                        conversation_id = None
+                        yield RecordError(0, f"conversation {conversations}: {problem}; skipped")
                 elif name == "message":
                     message_depth = len(stack)
                     position += 1
