@@ -87,7 +87,7 @@ def read_everything(data: bytes) -> tuple[int, int]:
     return got, problems
 
 
-@fuzz_settings(200)
+@fuzz_settings(400)
 @given(data=archives())
 @example(data=b"PK\x05\x06" + b"\x00" * 18)
 @example(data=b"\x1f\x8b\x08\x00" + b"\x00" * 20)
@@ -95,14 +95,14 @@ def test_any_archive_gives_members_and_problems_never_an_exception(data: bytes) 
     read_everything(data)
 
 
-@fuzz_settings(100)
+@fuzz_settings(250)
 @given(data=st.one_of(st.binary(max_size=600), mutated(build_zip([("a.jpg", b"x" * 300)], zipfile.ZIP_DEFLATED)),
                       mutated(build_tar([("a.jpg", b"x" * 300)], "gz", []))))
 def test_any_bytes_as_an_archive_never_raise(data: bytes) -> None:
     read_everything(data)
 
 
-@fuzz_settings(60)
+@fuzz_settings(100)
 @given(entries=st.lists(st.tuples(st.from_regex(r"[a-z]{1,8}\.(jpg|txt)", fullmatch=True),
                                   # a member that is itself an archive is opened in place (nested)
                                   st.binary(max_size=500).filter(lambda b: archive_kind(b) is None)),

@@ -48,7 +48,7 @@ def _check(items: list[Message | RecordError], conversations: list[object]) -> N
         assert isinstance(conversation, RecordError) or (isinstance(conversation, tuple) and conversation[1])
 
 
-@fuzz_settings(150)
+@fuzz_settings(400)
 @given(data=st.one_of(st.binary(max_size=400), mutated(JSONL_SAMPLE), mutated(CSV_SAMPLE), mutated(PAN_SAMPLE)),
        fmt=st.sampled_from(("auto", "jsonl", "csv", "pan12")))
 @example(data=b'conversation_id,author,text\nc1,"a\x00b",hi\n', fmt="csv")
@@ -61,7 +61,7 @@ def test_any_bytes_give_messages_or_numbered_errors(data: bytes, fmt: str) -> No
     _check(*_read(data, fmt))
 
 
-@fuzz_settings(100)
+@fuzz_settings(250)
 @given(lines=st.lists(st.one_of(st.just("good"), no_newline_text(),
                                 st.dictionaries(st.sampled_from(NAME_FIELDS + ("text",)), json_scalars, max_size=6)),
                       min_size=1, max_size=10))
@@ -79,7 +79,7 @@ def test_jsonl_good_records_around_bad_ones_all_come_out(lines: list[object]) ->
     assert {n for n, line in enumerate(lines, 1) if line == "good"} <= found
 
 
-@fuzz_settings(100)
+@fuzz_settings(250)
 @given(lines=st.lists(st.one_of(st.just("good"), printable_line()), min_size=1, max_size=10))
 def test_csv_good_rows_around_bad_ones_all_come_out(lines: list[str]) -> None:
     text = "conversation_id,author,text\n" + "".join(

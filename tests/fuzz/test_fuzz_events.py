@@ -60,7 +60,7 @@ def _check(events: list[object]) -> None:
             assert event.timestamp.tzinfo is not None  # type: ignore[union-attr]
 
 
-@fuzz_settings(150)
+@fuzz_settings(400)
 @given(data=st.one_of(st.binary(max_size=400), *(mutated(sample) for sample in SAMPLES.values())),
        kind=st.sampled_from(("auto", *EVENT_KINDS)))
 @example(data=b'sender,recipient\na,"b\x00"\n', kind="auto")
@@ -71,7 +71,7 @@ def test_any_bytes_give_events_or_numbered_errors(data: bytes, kind: str) -> Non
     _check(_read(data, kind))
 
 
-@fuzz_settings(100)
+@fuzz_settings(250)
 @given(kind=st.sampled_from(EVENT_KINDS),
        rows=st.lists(st.one_of(st.just("good"), printable_line()), min_size=1, max_size=10))
 def test_csv_good_rows_around_bad_ones_all_come_out(kind: str, rows: list[str]) -> None:
@@ -82,7 +82,7 @@ def test_csv_good_rows_around_bad_ones_all_come_out(kind: str, rows: list[str]) 
     assert {n for n, row in enumerate(rows, 2) if row == "good"} <= found
 
 
-@fuzz_settings(100)
+@fuzz_settings(250)
 @given(kind=st.sampled_from(EVENT_KINDS),
        lines=st.lists(st.one_of(st.just("good"), no_newline_text(),
                                 st.dictionaries(st.sampled_from(FIELD_NAMES), json_scalars, max_size=5)),

@@ -53,7 +53,7 @@ def _check_items(items: list[HashListEntry | tuple[int, str]]) -> None:
             assert isinstance(line, int) and line >= 0 and isinstance(message, str) and message
 
 
-@fuzz_settings(150)
+@fuzz_settings(400)
 @given(data=st.one_of(st.binary(max_size=400), mutated(TE_SAMPLE), mutated(CSV_SAMPLE), mutated(VICS_SAMPLE)),
        fmt=st.sampled_from(("auto", "te", "csv", "vics")))
 @example(data=b'signal_type,signal\nmd5,"x\nmd5,d41d8cd98f00b204e9800998ecf8427e\n', fmt="csv")
@@ -67,7 +67,7 @@ def test_any_bytes_give_entries_or_numbered_problems(data: bytes, fmt: str) -> N
     _check_items(items)
 
 
-@fuzz_settings(100)
+@fuzz_settings(250)
 @given(lines=st.lists(st.one_of(st.sampled_from(GOOD), no_newline_text()), min_size=1, max_size=12))
 def test_te_good_lines_around_bad_ones_all_come_out(lines: list[tuple[str, str] | str]) -> None:
     text = "".join(f"{line[0]} {line[1]}\n" if isinstance(line, tuple) else f"{line}\n" for line in lines)
@@ -79,7 +79,7 @@ def test_te_good_lines_around_bad_ones_all_come_out(lines: list[tuple[str, str] 
             assert (number, *line) in found
 
 
-@fuzz_settings(100)
+@fuzz_settings(250)
 @given(lines=st.lists(st.one_of(st.sampled_from(GOOD), printable_line()), min_size=1, max_size=12))
 def test_csv_good_rows_around_bad_ones_all_come_out(lines: list[tuple[str, str] | str]) -> None:
     text = "signal_type,signal,label\n" + "".join(
@@ -92,7 +92,7 @@ def test_csv_good_rows_around_bad_ones_all_come_out(lines: list[tuple[str, str] 
             assert (number, *line) in found
 
 
-@fuzz_settings(100)
+@fuzz_settings(250)
 @given(records=st.lists(st.one_of(st.just("good"), json_values), min_size=1, max_size=8))
 @example(records=[9223372036854775808, "good"])  # found: yajl stopped the list at a 64-bit overflow
 @example(records=["good", -(10**30), "good", 1e300])

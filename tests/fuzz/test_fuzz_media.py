@@ -56,7 +56,7 @@ def _check_hashes(data: bytes) -> None:
 
 # Pillow warns (UserWarning) about damage it reads past, e.g. corrupt EXIF: not an error here.
 @pytest.mark.filterwarnings("ignore::UserWarning")
-@fuzz_settings(250)
+@fuzz_settings(500)
 @given(data=st.one_of(*(mutated(sample) for sample in PICTURES.values())))
 @example(data=PICTURES["png"][:40])
 @example(data=b"\x89PNG\r\n\x1a\n")
