@@ -119,3 +119,14 @@ def test_json_lines_are_never_wrapped_on_a_terminal(picture_file, tmp_path: Path
     screen, piped = _run_in_pty(["scan", str(folder), "--workers", "1"], env, stdout_tty=False)
     lines = [json.loads(line) for line in piped.splitlines()]
     assert len(lines) == 4 and lines[-1]["summary"] and '"sha256"' not in screen
+
+
+def test_graph_ingest_error_lines_are_never_wrapped_on_a_terminal(tmp_path: Path) -> None:
+    events = tmp_path / "events.csv"
+    events.write_text("sender,recipient,timestamp\na,b,1\nc,d,not-a-time-" + "x" * 90 + "\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update(CHILDSAFE_HOME=str(tmp_path / "home"), TERM="xterm")
+    screen, _ = _run_in_pty(["graph", "ingest", str(events)], env, stdout_tty=True)
+    lines = [line[line.index("{"):] for line in screen.replace("\r", "\n").split("\n") if '{"path"' in line]
+    parsed = [json.loads(line) for line in lines]  # each a whole line, though longer than 80 columns
+    assert [p.get("row") for p in parsed] == [3, None] and len(lines[0]) > 80

@@ -62,7 +62,7 @@ def ingest(
             report = graph.ingest_file(path, kind, hmac_key=key, progress=show)
             progress.remove_task(task)
             for error in report.errors:
-                sys.stderr.write(_json_line({"path": str(path), "row": error.row, "error": error.message}))
+                write_json({"path": str(path), "row": error.row, "error": error.message}, sys.stderr)
             if report.error_count > len(report.errors):
                 say(f"{path}: {report.error_count - len(report.errors)} more bad rows not shown")
             if report.rows == 0 and report.error_count and not report.skipped_file:
@@ -222,8 +222,3 @@ def _read_key(path: Path) -> bytes:
         raise ConfigError("the identifier hashing key must be at least 32 bytes; share a random key")
     return key
 
-
-def _json_line(obj: object) -> str:
-    import json
-
-    return json.dumps(obj, ensure_ascii=False) + "\n"
