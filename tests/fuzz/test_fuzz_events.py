@@ -68,7 +68,10 @@ def _check(events: list[object]) -> None:
 @example(data=b'account,declared_age,created_at\na,1,99999999999999999999\n', kind="accounts")
 @example(data=b'{"account": "a", "kind": "ip", "value": "[::1"}\n', kind="identifiers")
 def test_any_bytes_give_events_or_numbered_errors(data: bytes, kind: str) -> None:
-    _check(_read(data, kind))
+    events = _read(data, kind)
+    _check(events)
+    lines = data.count(b"\n") + 1
+    assert all(event.row <= lines for event in events)  # type: ignore[attr-defined]
 
 
 @fuzz_settings(250)

@@ -65,6 +65,9 @@ def test_any_bytes_give_entries_or_numbered_problems(data: bytes, fmt: str) -> N
     except HashListFormatError:
         return  # only for a format that cannot be told (auto)
     _check_items(items)
+    if fmt in ("te", "csv"):  # line-based: a problem's number is a physical line of the file
+        lines = data.count(b"\n") + 1
+        assert all((item.line if isinstance(item, HashListEntry) else item[0]) <= lines for item in items)
 
 
 @fuzz_settings(250)
