@@ -130,3 +130,12 @@ def test_graph_ingest_error_lines_are_never_wrapped_on_a_terminal(tmp_path: Path
     lines = [line[line.index("{"):] for line in screen.replace("\r", "\n").split("\n") if '{"path"' in line]
     parsed = [json.loads(line) for line in lines]  # each a whole line, though longer than 80 columns
     assert [p.get("row") for p in parsed] == [3, None] and len(lines[0]) > 80
+
+
+def test_an_output_path_that_cannot_be_written_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
+    cli.run("bank", "create", "known")
+    nowhere = tmp_path / "no" / "such" / "folder"
+    for args in (("bank", "export", "known", "-o", str(nowhere / "list.txt")),
+                 ("graph", "export", "--format", "json", "-o", str(nowhere / "graph.json"))):
+        proc = cli.run(*args, check=2)
+        assert "No such file or directory" in proc.stderr and "Traceback" not in proc.stderr
