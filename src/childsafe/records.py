@@ -203,7 +203,7 @@ def swallowed_records(row: Sequence[str], start: int, end: int,
             except csv.Error:
                 continue
             # Machine exports put no space after a comma; prose ("apples, pears") does.
-            if fields and not any(value[:1].isspace() for value in fields) and looks_like_record(fields):
+            if fields and not any(cell[:1].isspace() for cell in fields) and looks_like_record(fields):
                 return (f"a quoted field opened on line {start} runs to line {end} over what looks like a record "
                         f"of its own (line {line + offset}): an unbalanced quote?  Lines {start}-{end} skipped")
         line += len(parts) - 1
