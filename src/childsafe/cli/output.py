@@ -50,9 +50,17 @@ def say(message: str) -> None:
 
 
 def missing_paths_message(paths: list[Path]) -> str:
-    """What to say about missing paths ("no such file: a.jpg"), with a hint for an unexpanded pattern."""
-    shown = ", ".join(str(p) for p in paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
-    message = f"no such file: {shown}"
-    if any(set(str(p)) & set("*?[") for p in paths):
+    """What to say about paths that are not files ("no such file: a.jpg"), with a hint for a pattern."""
+
+    def listed(group: list[Path]) -> str:
+        more = f" and {len(group) - 5} more" if len(group) > 5 else ""
+        return ", ".join(str(p) for p in group[:5]) + more
+
+    absent = [p for p in paths if not p.exists()]
+    others = [p for p in paths if p.exists()]
+    parts = [f"{what}: {listed(group)}" for what, group in (("no such file", absent), ("not a file", others))
+             if group]
+    message = "; ".join(parts)
+    if any(set(str(p)) & set("*?[") for p in absent):
         message += " (a shell pattern that matched no file is passed on unexpanded)"
     return message
