@@ -33,8 +33,8 @@ def build_zip(entries: list[tuple[str, bytes]], method: int) -> bytes:
     with warnings.catch_warnings(), zipfile.ZipFile(buf, "w", compression=method) as zf:
         warnings.simplefilter("ignore", UserWarning)  # duplicate names are part of the fuzzing
         for name, data in entries:
-            try:
-                zf.writestr(name, data)
+            try:  # a fixed time: the same example must give the same bytes (Hypothesis replays it)
+                zf.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data, compress_type=method)
             except (ValueError, UnicodeEncodeError, IndexError):
                 continue  # zipfile refuses (or trips on) some names: nothing to fuzz there
     return buf.getvalue()
@@ -53,7 +53,7 @@ def build_tar(entries: list[tuple[str, bytes]], compression: str, declared: list
             if declared:  # lie about a size after the fact: a header that does not match its data
                 info.size = declared[index % len(declared)]
     raw = buf.getvalue()
-    return {"": raw, "gz": gzip.compress(raw), "bz2": bz2.compress(raw), "xz": lzma.compress(raw)}[compression]
+    return {"": raw, "gz": gzip.compress(raw, mtime=0), "bz2": bz2.compress(raw), "xz": lzma.compress(raw)}[compression]
 
 
 @st.composite
