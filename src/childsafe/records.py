@@ -8,16 +8,28 @@ without losing the rest of the file.  Each caller sets its own record limit.
 
 from __future__ import annotations
 
+import csv
 import json
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any, Final
 
-__all__ = ["UTF8_BOM", "ByteLines", "CsvLines", "Oversized", "RecordTooLarge", "json_kind", "json_object_line",
-           "oversized_message", "os_reason", "strip_bom", "utf8_message"]
+__all__ = ["UTF8_BOM", "ByteLines", "CsvLines", "Oversized", "RecordTooLarge", "control_char_problem",
+           "json_kind", "json_object_line", "oversized_message", "os_reason", "plain_token", "strip_bom",
+           "swallowed_records", "utf8_message"]
 
 UTF8_BOM: Final = b"\xef\xbb\xbf"
 #: How much of an over-long line is read at a time while skipping it.
 SKIP_CHUNK: Final = 64 * 1024
+
+# Characters that break what is built from a name or an identifier: PostgreSQL refuses NUL in
+# text, XML 1.0 (GraphML, GEXF exports) refuses every C0 control but tab, newline and CR and
+# the non-characters U+FFFE/U+FFFF, UTF-8 cannot encode a lone surrogate (JSON can escape one),
+# and a line break or tab in an account name breaks seeds files and edge lists.
+_NAME_REFUSED: Final = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# Free text (a bio, an attribute) may hold tabs and line breaks; the rest is refused as above.
+_TEXT_REFUSED: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -151,3 +163,48 @@ def json_kind(value: object) -> str:
     if isinstance(value, bool):
         return "a boolean"
     return "a number" if isinstance(value, int | float) else type(value).__name__
+
+
+def control_char_problem(name: str, value: str, *, free_text: bool = False) -> str | None:
+    """Why ``value`` cannot be a field ``name`` (a control character, say), or None when it can.
+
+    Names and identifiers refuse every C0 control (NUL included), DEL, lone surrogates and
+    U+FFFE/U+FFFF; ``free_text`` also allows tab, newline and carriage return.
+    """
+    found = (_TEXT_REFUSED if free_text else _NAME_REFUSED).search(value)
+    if found is None:
+        return None
+    return f"field {name!r} contains control character U+{ord(found.group()):04X} at character {found.start() + 1}"
+
+
+def plain_token(value: str) -> bool:
+    """True for a non-empty value without whitespace or quotes: what an id column looks like."""
+    return bool(value) and not any(c.isspace() or c == '"' for c in value)
+
+
+def swallowed_records(row: Sequence[str], start: int, end: int,
+                      looks_like_record: Callable[[list[str]], bool]) -> str | None:
+    """The complaint when a CSV record that starts on line ``start`` swallowed whole records.
+
+    A quote that is opened and never closed (or closed records later) makes the csv module read
+    every following line into one quoted field, silently.  A line inside a multi-line field that,
+    read on its own, ``looks_like_record`` (the header's width, id columns that look like ids) and
+    has no field starting with a space is taken for such a swallowed record; ``end`` is the last
+    physical line the record used.
+    """
+    if end <= start:
+        return None
+    line = start
+    for value in row:
+        parts = value.split("\n")
+        for offset, part in enumerate(parts[1:], 1):
+            try:
+                fields = next(csv.reader([part.rstrip("\r")]), [])
+            except csv.Error:
+                continue
+            # Machine exports put no space after a comma; prose ("apples, pears") does.
+            if fields and not any(cell[:1].isspace() for cell in fields) and looks_like_record(fields):
+                return (f"a quoted field opened on line {start} runs to line {end} over what looks like a record "
+                        f"of its own (line {line + offset}): an unbalanced quote?  Lines {start}-{end} skipped")
+        line += len(parts) - 1
+    return None

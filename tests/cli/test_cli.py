@@ -18,7 +18,8 @@ def test_hash_prints_one_object_per_file(cli: Cli, picture_file, tmp_path: Path)
     other.write_text("hello")
     bad = tmp_path / "bad.jpg"
     bad.write_bytes(b"\xff\xd8\xff\xe0 truncated")
-    lines = cli.json_lines("hash", str(photo), str(other), str(bad), str(tmp_path / "missing.jpg"))
+    # Every file gets its line; the missing path then exits 2 (README: usage error, missing path).
+    lines = cli.json_lines("hash", str(photo), str(other), str(bad), str(tmp_path / "missing.jpg"), check=2)
     assert [line["path"] for line in lines] == [str(photo), str(other), str(bad), str(tmp_path / "missing.jpg")]
     for line in lines:
         assert {"path", "content_type", "md5", "sha1", "sha256", "pdq", "error"} <= set(line)

@@ -360,3 +360,60 @@ def test_large_file_streams_with_bounded_memory(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert count > 100_000
     assert peak < 4 * 1024 * 1024, peak
+
+
+# --------------------------------------------------------------------------- issue 10: leftovers
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x01", "\t", "\n", "\x7f", "\ud800"])
+def test_control_characters_in_senders_and_identifiers_are_refused(tmp_path: Path, char: str) -> None:
+    lines = [{"sender": "a", "recipient": "b"}, {"sender": f"x{char}y", "recipient": "b"},
+             {"sender": "a", "recipient": f"c{char}d"}, {"sender": "d", "recipient": "e"}]
+    path = write(tmp_path, "m.jsonl", "".join(json.dumps(line) + "\n" for line in lines).encode())
+    events = list(iter_events(path))
+    assert [type(e) for e in events] == [MessageEvent, RowError, RowError, MessageEvent]
+    assert [e.row for e in events] == [1, 2, 3, 4]
+    assert all("control character" in e.message for e in events if isinstance(e, RowError))
+    ids = write(tmp_path, "i.jsonl", json.dumps({"account": "a", "kind": "username", "value": "n\x00"}).encode())
+    (error,) = iter_events(ids)
+    assert isinstance(error, RowError) and "'value'" in error.message
+
+
+def test_account_attributes_may_hold_line_breaks_but_not_nul(tmp_path: Path) -> None:
+    data = b'account,bio\na,"line one\nline two"\nb,"x\x00y"\n'
+    events = list(iter_events(write(tmp_path, "acc.csv", data)))
+    assert isinstance(events[0], AccountEvent) and events[0].attributes["bio"] == "line one\nline two"
+    assert isinstance(events[1], RowError) and events[1].row == 4 and "U+0000" in events[1].message
+
+
+def test_an_unbalanced_quote_that_swallows_rows_is_reported(tmp_path: Path) -> None:
+    data = b'sender,recipient,timestamp\na,"b,1\nc,d,2\ne,f,3\ng,h,4\n'
+    events = list(iter_events(write(tmp_path, "m.csv", data)))
+    assert len(events) == 1 and isinstance(events[0], RowError) and events[0].row == 2
+    assert "unbalanced quote" in events[0].message and "Lines 2-5" in events[0].message
+    closed = b'sender,recipient,timestamp\na,"b\nc,d,2\ne,f",3\ng,h,4\n'
+    events = list(iter_events(write(tmp_path, "m2.csv", closed)))
+    assert isinstance(events[0], RowError) and events[0].row == 2
+    assert [(e.sender, e.row) for e in events[1:] if isinstance(e, MessageEvent)] == [("g", 5)]
+
+
+def test_file_level_errors_are_marked_whole_file(tmp_path: Path) -> None:
+    (unknown,) = iter_events(write(tmp_path, "x.csv", b"foo,bar\n1,2\n"))
+    assert unknown.row == 0 and isinstance(unknown, RowError) and unknown.whole_file
+    (header,) = iter_events(write(tmp_path, "y.csv", b"sender,bar\n1,2\n"), "messages")
+    assert isinstance(header, RowError) and header.whole_file
+    (missing,) = iter_events(tmp_path / "nowhere.csv")
+    assert isinstance(missing, RowError) and missing.whole_file
+    bad_row = list(iter_events(write(tmp_path, "z.csv", b"sender,recipient\na,\n")))[0]
+    assert isinstance(bad_row, RowError) and not bad_row.whole_file
+
+
+def test_jsonl_with_a_damaged_first_line_is_still_read(tmp_path: Path) -> None:
+    # Found by tests/fuzz: a first line that is not JSON made the file read as CSV, and lost.
+    good = json.dumps({"sender": "a", "recipient": "b"}).encode()
+    path = write(tmp_path, "m", b"0\n" + good + b"\n[1]\n" + good + b"\n")
+    for kind in ("auto", "messages"):
+        events = list(iter_events(path, kind))
+        assert [type(e) for e in events] == [RowError, MessageEvent, RowError, MessageEvent]
+        assert [e.row for e in events] == [1, 2, 3, 4]
+    assert detect_kind(path) == "messages"

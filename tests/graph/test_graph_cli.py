@@ -114,7 +114,7 @@ def test_actors_and_communities(ingested: tuple[Cli, PlatformTruth]) -> None:
 
 def test_ingest_errors_and_exit_codes(cli: Cli, tmp_path: Path) -> None:
     missing = tmp_path / "missing.csv"
-    proc = cli.run("graph", "ingest", str(missing), check=1)  # nothing usable at all
+    proc = cli.run("graph", "ingest", str(missing), check=2)  # a missing path: usage (README exit codes)
     report = json.loads(proc.stdout)
     assert (report["rows"], report["errors"], report["already_ingested"]) == (0, 1, False)
     error = json.loads(proc.stderr.strip().splitlines()[0])
@@ -132,6 +132,19 @@ def test_ingest_errors_and_exit_codes(cli: Cli, tmp_path: Path) -> None:
     short_key = tmp_path / "short.key"
     short_key.write_bytes(b"too short")
     assert "32 bytes" in cli.run("graph", "ingest", str(mixed), "--hmac-key-file", str(short_key), check=2).stderr
+
+
+def test_ingest_of_unknown_headers_exits_2_and_of_only_bad_rows_exits_1(cli: Cli, tmp_path: Path) -> None:
+    unknown = tmp_path / "unknown.csv"
+    unknown.write_text("from,to,when\na,b,1\n", encoding="utf-8")
+    proc = cli.run("graph", "ingest", str(unknown), check=2)
+    assert "cannot tell the event kind" in proc.stderr
+    lacking = tmp_path / "lacking.csv"
+    lacking.write_text("sender,to\na,b\n", encoding="utf-8")
+    assert "lacks required column" in cli.run("graph", "ingest", str(lacking), "--kind", "messages", check=2).stderr
+    bad_rows = tmp_path / "bad_rows.csv"
+    bad_rows.write_text("sender,recipient\na,\n,b\n", encoding="utf-8")
+    assert cli.run("graph", "ingest", str(bad_rows), check=1).stdout  # read, but no usable row
 
 
 def test_cli_hmac_ingest_keeps_no_raw_identifier(cli: Cli, tmp_path: Path) -> None:

@@ -476,3 +476,44 @@ def test_registry_and_public_names() -> None:
     assert set(FORMATS) == {"te", "csv", "vics"}
     assert all(name == fmt.name for name, fmt in FORMATS.items())
     assert all(hasattr(hashlists, name) for name in hashlists.__all__)
+
+
+# --- issue 10: leftovers -----------------------------------------------------------------------
+
+
+def test_csv_unbalanced_quote_that_swallows_entries_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(f'signal_type,signal,label,source\nmd5,{MD5},"cat,x\nmd5,{MD5_B},a,b\nsha1,{SHA1},a,b\n'.encode())
+    with pytest.raises(HashListFormatError) as caught:
+        read_hash_list(path)
+    assert caught.value.problems[0][0] == 2 and "unbalanced quote" in caught.value.problems[0][1]
+    result = read_hash_list(path, skip_invalid=True)
+    assert result.entries == [] and len(result.problems) == 1
+
+
+def test_csv_multi_line_label_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(f'signal_type,signal,label,source\nmd5,{MD5},"two\nlines",src\n'.encode())
+    (entry,) = read_hash_list(path).entries
+    assert entry.label == "two\nlines" and entry.line == 2
+
+
+def test_control_characters_in_labels_and_sources_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(f"signal_type,signal,label,source\nmd5,{MD5},a\x00b,s\nsha1,{SHA1},ok,s\x01\n".encode())
+    result = read_hash_list(path, skip_invalid=True)
+    assert [n for n, _ in result.problems] == [2, 3] and all("control character" in m for _, m in result.problems)
+    vics = tmp_path / "list.json"
+    vics.write_text(json.dumps({"value": [{"MD5": MD5, "Category": "a\u0000"}, {"MD5": MD5_B, "Category": 1}]}))
+    result = read_hash_list(vics, skip_invalid=True)
+    assert [e.signal for e in result.entries] == [MD5_B] and result.problems[0][0] == 1
+
+
+def test_vics_numbers_beyond_64_bits_do_not_stop_the_list(tmp_path: Path) -> None:
+    # Found by tests/fuzz: yajl stops at an integer >= 2**63 (valid JSON) and every later record was lost.
+    path = tmp_path / "list.json"
+    path.write_bytes(b'{"value": [{"MD5": "%s"}, {"MediaID": 9223372036854775808, "MD5": "%s"}, 1e999,'
+                     b' {"SHA1": "%s"}, 1%s]}' % (MD5.encode(), MD5_B.encode(), SHA1.encode(), b"0" * 5000))
+    result = read_hash_list(path, skip_invalid=True)
+    assert [(e.line, e.signal) for e in result.entries] == [(1, MD5), (2, MD5_B), (4, SHA1)]
+    assert [n for n, _ in result.problems] == [3, 5] and all(len(m) < 300 for _, m in result.problems)

@@ -517,3 +517,68 @@ def test_pan12_conversation_cut_short_yields_its_messages_then_the_error(tmp_pat
     assert items[0] == ("c1", [Message("c1", "a", "hi", record=1)])
     assert isinstance(items[1], RecordError) and items[1].record == 2 and items[1].conversation_id == "c1"
     assert "malformed" in items[1].message
+
+
+# --------------------------------------------------------------------------- issue 10: leftovers
+
+
+@pytest.mark.parametrize("field", ["author", "conversation_id", "recipient"])
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\n", "\x7f"])
+def test_control_characters_in_names_are_refused_per_record(tmp_path: Path, field: str, char: str) -> None:
+    bad = {**GOOD, "recipient": "bo", field: f"am{char}y"}
+    path = write(tmp_path, "chat.jsonl", jsonl(GOOD, bad, GOOD))
+    items = list(iter_messages(path))
+    assert [type(i) for i in items] == [Message, RecordError, Message]
+    assert items[1].record == 2 and f"field {field!r} contains control character U+{ord(char):04X}" in items[1].message
+
+
+def test_control_characters_in_csv_authors_are_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "chat.csv", HEADER + b"c1,amy,hi,\nc1,a\x00my,hi,\nc1,bob,yo,\n")
+    items = list(iter_messages(path))
+    assert [getattr(i, "record") for i in items] == [2, 3, 4]
+    assert isinstance(items[1], RecordError) and "U+0000" in items[1].message
+
+
+def test_message_text_keeps_its_line_breaks_and_tabs(tmp_path: Path) -> None:
+    path = write(tmp_path, "chat.jsonl", jsonl(dict(GOOD, text="line one\n\tline two")))
+    assert [m.text for m in iter_messages(path)] == ["line one\n\tline two"]
+
+
+def test_an_unbalanced_quote_that_swallows_records_is_reported_not_merged(tmp_path: Path) -> None:
+    data = (HEADER + b'c1,amy,"hello,\n'
+            b"c1,bob,how are you,\n"
+            b'c1,amy,fine",\n'
+            b"c1,bob,ok,\n")
+    items = list(iter_messages(write(tmp_path, "chat.csv", data)))
+    assert isinstance(items[0], RecordError) and items[0].record == 2
+    assert "unbalanced quote" in items[0].message and "Lines 2-4" in items[0].message
+    assert [(m.author, m.text, m.record) for m in items[1:] if isinstance(m, Message)] == [("bob", "ok", 5)]
+
+
+def test_an_unclosed_quote_at_the_end_is_reported(tmp_path: Path) -> None:
+    data = HEADER + b"c1,amy,hi,\nc1,bob,\"oops,\nc1,amy,still here,\nc1,bob,and here,\n"
+    items = list(iter_messages(write(tmp_path, "chat.csv", data)))
+    assert isinstance(items[0], Message) and isinstance(items[1], RecordError)
+    assert items[1].record == 3 and "Lines 3-5" in items[1].message
+
+
+def test_legitimate_multi_line_messages_are_kept(tmp_path: Path) -> None:
+    data = HEADER + b'c1,amy,"first line\nsecond, with, commas\nthird",\nc1,bob,ok,\n'
+    items = list(iter_messages(write(tmp_path, "chat.csv", data)))
+    assert [m.text for m in items if isinstance(m, Message)] == ["first line\nsecond, with, commas\nthird", "ok"]
+
+
+def test_jsonl_with_a_damaged_first_line_is_still_read(tmp_path: Path) -> None:
+    # Found by tests/fuzz: a first line that is not JSON made the whole file unreadable.
+    path = write(tmp_path, "chat", b"0\n" + jsonl(GOOD, GOOD))
+    items = list(iter_messages(path))
+    assert [type(i) for i in items] == [RecordError, Message, Message] and [i.record for i in items] == [1, 2, 3]
+    assert detect_format(path) == "jsonl"
+
+
+def test_pan12_conversation_id_with_a_control_character_is_refused(tmp_path: Path) -> None:
+    # Found by tests/fuzz: XML allows DEL (and C1 controls) in an attribute; the id was kept as it was.
+    data = pan(("c\x7f1", pan_message(1, "amy", "hi")), ("c2", pan_message(1, "bob", "yo")))
+    items = list(iter_messages(write(tmp_path, "chat.xml", data)))
+    assert isinstance(items[0], RecordError) and items[0].record == 0 and "U+007F" in items[0].message
+    assert [(m.conversation_id, m.author) for m in items[1:] if isinstance(m, Message)] == [("c2", "bob")]

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from childsafe.cli.context import AppContext
-from childsafe.cli.output import write_json
+from childsafe.cli.output import missing_paths_message, write_json
 from childsafe.cli.user import cli_actor
-from childsafe.errors import BankNotFoundError
+from childsafe.errors import BankNotFoundError, ConfigError
 from childsafe.media.hashing import HashOptions, hash_file
-from childsafe.media.hashlists import HashListEntry, iter_hash_list, write_hash_list
+from childsafe.media.hashlists import FORMATS, HashListEntry, iter_hash_list, write_hash_list
 from childsafe.media.signals import PdqSignal
 from childsafe.store.base import Bank, NewEntry
 
@@ -33,6 +33,13 @@ def _banks(ctx: typer.Context) -> AuditedBanks:
 def _bank_record(b: Bank) -> dict[str, object]:
     return {"name": b.name, "allowlist": b.allowlist, "pdq_threshold": b.pdq_threshold,
             "enabled": b.enabled, "entries": b.entry_count, "created_at": b.created_at.isoformat()}
+
+
+def _check_format(name: str, *, allow_auto: bool) -> None:
+    """A format the user names must exist: a typo is a usage error (exit 2), not a bad list (4)."""
+    known = (["auto"] if allow_auto else []) + sorted(FORMATS)
+    if name.strip().lower() not in known:
+        raise ConfigError(f"unknown hash-list format {name!r}: use {', '.join(known)}")
 
 
 @app.command("create")
@@ -88,10 +95,17 @@ def add(
     label: Annotated[str | None, typer.Option(help="Label or category for these entries.")] = None,
     source: Annotated[str | None, typer.Option(help="Provenance (default: the file name).")] = None,
 ) -> None:
-    """Hash files and add their signals to the bank (low-quality PDQ hashes are left out)."""
+    """Hash files and add their signals to the bank (low-quality PDQ hashes are left out).
+
+    Nothing is added when a path is missing (exit 2: e.g. a pattern that matched no file); a file
+    that could not be hashed is reported on its line (``error``) and the others are added.
+    """
     app_ctx: AppContext = ctx.obj
     store = app_ctx.store
     store.get_bank(name)
+    missing = [path for path in files if not path.is_file()]
+    if missing:
+        raise ConfigError(f"{missing_paths_message(missing)}; nothing added")
     banks = _banks(ctx)
     options = HashOptions(max_image_pixels=app_ctx.settings.max_image_pixels,
                           max_file_bytes=app_ctx.settings.max_file_bytes)
@@ -114,6 +128,7 @@ def import_list(
     create: Annotated[bool, typer.Option(help="Create the bank if it does not exist.")] = False,
 ) -> None:
     """Import a hash list.  A malformed list is rejected whole, with line numbers."""
+    _check_format(format, allow_auto=True)
     banks = _banks(ctx)
     try:
         ctx.obj.store.get_bank(name)
@@ -136,6 +151,7 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File (default stdout).")] = None,
 ) -> None:
     """Export a bank's entries."""
+    _check_format(format, allow_auto=False)
     entries = (HashListEntry(e.signal_type, e.signal, e.label, e.source)
                for e in ctx.obj.store.iter_entries(name))
     if output is None:

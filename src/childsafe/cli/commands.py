@@ -11,7 +11,8 @@ import typer
 
 from childsafe.cli.context import AppContext
 from childsafe.cli.main import app
-from childsafe.cli.output import write_json
+from childsafe.cli.output import missing_paths_message, write_json
+from childsafe.errors import ConfigError
 from childsafe.media.archives import ArchiveLimits
 from childsafe.media.hashing import HashOptions, hash_file
 from childsafe.scan import ScanOptions, run_scan
@@ -27,10 +28,19 @@ def hash_command(
     files: Annotated[list[Path], typer.Argument(help="Files to hash.")],
     dihedral: Annotated[bool, typer.Option(help="Also print the 8 rotated/flipped PDQ hashes.")] = False,
 ) -> None:
-    """Hash files: one JSON object per line (md5, sha1, sha256, pdq or vpdq, error)."""
+    """Hash files: one JSON object per line (md5, sha1, sha256, pdq or vpdq, error).
+
+    Every file gets its line (a file that could not be hashed carries ``error``); then a missing
+    path (or one that is not a file) exits 2, as the README's table says.
+    """
     options = _hash_options(ctx.obj, dihedral)
+    missing: list[Path] = []
     for path in files:
         write_json(hash_file(path, options).to_record())
+        if not path.is_file():
+            missing.append(path)
+    if missing:
+        raise ConfigError(missing_paths_message(missing))
 
 
 @app.command("match")

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from childsafe.cli.context import AppContext
-from childsafe.cli.output import write_json
+from childsafe.cli.output import missing_paths_message, write_json
+from childsafe.errors import ConfigError
 
 app = typer.Typer(help="Detect faces and group the same person across media (descriptors only).",
                   no_args_is_help=True)
@@ -29,6 +30,9 @@ def detect(files: Annotated[list[Path], typer.Argument(help="Photos or videos.")
     chosen = get_detector(detector, max_side)
     for path in files:
         write_json(detect_faces(path, chosen).to_record())
+    missing = [path for path in files if not path.is_file()]
+    if missing:  # every file got its line; a missing path is a usage error (exit 2)
+        raise ConfigError(missing_paths_message(missing))
 
 
 @app.command("index")

@@ -34,7 +34,11 @@ def ingest(
         "--hmac-key-file", exists=True, dir_okay=False,
         help="Store identifiers only as HMAC-SHA256 under this shared key (no raw emails or phones).")] = None,
 ) -> None:
-    """Ingest events; one JSON line per file, bad rows as JSON lines on stderr.  Re-ingest adds nothing."""
+    """Ingest events; one JSON line per file, bad rows as JSON lines on stderr.  Re-ingest adds nothing.
+
+    Exits 2 when no file could be read at all (missing, or its kind or header not understood),
+    1 when files were read but none of their rows could be used.
+    """
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
@@ -46,7 +50,7 @@ def ingest(
     key = _read_key(hmac_key_file) if hmac_key_file else None
     graph = GraphStore(ctx.obj.store)
     console = Console(stderr=True)
-    failed = 0
+    failed = unreadable = 0
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
                   transient=True, disable=not console.is_terminal) as progress:
         for path in files:
@@ -58,14 +62,16 @@ def ingest(
             report = graph.ingest_file(path, kind, hmac_key=key, progress=show)
             progress.remove_task(task)
             for error in report.errors:
-                sys.stderr.write(_json_line({"path": str(path), "row": error.row, "error": error.message}))
+                write_json({"path": str(path), "row": error.row, "error": error.message}, sys.stderr)
             if report.error_count > len(report.errors):
                 say(f"{path}: {report.error_count - len(report.errors)} more bad rows not shown")
             if report.rows == 0 and report.error_count and not report.skipped_file:
                 failed += 1
+                unreadable += any(error.whole_file for error in report.errors)
             write_json(report.to_record())
     if failed == len(files):
-        raise typer.Exit(1)
+        # A file that cannot be opened or whose header names no known column is a usage error.
+        raise typer.Exit(2 if unreadable == failed else 1)
 
 
 @app.command("label")
@@ -216,8 +222,3 @@ def _read_key(path: Path) -> bytes:
         raise ConfigError("the identifier hashing key must be at least 32 bytes; share a random key")
     return key
 
-
-def _json_line(obj: object) -> str:
-    import json
-
-    return json.dumps(obj, ensure_ascii=False) + "\n"

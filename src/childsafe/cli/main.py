@@ -65,3 +65,13 @@ def run() -> None:
         sys.exit(exit_code_for(exc))
     except BrokenPipeError:  # `childsafe hash ... | head`
         sys.exit(0)
+    except OSError as exc:
+        # A path the user named (an output folder that does not exist, a file they may not
+        # write) is a usage error; anything else the system refused is unexpected.  Either way
+        # one line saying what, not a traceback.
+        where = f" ({exc.filename})" if exc.filename else ""
+        say(f"error: {exc.strerror or exc}{where}")
+        sys.exit(2 if isinstance(exc, _PATH_ERRORS) else 1)
+
+
+_PATH_ERRORS = (FileNotFoundError, PermissionError, NotADirectoryError, IsADirectoryError, FileExistsError)

@@ -81,18 +81,25 @@ def _review_store(app_ctx: AppContext) -> ReviewStore:
 
 @app.command("train")
 def train(
+    ctx: typer.Context,
     data: Annotated[Path | None, typer.Option(help="Shared text data folder (pj/, nps_chat.zip).")] = None,
-    out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the package's).")] = None,
+    out: Annotated[Path | None, typer.Option(
+        help="Where to write the model (default: text-model in the home; the package's own model is "
+             "replaced only when this names its folder).")] = None,
     seed: Annotated[int, typer.Option(help="Seed for the split and the fit.")] = 20241124,
+    chitchat: Annotated[bool, typer.Option(help="Add the bundled chitchat senders as ordinary negatives.")] = True,
 ) -> None:
     """Train the author-level model (reproducible: fixed seed, author-split) and save it with its metrics."""
-    from childsafe.text.model import MODEL_DIR
     from childsafe.text.training import train_and_evaluate
 
-    result = train_and_evaluate(_text_data(data), seed=seed, progress=lambda m: say(f"train: {m}"))
-    target = out or MODEL_DIR
+    # The shipped model is what every install scores with: a retrain lands in the home unless
+    # the package folder is named explicitly.
+    target = out or ctx.obj.settings.home / "text-model"
+    text_data = _text_data(data)
+    result = train_and_evaluate(text_data, seed=seed, include_chitchat=chitchat,
+                                progress=lambda m: say(f"train: {m}"))
     result.model.save(target)
-    say(f"train: model saved to {target}")
+    say(f"train: model saved to {target} (evaluate it with: childsafe text eval --model {target})")
     write_json(result.report)
 
 

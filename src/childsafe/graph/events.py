@@ -39,7 +39,14 @@ from typing import IO, Final
 
 from childsafe.errors import ConfigError, InvalidIdentifierError, InvalidSignalError
 from childsafe.media.signals import get_signal_type
-from childsafe.records import ByteLines, json_kind, json_object_line
+from childsafe.records import (
+    ByteLines,
+    control_char_problem,
+    json_kind,
+    json_object_line,
+    plain_token,
+    swallowed_records,
+)
 from childsafe.records import CsvLines as _CsvLines
 from childsafe.records import RecordTooLarge as _RecordTooLarge
 from childsafe.records import os_reason as _os_reason
@@ -80,6 +87,8 @@ _HASHED_SUFFIXES: Final = ("_hmac", "_sha256")
 _HEX64: Final = re.compile(r"[0-9a-f]{64}")
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
 _SNIFF_BYTES: Final = MAX_RECORD_BYTES + 1024
+#: Lines of the sniffed start looked at to tell JSON Lines whose first record is damaged.
+_SNIFF_LINES: Final = 50
 _EPOCH: Final = re.compile(r"[+-]?\d+(\.\d+)?")
 _AGE: Final = re.compile(r"\d{1,3}")
 _PHONE_SEPARATORS: Final = frozenset(" -().\u00a0/")
@@ -95,6 +104,9 @@ class RowError:
 
     row: int
     message: str
+    #: True when nothing of the file could be read: it could not be opened, or its format, kind or
+    #: header was not understood (a usage problem: the CLI exits 2 when no file could be read).
+    whole_file: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -265,7 +277,7 @@ def _iter_file(path: Path, kind: str) -> Iterator[Event | RowError]:
         # A buffer as large as the sniffing window lets peek() see it without seeking (pipes work).
         fh = io.BufferedReader(open(path, "rb", buffering=0), _SNIFF_BYTES)
     except OSError as exc:
-        yield RowError(0, f"cannot open {path}: {_os_reason(exc)}")
+        yield RowError(0, f"cannot open {path}: {_os_reason(exc)}", whole_file=True)
         return
     with fh:
         try:
@@ -275,7 +287,7 @@ def _iter_file(path: Path, kind: str) -> Iterator[Event | RowError]:
             try:
                 fmt, detected = _sniff(head, path, need_kind=kind == "auto")
             except ConfigError as exc:
-                yield RowError(0, str(exc))
+                yield RowError(0, str(exc), whole_file=True)
                 return
             builder = _BUILDERS[detected if kind == "auto" else kind]
             reader = _read_jsonl if fmt == "jsonl" else _read_csv
@@ -285,28 +297,52 @@ def _iter_file(path: Path, kind: str) -> Iterator[Event | RowError]:
 
 
 def _sniff(head: bytes, path: Path, need_kind: bool = True) -> tuple[str, str]:
-    """``(format, kind)`` of a file from its first bytes; kind is ``""`` unless ``need_kind``."""
+    """``(format, kind)`` of a file from its first bytes; kind is ``""`` unless ``need_kind``.
+
+    A file starting with ``{`` is JSON Lines; so is one whose first line is no CSV header of any
+    kind while a later line starts with ``{`` (a JSON Lines file whose first record is damaged:
+    the records after it must still be read).  The kind comes from the first JSON object that
+    parses, or from the CSV header.
+    """
     if head.startswith(_UTF16_BOMS):
         raise ConfigError(f"{path} is UTF-16; event files must be UTF-8")
     data = _strip_bom(head).lstrip()
     if not data:
         raise ConfigError(f"cannot tell the event kind of {path}: it is empty")
+    lines = [line for line in data.split(b"\n")[:_SNIFF_LINES] if line.strip()]
+    header_keys = _csv_keys(lines[0])
     fmt = "jsonl" if data.startswith(b"{") else "csv"
+    if fmt == "csv" and _kind_or_none(header_keys) is None and any(ln.lstrip().startswith(b"{") for ln in lines[1:]):
+        fmt = "jsonl"
     if not need_kind:
         return fmt, ""
-    first_line = data.split(b"\n", 1)[0].decode("utf-8", "replace")
-    if fmt == "jsonl":
+    if fmt == "csv":
+        return fmt, _kind_from_keys(header_keys, path)
+    first_error: ValueError | None = None  # why the first line is not JSON, if it is not
+    for number, line in enumerate(lines):
         try:
-            first = json.loads(first_line)
+            first = json.loads(line.decode("utf-8", "replace"))
         except ValueError as exc:
-            raise ConfigError(f"cannot tell the event kind of {path}: its first line is not JSON ({exc})") from None
-        keys = set(first) if isinstance(first, dict) else set()
-    else:
-        try:
-            keys = {name.strip().lower() for name in next(csv.reader([first_line]), [])}
-        except csv.Error:
-            keys = set()
-    return fmt, _kind_from_keys(keys, path)
+            first_error = exc if number == 0 else first_error
+            continue
+        if isinstance(first, dict):
+            return fmt, _kind_from_keys(set(first), path)
+    reason = f"its first line is not JSON ({first_error})" if first_error else "its first line is not a JSON object"
+    raise ConfigError(f"cannot tell the event kind of {path}: {reason}, nor any line after it")
+
+
+def _csv_keys(line: bytes) -> set[str]:
+    try:
+        return {name.strip().lower() for name in next(csv.reader([line.decode("utf-8", "replace")]), [])}
+    except csv.Error:
+        return set()
+
+
+def _kind_or_none(keys: set[str]) -> str | None:
+    try:
+        return _kind_from_keys(keys, Path())
+    except ConfigError:
+        return None
 
 
 def _kind_from_keys(keys: set[str], path: Path) -> str:
@@ -344,8 +380,12 @@ class _RowProblem(Exception):
 _Fields = Mapping[str, object]
 
 
-def _text(fields: _Fields, name: str) -> str | None:
-    """A field as stripped text (numbers written out), or None when absent or blank."""
+def _text(fields: _Fields, name: str, *, free_text: bool = False) -> str | None:
+    """A field as stripped text (numbers written out), or None when absent or blank.
+
+    Control characters (NUL...) are refused: every field ends up in the store and the exports.
+    Only ``free_text`` (an account's own attributes) may hold tabs and line breaks.
+    """
     value = fields.get(name)
     if value is None:
         return None
@@ -357,7 +397,11 @@ def _text(fields: _Fields, name: str) -> str | None:
         raise _RowProblem(f"field {name!r} must be a string or a number, not {json_kind(value)}")
     if len(value) > MAX_FIELD_CHARS:
         raise _RowProblem(f"field {name!r} of {len(value)} characters exceeds {MAX_FIELD_CHARS}")
-    return value.strip() or None
+    value = value.strip()
+    problem = control_char_problem(name[:40], value, free_text=free_text)
+    if problem:
+        raise _RowProblem(problem)
+    return value or None
 
 
 def _required(fields: _Fields, name: str) -> str:
@@ -462,7 +506,10 @@ def _account(fields: _Fields, row: int) -> Event:
         if name not in ("account", "declared_age", "created_at"):
             if len(name) > MAX_FIELD_CHARS:
                 raise _RowProblem(f"a column name of {len(name)} characters exceeds {MAX_FIELD_CHARS}")
-            value = _text(fields, name)
+            problem = control_char_problem("column name", name)
+            if problem:
+                raise _RowProblem(f"{problem}: {_preview(name)}")
+            value = _text(fields, name, free_text=True)
             if value is not None:
                 attributes[name] = value
     return AccountEvent(account, age, created_at, MappingProxyType(attributes), row=row)
@@ -511,6 +558,7 @@ def _read_csv(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
     source = _CsvLines(lines)
     reader = csv.reader(source)
     names: list[str] | None = None
+    looks_like_record: Callable[[list[str]], bool] = bool
     while True:
         start = lines.line_no + 1
         source.start_record()
@@ -525,7 +573,7 @@ def _read_csv(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
             yield RowError(start, f"not valid CSV ({exc})")
             continue
         if source.problems:
-            yield RowError(start, "; ".join(source.problems))
+            yield RowError(start, "; ".join(source.problems), whole_file=names is None)
             if names is None:
                 return
             continue
@@ -535,13 +583,29 @@ def _read_csv(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
             names = [name.strip().lower() for name in row]
             problem = _header_problem(names, builder)
             if problem:
-                yield RowError(start, problem)
+                yield RowError(start, problem, whole_file=True)
                 return
+            looks_like_record = _record_shape(names, builder)
+            continue
+        swallowed = swallowed_records(row, start, lines.line_no, looks_like_record)
+        if swallowed:
+            yield RowError(start, swallowed)
             continue
         if len(row) != len(names):
             yield RowError(start, f"expected {len(names)} fields as in the header, found {len(row)}")
             continue
         yield _build(builder, {name: value for name, value in zip(names, row, strict=True) if name}, start)
+
+
+def _record_shape(names: list[str], builder: _Builder) -> Callable[[list[str]], bool]:
+    """Whether a line read on its own looks like a record: the header's width, ids where ids go."""
+    width = len(names)
+    ids = [names.index(name) for name in _HEADER_NEEDS[builder][0]]
+
+    def looks_like_record(fields: list[str]) -> bool:
+        return len(fields) == width and all(plain_token(fields[i]) for i in ids)
+
+    return looks_like_record
 
 
 def _header_problem(names: list[str], builder: _Builder) -> str | None:

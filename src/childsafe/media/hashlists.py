@@ -29,11 +29,12 @@ cannot express is documented on its writer.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
@@ -42,6 +43,7 @@ import ijson  # ships no type information: see [tool.mypy] overrides
 
 from childsafe.errors import HashListFormatError, InvalidSignalError
 from childsafe.media.signals import get_signal_type
+from childsafe.records import control_char_problem, swallowed_records
 
 __all__ = [
     "HashListEntry",
@@ -250,6 +252,7 @@ class CsvHashListFormat:
 
         reader = csv.reader(feed())
         columns: dict[str, int] | None = None
+        looks_like_record: Callable[[list[str]], bool] = bool
         last_line = 0
         while True:
             row: list[str] | None = None
@@ -275,8 +278,13 @@ class CsvHashListFormat:
                 if columns is None:
                     yield start, "missing header 'signal_type,signal,label,source'"
                     return
+                looks_like_record = functools.partial(_csv_record_shape, columns=columns)
                 continue
             if not any(field.strip() for field in row):
+                continue
+            swallowed = swallowed_records(row, start, last_line, looks_like_record)
+            if swallowed:
+                yield start, swallowed
                 continue
             yield _csv_entry(row, columns, start)
         if columns is None and last_line == 0:
@@ -311,6 +319,14 @@ def _csv_header(row: list[str]) -> dict[str, int] | None:
     return columns
 
 
+def _csv_record_shape(fields: list[str], columns: dict[str, int]) -> bool:
+    """A line read on its own that has a known signal type and a signal where the header puts them."""
+    type_at, signal_at = columns["signal_type"], columns["signal"]
+    if len(fields) <= max(type_at, signal_at) or not fields[signal_at].strip():
+        return False
+    return _is_signal_type(fields[type_at].strip())
+
+
 def _csv_entry(row: list[str], columns: dict[str, int], line: int) -> HashListItem:
     def cell(name: str) -> str:
         index = columns.get(name)
@@ -321,12 +337,20 @@ def _csv_entry(row: list[str], columns: dict[str, int], line: int) -> HashListIt
     parsed = _parse_signal(cell("signal_type"), cell("signal"))
     if isinstance(parsed, str):
         return line, parsed
+    # Label and source are stored and exported: no NUL or other control character (a label may
+    # run over lines).
+    problem = (control_char_problem("label", cell("label"), free_text=True)
+               or control_char_problem("source", cell("source")))
+    if problem:
+        return line, problem
     return HashListEntry(*parsed, cell("label") or None, cell("source") or None, line)
 
 
 # --- vics --------------------------------------------------------------------------------------
 
 _Events = Iterator[tuple[str, Any]]
+# ijson's pure-Python parser: slower than yajl, but it reads numbers of any size.
+_PYTHON_JSON = ijson.get_backend("python")
 _OPEN = ("start_map", "start_array")
 _CLOSE = ("end_map", "end_array")
 
@@ -362,10 +386,32 @@ class VicsHashListFormat:
     name = "vics"
 
     def read(self, stream: BinaryIO) -> Iterator[HashListItem]:
+        start = stream.tell() if stream.seekable() else None
         cursor = _VicsCursor()
+        yielded = 0
         try:
             events = ijson.basic_parse(_BomSkipper(stream), use_float=True)
-            yield from _vics_document(events, cursor)
+            for item in _vics_document(events, cursor):
+                yielded += 1
+                yield item
+            return
+        except ijson.JSONError as exc:
+            if start is None or "overflow" not in _first_line(exc):
+                yield cursor.record, f"not valid JSON: {_first_line(exc)}"
+                return
+        except UnicodeDecodeError:
+            yield cursor.record, "not valid UTF-8"
+            return
+        # yajl (the fast C parser) stops at a number beyond 64 bits, which is valid JSON (a huge
+        # MediaID, say).  Read again with ijson's Python parser, which takes any number, and skip
+        # what was already given: both parsers produce the same items up to the overflow.
+        stream.seek(start)
+        cursor = _VicsCursor()
+        try:
+            events = _PYTHON_JSON.basic_parse(_BomSkipper(stream))
+            for index, item in enumerate(_vics_document(events, cursor)):
+                if index >= yielded:
+                    yield item
         except ijson.JSONError as exc:
             yield cursor.record, f"not valid JSON: {_first_line(exc)}"
         except UnicodeDecodeError:
@@ -410,7 +456,8 @@ def _first_line(exc: Exception) -> str:
     message = exc.args[0] if exc.args else ""
     if isinstance(message, bytes):
         message = message.decode("utf-8", "replace")
-    return str(message).strip().split("\n", 1)[0]
+    line = str(message).strip().split("\n", 1)[0]
+    return line if len(line) <= 200 else line[:200] + "..."  # a parser may quote a huge token
 
 
 def _vics_document(events: _Events, cursor: _VicsCursor) -> Iterator[HashListItem]:
@@ -441,16 +488,19 @@ def _vics_document(events: _Events, cursor: _VicsCursor) -> Iterator[HashListIte
 
 def _vics_records(events: _Events, cursor: _VicsCursor) -> Iterator[HashListItem]:
     """Entries of each record of the ``value`` array, up to and including its end."""
+    # The cursor names the record being read, or the next one while the parser looks for it: a
+    # parser error met between two records (a bad token where the next should start) is its.
+    cursor.record = 1
     for event, value in events:
         if event == "end_array":
             cursor.record = 0
             return
-        cursor.record += 1
         media = _build_value(events, event, value)
         if media is _TOO_LARGE:
             yield cursor.record, f"record larger than {MAX_VICS_RECORD_EVENTS} JSON events"
         else:
             yield from _vics_entries(media, cursor.record)
+        cursor.record += 1
 
 
 _TOO_LARGE = object()
@@ -538,6 +588,9 @@ def _category_to_label(category: Any) -> str | None:
         return None
     if isinstance(category, bool) or not isinstance(category, int | str):
         raise InvalidSignalError("Category is neither an integer nor a string")
+    problem = control_char_problem("Category", str(category))
+    if problem:
+        raise InvalidSignalError(problem)
     return f"{_CATEGORY_PREFIX}{category}"
 
 

@@ -16,6 +16,7 @@ Record errors carry a message without the record number; callers print ``record`
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -28,7 +29,14 @@ import defusedxml
 import defusedxml.ElementTree as defused_etree
 
 from childsafe.errors import ConfigError
-from childsafe.records import ByteLines, json_kind, json_object_line
+from childsafe.records import (
+    ByteLines,
+    control_char_problem,
+    json_kind,
+    json_object_line,
+    plain_token,
+    swallowed_records,
+)
 from childsafe.records import CsvLines as _CsvLines
 from childsafe.records import RecordTooLarge as _RecordTooLarge
 from childsafe.records import os_reason as _os_reason
@@ -52,8 +60,13 @@ MAX_RECORD_BYTES: Final = 1 << 20
 
 _REQUIRED: Final = ("conversation_id", "author", "text")
 _OPTIONAL: Final = ("timestamp", "recipient", "platform")
+# Fields that name something (stored, joined, exported): no control characters.  ``text`` is
+# read for scoring only and kept as written.
+_NAMES: Final = ("conversation_id", "author", "recipient", "platform", "timestamp")
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
 _SNIFF_BYTES: Final = 64 * 1024
+#: Lines of the sniffed start looked at to tell JSON Lines whose first record is damaged.
+_SNIFF_LINES: Final = 50
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _LINE_NUMBER: Final = re.compile(r"\s*0*([1-9][0-9]{0,17})\s*")
 # Attribute the bounded XML tree builder sets on an element whose text it had to cut short.
@@ -180,6 +193,9 @@ def _sniff(head: bytes, path: Path) -> str:
     missing = [name for name in _REQUIRED if name not in {h.strip().lower() for h in header}]
     if not missing:
         return "csv"
+    # JSON Lines whose first record is damaged: the records after it must still be read.
+    if any(line.lstrip().startswith(b"{") for line in data.split(b"\n")[1:_SNIFF_LINES]):
+        return "jsonl"
     raise ConfigError(
         f"cannot tell the chat format of {path}: it is not PAN 2012 XML (starting with '<'), "
         f"JSON Lines (starting with '{{') or CSV whose header names {', '.join(_REQUIRED)} "
@@ -248,6 +264,7 @@ def _to_message(fields: Mapping[str, object], record: int) -> Message | RecordEr
     if text is None or not text.strip():
         return RecordError(record, _absent("text", text), conversation_id)
     problem = _too_long({"conversation_id": len(conversation_id), **{k: len(v or "") for k, v in values.items()}})
+    problem = problem or _control_chars({"conversation_id": conversation_id, **values})
     if problem:
         return RecordError(record, problem, conversation_id)
     return Message(
@@ -259,6 +276,16 @@ def _to_message(fields: Mapping[str, object], record: int) -> Message | RecordEr
         platform=values["platform"] or None,
         record=record,
     )
+
+
+def _control_chars(values: Mapping[str, str | None]) -> str | None:
+    """The complaint about the first name field holding a control character (NUL...), if any."""
+    for name in _NAMES:
+        value = values.get(name)
+        problem = None if value is None else control_char_problem(name, value)
+        if problem:
+            return problem
+    return None
 
 
 def _absent(name: str, value: str | None) -> str:
@@ -297,6 +324,7 @@ def _read_csv(fh: IO[bytes]) -> Iterator[_Item]:
     reader = csv.reader(source)
     columns: dict[str, int] | None = None
     width = 0
+    looks_like_record: Callable[[list[str]], bool] = bool
     while True:
         start = lines.line_no + 1
         source.start_record()
@@ -321,11 +349,21 @@ def _read_csv(fh: IO[bytes]) -> Iterator[_Item]:
                 yield RecordError(start, problem)
                 return
             width = len(row)
+            looks_like_record = functools.partial(_looks_like_record, columns=columns, width=width)
+            continue
+        swallowed = swallowed_records(row, start, lines.line_no, looks_like_record)
+        if swallowed:
+            yield RecordError(start, swallowed)
             continue
         if len(row) != width:
             yield RecordError(start, f"expected {width} fields as in the header, found {len(row)}")
             continue
         yield _to_message({name: row[index] for name, index in columns.items()}, start)
+
+
+def _looks_like_record(fields: list[str], columns: Mapping[str, int], width: int) -> bool:
+    """A line read on its own that has the header's width and an id where conversation ids go."""
+    return len(fields) == width and plain_token(fields[columns["conversation_id"]])
 
 
 def _csv_columns(header: list[str]) -> tuple[dict[str, int], str | None]:
@@ -398,8 +436,12 @@ def _read_pan12(fh: IO[bytes]) -> Iterator[_Item]:
                     conversations += 1
                     conversation_depth, position = len(stack), 0
                     conversation_id = (element.get("id") or "").strip() or None
+                    problem = conversation_id and control_char_problem("id", conversation_id)
                     if conversation_id is None:
                         yield RecordError(0, f"conversation {conversations} has no id attribute; skipped")
+                    elif problem:
+                        conversation_id = None
+                        yield RecordError(0, f"conversation {conversations}: {problem}; skipped")
                 elif name == "message":
                     message_depth = len(stack)
                     position += 1
@@ -458,7 +500,7 @@ def _pan_message(element: Element, conversation_id: str, position: int) -> Messa
     lengths = {"author": _pan_length(parts.get("author"), author)}
     lengths["timestamp"] = _pan_length(parts.get("time"), timestamp)
     lengths["text"] = _pan_length(parts.get("text"), text)
-    problem = _too_long(lengths)
+    problem = _too_long(lengths) or _control_chars({"author": author, "timestamp": timestamp})
     if problem:
         return RecordError(record, problem, conversation_id)
     return Message(
