@@ -90,13 +90,8 @@ def _clip() -> bytes:
 
 needs_ffmpeg = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg not installed")
 # Found by this suite: FFmpeg aborts the whole process (SIGABRT, an assertion in libswscale) on
-# about one damaged MP4 in fifteen.  In-process that kills a scan worker or a server process; the
-# fuzzing of damaged containers runs once video hashing happens in a bounded child process
-# (``childsafe.media.video.VideoLimits``), where an abort is one item's error.
-_VIDEO_LIMITS = getattr(video, "VideoLimits", None)
-isolated_video = pytest.mark.skipif(
-    _VIDEO_LIMITS is None, reason="video hashing runs in-process here: FFmpeg's SIGABRT on damaged MP4s would kill "
-                                  "the test run (needs the child-process video hashing with VideoLimits)")
+# about one damaged MP4 in fifteen.  Video hashing runs in a bounded child process
+# (``childsafe.media.video.VideoLimits``), so an abort is one item's error, not a dead worker.
 
 
 @needs_ffmpeg
@@ -106,13 +101,11 @@ def test_the_undamaged_clip_hashes() -> None:
 
 
 @needs_ffmpeg
-@isolated_video
 @fuzz_settings(12, heavy=True)
 @given(data=st.data())
 def test_damaged_video_containers_hash_or_report_an_error(data: st.DataObject) -> None:
     damaged = data.draw(mutated(_clip(), max_mutations=4))
-    assert _VIDEO_LIMITS is not None
-    options = HashOptions(video_limits=_VIDEO_LIMITS(max_seconds=30))  # type: ignore[call-arg]
+    options = HashOptions(video_limits=video.VideoLimits(max_seconds=30))
     result = hash_bytes(damaged, "clip.mp4", options)  # must not raise, nor abort the process
     assert result.sha256 is not None
     if result.content_type is ContentType.VIDEO:

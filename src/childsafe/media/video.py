@@ -99,10 +99,13 @@ def _frames_from_child(returncode: int, stdout: bytes, limits: VideoLimits) -> l
         raise MediaTooLargeError(str(message))
     if message:
         raise MediaDecodeError(str(message))
-    if returncode < 0 or returncode == 1:  # killed (SIGKILL/SIGSEGV/SIGABRT) or died without answering
+    if returncode < 0 or returncode == 1:
+        # Killed by the timer, or aborted: under the memory cap a failed allocation aborts (SIGABRT), and
+        # so does an FFmpeg assertion on some damaged containers (found by the fuzzing suite), so the
+        # exit status cannot tell the two apart.  Either way it is this item's error, not the run's.
         raise MediaTooLargeError(
-            f"video hashing process died (exit {returncode}), most likely beyond the memory limit of "
-            f"{limits.max_memory_bytes} bytes (max_video_memory_bytes) or on hostile data"
+            f"video hashing process died (exit {returncode}): beyond the memory limit of "
+            f"{limits.max_memory_bytes} bytes (max_video_memory_bytes), or the decoder aborted on damaged data"
         )
     raise MediaDecodeError(f"video could not be decoded (hashing process exit {returncode})")
 
