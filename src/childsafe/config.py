@@ -36,6 +36,12 @@ DEFAULT_LOGIN_RATE = 10  # login attempts per minute per client address and per 
 DEFAULT_TOKEN_CACHE_SECONDS = 10
 DEFAULT_INDEX_REFRESH_SECONDS = 2
 DEFAULT_MAX_UPLOAD_BYTES = 1024**3
+# Every body that is not an upload (JSON, review forms): a 20,000-message conversation or 10,000 bank
+# entries fit in a few MB; far below uploads, so a JSON parser never sees a gigabyte.
+DEFAULT_MAX_JSON_BYTES = 16 * 1024**2
+DEFAULT_HEADER_TIMEOUT_SECONDS = 10  # a request's headers must arrive within this after connecting
+DEFAULT_BODY_TIMEOUT_SECONDS = 30  # longest wait for the next piece of a request body
+DEFAULT_HASH_RATE = 600  # hashing requests (uploads, URLs) per minute per API token
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,11 @@ class Settings:
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
     scan_roots: str = ""  # os.pathsep-separated folders API scan jobs may read; empty = any
     fetch_urls: bool = False  # HMA's ?url= hashing; private and loopback addresses always refused
+    max_json_bytes: int = DEFAULT_MAX_JSON_BYTES
+    header_timeout_seconds: int = DEFAULT_HEADER_TIMEOUT_SECONDS
+    body_timeout_seconds: int = DEFAULT_BODY_TIMEOUT_SECONDS
+    hash_rate: int = DEFAULT_HASH_RATE  # 0 = unlimited
+    trusted_proxies: str = ""  # comma-separated addresses or networks whose X-Forwarded-* are believed
 
     @property
     def db_url(self) -> str:
@@ -99,6 +110,11 @@ SETTING_HELP: dict[str, str] = {
     "max_upload_bytes": "Largest request body the API accepts (uploads, hash lists).",
     "scan_roots": "Folders (separated by ':') that API scan jobs may read; empty = any folder.",
     "fetch_urls": "Let the HMA routes fetch ?url= media (public addresses only); off by default.",
+    "max_json_bytes": "Largest request body of a route that takes no upload (JSON, forms).",
+    "header_timeout_seconds": "A connection whose request headers take longer than this is closed.",
+    "body_timeout_seconds": "A request body that pauses longer than this gets a 408 and is closed.",
+    "hash_rate": "Hashing requests (uploads, ?url=) per minute per API token; 0 = unlimited.",
+    "trusted_proxies": "Addresses or networks (comma-separated) whose X-Forwarded-For/-Proto are believed.",
 }
 
 
