@@ -178,3 +178,26 @@ def test_every_multipart_route_is_an_upload_route_and_no_other(svc: Service) -> 
             if multipart:
                 uploads.add((method.upper(), path))
     assert len(uploads) == 4
+
+
+def test_hashing_is_rate_limited_per_token_before_the_upload_is_read(make_service: Any) -> None:
+    svc = make_service(hash_rate=60, fetch_urls=True)  # bursts of six
+    content_type, chunks = multipart_chunks(1000, "photo")
+    bot = {"authorization": f"Bearer {svc.tokens['bot']}", "content-type": content_type}
+    codes = []
+    for path in ("/api/v1/hash", "/h/hash", "/m/lookup", "/api/v1/hash"):
+        fields = chunks if path != "/api/v1/hash" else multipart_chunks(1000, "file")[1]
+        for _ in range(2):
+            sent, pulled = call(svc.app, "POST", path, bot, fields)
+            codes.append(sent.status)
+            if sent.status == 429:
+                assert pulled == 0 and "hashing requests" in sent.json()["message"]
+                assert int(sent.headers["retry-after"]) >= 1
+    assert 429 not in codes[:6] and codes[6:] == [429, 429], codes
+    # The URL routes spend the same budget (checked before anything is fetched).
+    refused = svc.api.get("/h/hash", params={"url": "http://127.0.0.1/x.jpg"})
+    assert refused.status_code == 429
+    # Another token has its own budget.
+    other = {**bot, "authorization": f"Bearer {svc.tokens['rita']}"}
+    assert call(svc.app, "POST", "/h/hash", other, chunks)[0].status != 429
+    assert svc.reviewer.get("/h/hash", params={"url": "http://127.0.0.1/x.jpg"}).status_code == 403

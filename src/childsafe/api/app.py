@@ -63,6 +63,8 @@ def build_state(settings: Settings, store: SqlStore | None = None) -> ServiceSta
         tokens=TokenAuthenticator(service, settings.token_cache_seconds, RateLimiter(1.0, 30)),
         login_limiter=RateLimiter(settings.login_rate / 60.0, settings.login_rate),
         lookup_limiter=RateLimiter(settings.lookup_rate, settings.lookup_rate),
+        # Bursts of six seconds' worth: hashing is the expensive route, the lowest role may use it.
+        hash_limiter=RateLimiter(settings.hash_rate / 60.0, max(1, settings.hash_rate // 10)),
         jobs=ScanJobs(service, settings), owns_store=owns,
     )
 
@@ -102,7 +104,8 @@ def create_app(settings: Settings, store: SqlStore | None = None) -> FastAPI:
     app.add_middleware(RequestGate, max_upload_bytes=settings.max_upload_bytes,
                        max_json_bytes=settings.max_json_bytes, body_timeout=float(settings.body_timeout_seconds),
                        check_token=state.tokens.authenticate,
-                       check_session=lambda token: sessions.session(token) is not None)
+                       check_session=lambda token: sessions.session(token) is not None,
+                       charge_hash=state.charge_hash)
     proxies = trusted_proxies(settings.trusted_proxies)
     if proxies:  # outermost: everything after it sees the client the proxy names
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)

@@ -32,18 +32,21 @@ from starlette.requests import cookie_parser
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from childsafe.api.accounts import Principal
 from childsafe.errors import AuthenticationError, ChildsafeError, MediaTooLargeError
 
-__all__ = ["RequestGate", "UPLOAD_ROUTES", "is_upload_route", "scope_client"]
+__all__ = ["RequestGate", "UPLOAD_ROUTES", "is_hashing_upload", "is_upload_route", "scope_client"]
 
 log = logging.getLogger("childsafe.api")
 
-#: Routes whose body is a media file or a hash list (method, path pattern); every other body is small.
-UPLOAD_ROUTES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
-    ("POST", re.compile(r"/h/hash")),
-    ("POST", re.compile(r"/m/lookup")),
-    ("POST", re.compile(r"/api/v1/hash")),
-    ("POST", re.compile(r"/api/v1/banks/[^/]+/import")),
+#: Routes whose body is a media file or a hash list (method, path pattern, whether it hashes media);
+#: every other body is small.  The media ones spend the caller's ``hash_rate`` here, before the upload
+#: is read (the ``?url=`` variants spend it in their routes).
+UPLOAD_ROUTES: Final[tuple[tuple[str, re.Pattern[str], bool], ...]] = (
+    ("POST", re.compile(r"/h/hash"), True),
+    ("POST", re.compile(r"/m/lookup"), True),
+    ("POST", re.compile(r"/api/v1/hash"), True),
+    ("POST", re.compile(r"/api/v1/banks/[^/]+/import"), False),
 )
 REVIEW_PREFIX: Final = "/review"
 #: The one route under /review that takes a body without a session (the session does not exist yet).
@@ -54,7 +57,11 @@ _AUTH_MESSAGE: Final = ("authentication required: send 'Authorization: Bearer TO
 
 
 def is_upload_route(method: str, path: str) -> bool:
-    return any(method == m and pattern.fullmatch(path) for m, pattern in UPLOAD_ROUTES)
+    return any(method == m and pattern.fullmatch(path) for m, pattern, _hashes in UPLOAD_ROUTES)
+
+
+def is_hashing_upload(method: str, path: str) -> bool:
+    return any(method == m and pattern.fullmatch(path) and hashes for m, pattern, hashes in UPLOAD_ROUTES)
 
 
 def scope_client(scope: Scope) -> str:
@@ -70,21 +77,24 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
     return None
 
 
-#: Checks an API token for a client address; raises AuthenticationError or RateLimitedError.
-TokenCheck = Callable[[str, str], object]
+#: Checks an API token for a client address: the caller, else AuthenticationError or RateLimitedError.
+TokenCheck = Callable[[str, str], Principal]
+#: Spends one of the caller's hashing requests, else RateLimitedError.
+HashCharge = Callable[[Principal], None]
 #: True when a review session token names a live session.
 SessionCheck = Callable[[str], bool]
 
 
 class RequestGate:
     def __init__(self, app: ASGIApp, *, max_upload_bytes: int, max_json_bytes: int, body_timeout: float,
-                 check_token: TokenCheck, check_session: SessionCheck) -> None:
+                 check_token: TokenCheck, check_session: SessionCheck, charge_hash: HashCharge) -> None:
         self.app = app
         self.max_upload_bytes = max_upload_bytes
         self.max_json_bytes = max_json_bytes
         self.body_timeout = body_timeout
         self.check_token = check_token
         self.check_session = check_session
+        self.charge_hash = charge_hash
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -134,7 +144,9 @@ class RequestGate:
         if scheme.lower() != "bearer" or not token.strip():
             return _error(AuthenticationError(_AUTH_MESSAGE))
         try:
-            await run_in_threadpool(self.check_token, token.strip(), scope_client(scope))
+            principal = await run_in_threadpool(self.check_token, token.strip(), scope_client(scope))
+            if is_hashing_upload(scope["method"], path):
+                self.charge_hash(principal)
         except ChildsafeError as exc:
             return _error(exc)
         return None

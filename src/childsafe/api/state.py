@@ -33,6 +33,7 @@ class ServiceState:
     tokens: TokenAuthenticator
     login_limiter: RateLimiter
     lookup_limiter: RateLimiter
+    hash_limiter: RateLimiter
     jobs: ScanJobs
     owns_store: bool
 
@@ -40,6 +41,10 @@ class ServiceState:
         s = self.settings
         return HashOptions(max_image_pixels=s.max_image_pixels, max_file_bytes=s.max_upload_bytes,
                            pdq_quality_min=s.pdq_quality_min)
+
+    def charge_hash(self, principal: Principal) -> None:
+        """Spend one hashing request of the caller's token (``hash_rate``), else RateLimitedError."""
+        self.hash_limiter.check(("hash", principal.token_id), "hashing requests for this token")
 
     def bank_changed(self) -> None:
         self.matchers.invalidate()
