@@ -66,11 +66,15 @@ def _resolve_public(host: str, port: int) -> str:
 def fetch_url(url: str, max_bytes: int) -> tuple[bytes, str]:
     """(body, content type) of a public http(s) URL, following at most three redirects."""
     for _ in range(MAX_REDIRECTS + 1):
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            explicit_port = parts.port
+        except ValueError as exc:  # "Port out of range 0-65535", "Invalid IPv6 URL"...
+            raise ConfigError(f"invalid URL: {exc}") from exc
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ConfigError("only http:// and https:// URLs with a host can be fetched")
         https = parts.scheme == "https"
-        port = parts.port or (443 if https else 80)
+        port = explicit_port or (443 if https else 80)
         address = _resolve_public(parts.hostname, port)
         cls = _PinnedHTTPSConnection if https else _PinnedHTTPConnection
         conn = cls(parts.hostname, address, port, TIMEOUT_SECONDS)

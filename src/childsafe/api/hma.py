@@ -44,12 +44,19 @@ class BankCreate(BaseModel):
     enabled: bool | None = None
 
 
-def _ratio(enabled_ratio: float | None, enabled: bool | None, default: bool = True) -> bool:
+def _ratio(enabled_ratio: object, enabled: object, default: bool = True) -> bool:
+    # PUT takes a free-form body (HMA sends either key): check the types here, not in the database.
     if enabled_ratio is not None:
+        if isinstance(enabled_ratio, bool) or not isinstance(enabled_ratio, int | float):
+            raise ConfigError(f"enabled_ratio must be a number (1.0 or 0.0), not {enabled_ratio!r}")
         if enabled_ratio not in (0.0, 1.0):
             raise ConfigError("enabled_ratio must be 1.0 or 0.0 here (no partial matching)")
         return enabled_ratio == 1.0
-    return default if enabled is None else enabled
+    if enabled is None:
+        return default
+    if not isinstance(enabled, bool):
+        raise ConfigError(f"enabled must be true or false, not {enabled!r}")
+    return enabled
 
 
 def _hma_bank(bank: Bank) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from childsafe.api.accounts import Principal, TokenAuthenticator, require
@@ -20,7 +20,13 @@ from childsafe.store.service import ServiceStore
 from childsafe.store.service_banks import AuditedBanks
 from childsafe.store.sql import SqlStore
 
-__all__ = ["ServiceState", "get_state", "authenticated", "authorize", "needs", "client_address", "BEARER_DOC"]
+__all__ = ["ServiceState", "get_state", "authenticated", "authorize", "needs", "client_address", "BEARER_DOC",
+           "MAX_ID", "RowId"]
+
+#: Ids are signed 64-bit integers in every store: larger numbers are a 400, not a driver's overflow.
+MAX_ID = 2**63 - 1
+#: A path parameter naming a row by id.
+RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @dataclass
