@@ -123,6 +123,10 @@ def test_review_forms_are_not_read_without_a_session(svc: Service) -> None:
     # The login form has no session yet: it is read (and refused for its missing CSRF token).
     sent, pulled = call(svc.app, "POST", "/review/login", form, [b"username=a&password=b"])
     assert sent.status == 403 and pulled > 0
+    # ...but it is read from anyone, so it may not be large.
+    for chunked in (False, True):
+        sent, pulled = call(svc.app, "POST", "/review/login", form, [b"username=" + b"a" * MB], chunked=chunked)
+        assert sent.status == 413 and pulled <= 2 * MB and "login form" in sent.json()["message"]
 
 
 def test_a_valid_token_gets_its_body_read(svc: Service) -> None:

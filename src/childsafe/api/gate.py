@@ -51,6 +51,8 @@ UPLOAD_ROUTES: Final[tuple[tuple[str, re.Pattern[str], bool], ...]] = (
 REVIEW_PREFIX: Final = "/review"
 #: The one route under /review that takes a body without a session (the session does not exist yet).
 REVIEW_LOGIN: Final = "/review/login"
+#: ...and is read from anyone, so it gets a limit of its own: a name, a password and two tokens.
+LOGIN_FORM_BYTES: Final = 64 * 1024
 SESSION_COOKIE: Final = "childsafe_review"  # the review UI's cookie (childsafe.web.security)
 _AUTH_MESSAGE: Final = ("authentication required: send 'Authorization: Bearer TOKEN' "
                         "(an administrator creates one with 'childsafe token create NAME')")
@@ -118,6 +120,8 @@ class RequestGate:
         upload = is_upload_route(scope["method"], scope["path"])
         limit, setting = ((self.max_upload_bytes, "max_upload_bytes") if upload
                           else (self.max_json_bytes, "max_json_bytes"))
+        if scope["path"] == REVIEW_LOGIN:
+            limit, setting = min(limit, LOGIN_FORM_BYTES), "the login form's limit"
         if declared > limit:
             await _close_with(_error(MediaTooLargeError(
                 f"request body of {declared} bytes exceeds {setting} ({limit})")), scope, send_no_store)
