@@ -205,3 +205,11 @@ def test_hashing_is_rate_limited_per_token_before_the_upload_is_read(make_servic
     other = {**bot, "authorization": f"Bearer {svc.tokens['rita']}"}
     assert call(svc.app, "POST", "/h/hash", other, chunks)[0].status != 429
     assert svc.reviewer.get("/h/hash", params={"url": "http://127.0.0.1/x.jpg"}).status_code == 403
+
+
+def test_the_gate_knows_the_review_uis_cookie_and_prefix() -> None:
+    from childsafe.api import gate
+    from childsafe.web import security
+
+    assert (gate.SESSION_COOKIE, gate.REVIEW_PREFIX) == (security.SESSION_COOKIE, security.PREFIX)
+    assert gate.REVIEW_LOGIN == security.PREFIX + "/login"

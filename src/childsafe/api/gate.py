@@ -53,7 +53,7 @@ REVIEW_PREFIX: Final = "/review"
 REVIEW_LOGIN: Final = "/review/login"
 #: ...and is read from anyone, so it gets a limit of its own: a name, a password and two tokens.
 LOGIN_FORM_BYTES: Final = 64 * 1024
-SESSION_COOKIE: Final = "childsafe_review"  # the review UI's cookie (childsafe.web.security)
+SESSION_COOKIE: Final = "childsafe_review"  # the review UI's cookie (childsafe.web.security; a test pins it)
 _AUTH_MESSAGE: Final = ("authentication required: send 'Authorization: Bearer TOKEN' "
                         "(an administrator creates one with 'childsafe token create NAME')")
 
