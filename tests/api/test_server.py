@@ -270,3 +270,23 @@ def test_workers_die_with_a_killed_supervisor(tmp_path: Path) -> None:
             if p.is_running():
                 p.kill()
         stop(proc)
+
+
+def test_a_second_server_started_while_the_first_starts_up_fails(tmp_path: Path) -> None:
+    # The first one's workers are not listening yet (they load the app first): only its supervisor's
+    # reservation of the port stands in the way.
+    home = tmp_path / "home"
+    make_home(home)
+    port = free_port()
+    first = serve(home, port, 2)
+    try:
+        assert first.stdout is not None
+        assert b"childsafe serve:" in first.stdout.readline()  # printed just before the port is reserved
+        time.sleep(0.3)
+        second = subprocess.run([sys.executable, "-m", "childsafe", "serve", "--port", str(port), "--workers", "2"],
+                                env=dict(os.environ, CHILDSAFE_HOME=str(home), CHILDSAFE_DB=""),
+                                capture_output=True, text=True, timeout=120)
+        assert second.returncode == 2 and "in use" in second.stderr, second.stdout + second.stderr
+        wait_ready(first, port)
+    finally:
+        stop(first)

@@ -20,7 +20,8 @@ Hardening (issue 10):
   ``trusted_proxies``.
 * **One server per port**: before binding with ``SO_REUSEPORT`` (which would let a second server
   share the port silently), the port is probed with a plain listening socket: any server already there,
-  ours or not, makes that fail, and ``serve`` exits with a ConfigError (status 2) saying so.
+  ours or not, makes that fail, and ``serve`` exits with a ConfigError (status 2) saying so.  A server
+  still starting (workers not yet listening) is found by its supervisor's reservation of the port.
 * **Workers die with their supervisor**: each worker asks the kernel for SIGTERM when its parent dies
   (``PR_SET_PDEATHSIG`` on Linux) and a watchdog thread also stops it when its parent process changes,
   so a ``kill -9`` of the supervisor leaves no worker serving with old settings.
@@ -148,10 +149,11 @@ class TimedH11Protocol(H11Protocol):
             self.transport.close()
 
 
-def _socket(host: str, port: int, *, reuse_port: bool) -> socket.socket:
+def _socket(host: str, port: int, *, reuse_port: bool, reuse_addr: bool = True) -> socket.socket:
     family = socket.AF_INET6 if host and ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if reuse_addr:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     if reuse_port:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -232,9 +234,11 @@ def run_server(options: ServerOptions) -> None:
 def _supervise(options: ServerOptions) -> None:
     host, port, workers = options.host, options.port, options.workers
     # Bound here (never listening, so it gets no connection): no process of another user can take the
-    # port while the workers restart.
+    # port while the workers restart.  Without SO_REUSEADDR, so that another server's probe (which has
+    # it) fails on it too during our start-up, before any worker listens; SO_REUSEPORT still lets our
+    # workers join, and lets this bind over connections of a stopped server left in TIME_WAIT.
     try:
-        reservation = _socket(host, port, reuse_port=True)
+        reservation = _socket(host, port, reuse_port=True, reuse_addr=False)
     except OSError as exc:
         raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     context = multiprocessing.get_context("spawn")
