@@ -46,6 +46,12 @@ DEFAULT_MAX_VIDEO_MEMORY_BYTES = 2 * 1024**3
 # Audit (issue 10): a checkpoint every this many entries bounds what a database writer can cut off
 # the end of the log unnoticed; each costs one small file append.
 DEFAULT_AUDIT_CHECKPOINT_EVERY = 100
+# Every body that is not an upload (JSON, review forms): a 20,000-message conversation or 10,000 bank
+# entries fit in a few MB; far below uploads, so a JSON parser never sees a gigabyte.
+DEFAULT_MAX_JSON_BYTES = 16 * 1024**2
+DEFAULT_HEADER_TIMEOUT_SECONDS = 10  # a request's headers must arrive within this after connecting
+DEFAULT_BODY_TIMEOUT_SECONDS = 30  # longest wait for the next piece of a request body
+DEFAULT_HASH_RATE = 600  # hashing requests (uploads, URLs) per minute per API token
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,11 @@ class Settings:
     audit_key_file: str = ""  # empty = ``audit.key`` in the home
     audit_checkpoint_file: str = ""  # empty = ``audit-checkpoints.jsonl`` in the home
     audit_checkpoint_every: int = DEFAULT_AUDIT_CHECKPOINT_EVERY  # 0 = only explicit checkpoints
+    max_json_bytes: int = DEFAULT_MAX_JSON_BYTES
+    header_timeout_seconds: int = DEFAULT_HEADER_TIMEOUT_SECONDS
+    body_timeout_seconds: int = DEFAULT_BODY_TIMEOUT_SECONDS
+    hash_rate: int = DEFAULT_HASH_RATE  # 0 = unlimited
+    trusted_proxies: str = ""  # comma-separated addresses or networks whose X-Forwarded-* are believed
 
     @property
     def db_url(self) -> str:
@@ -139,6 +150,11 @@ SETTING_HELP: dict[str, str] = {
     "audit_key_file": "File with the audit log's HMAC key (mode 0600); empty = audit.key in the home.",
     "audit_checkpoint_file": "Signed audit checkpoints (JSON Lines); empty = audit-checkpoints.jsonl in the home.",
     "audit_checkpoint_every": "Write an audit checkpoint every this many entries; 0 = only 'audit checkpoint'.",
+    "max_json_bytes": "Largest request body of a route that takes no upload (JSON, forms).",
+    "header_timeout_seconds": "A connection whose request headers take longer than this is closed.",
+    "body_timeout_seconds": "A request body that pauses longer than this gets a 408 and is closed.",
+    "hash_rate": "Hashing requests (uploads, ?url=) per minute per API token; 0 = unlimited.",
+    "trusted_proxies": "Addresses or networks (comma-separated) whose X-Forwarded-For/-Proto are believed.",
 }
 
 

@@ -93,3 +93,9 @@ def test_serve_answers_over_tcp(cli: Cli, workers: int) -> None:
 def test_serve_help_names_its_options(cli: Cli) -> None:
     out = cli.run("serve", "--help").stdout
     assert "--host" in out and "--port" in out and "--workers" in out
+
+
+def test_the_cli_refuses_unsafe_bank_names_like_the_api(cli: Cli) -> None:
+    refused = cli.run("bank", "create", "a/b", check=2)
+    assert "invalid bank name" in refused.stderr and "letters, digits" in refused.stderr
+    cli.run("bank", "create", "ncmec-2024")

@@ -25,6 +25,19 @@ def test_public_addresses(address: str, public: bool) -> None:
     assert fetch.is_public_address(address) is public
 
 
+@pytest.mark.parametrize(("address", "public"), [
+    ("64:ff9b::7f00:1", False), ("64:ff9b::127.0.0.1", False), ("64:ff9b::a00:1", False),
+    ("64:ff9b::a9fe:a9fe", False), ("64:ff9b:1::808:808", False),  # NAT64 (and local-use NAT64)
+    ("2002:7f00:1::", False), ("2002:c0a8:101::1", False), ("2002:a9fe:a9fe::1", False),  # 6to4
+    ("::127.0.0.1", False), ("::10.0.0.1", False),  # IPv4-compatible (deprecated)
+    ("::ffff:192.168.0.1", False), ("::ffff:169.254.169.254", False), ("::ffff:0:127.0.0.1", False),
+    ("2001:0:4136:e378:8000:63bf:3fff:fdd2", False),  # Teredo
+    ("64:ff9b::808:808", True), ("2002:808:808::1", True), ("::ffff:8.8.8.8", True),
+])
+def test_ipv6_forms_of_private_ipv4_are_not_public(address: str, public: bool) -> None:
+    assert fetch.is_public_address(address) is public
+
+
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         if self.path == "/redirect-private":

@@ -229,3 +229,13 @@ def test_bodies_over_the_limit_are_refused(make_service: Any) -> None:
     r = svc.api.post("/h/hash", files={"photo": ("f.jpg", photo, "image/jpeg")})
     assert r.status_code == 413 and "max_upload_bytes" in r.json()["message"]
     assert r.headers["cache-control"] == "no-store"
+
+
+@pytest.mark.parametrize("name", ["a/b", "a\\b", "..", ".hidden", "a b", "a?b", "a#b", "a%2Fb", "x" * 201, ""])
+def test_unsafe_bank_names_are_refused_at_creation(svc: Service, name: str) -> None:
+    for url in ("/api/v1/banks", "/c/banks"):
+        r = svc.admin.post(url, json={"name": name})
+        assert r.status_code == 400, (url, name, r.status_code, r.text)
+        assert "invalid bank name" in r.json()["message"] and "letters, digits" in r.json()["message"]
+    assert svc.admin.get("/api/v1/banks").json() == []
+    assert svc.admin.post("/api/v1/banks", json={"name": "ncmec-2024_v1.2"}).status_code == 201

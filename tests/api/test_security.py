@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
@@ -173,3 +174,15 @@ def test_access_log_lines_lose_their_query_string() -> None:
                                ("1.2.3.4:5", "GET", "/h/hash?url=https://x/y?X-Amz-Signature=abc", "1.1", 200), None)
     assert QueryRedactingFilter().filter(record)
     assert "abc" not in record.getMessage() and "/h/hash?[redacted]" in record.getMessage()
+
+
+def test_forwarded_headers_count_only_from_trusted_proxies(make_service: Any) -> None:
+    rotating = [{"Authorization": "Bearer cs_wrong", "X-Forwarded-For": f"198.51.100.{i}"} for i in range(40)]
+    plain = make_service()  # trusted_proxies empty: the client (203.0.113.7) is who it is
+    assert 429 in [plain.client.get("/c/banks", headers=h).status_code for h in rotating]
+    proxied = make_service(trusted_proxies="203.0.113.0/24")  # the test client's address is a proxy's
+    assert {proxied.client.get("/c/banks", headers=h).status_code for h in rotating} == {401}
+    from childsafe.api.app import create_app
+
+    with pytest.raises(ConfigError, match="trusted_proxies"):
+        create_app(dataclasses.replace(plain.settings, trusted_proxies="proxy.example"), plain.store)

@@ -8,6 +8,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import select
 
+from childsafe.api.accounts import issue_token
 from childsafe.matching import Matcher
 from childsafe.media.hashing import hash_file
 from childsafe.store.review import ALLOWLIST_BANK
@@ -391,3 +392,21 @@ def test_admins_remove_allowlist_entries_and_the_item_reopens(web: Web) -> None:
     assert "Reopened (allowlist removed)" in web.page(admin, item_url(key)).text
     result = Matcher(web.store).match_file(hash_file(web.seeded.evidence / "forest.jpg"))
     assert result.matches and not result.allowlisted
+
+
+@pytest.mark.parametrize("change", [{"password": "a brand new passphrase"}, {"disabled": True}])
+def test_a_password_change_or_disable_ends_the_users_sessions(web: Web, change: dict[str, object]) -> None:
+    rita = web.login("rita")
+    other = web.login("root")
+    assert web.page(rita, "/review/").status_code == 200
+    admin = web.client()
+    admin.token = issue_token(web.service, "root", actor="test")[1]
+    assert admin.patch("/api/v1/users/rita", json=change).status_code == 200
+    if change.get("disabled"):  # enabling the account again does not bring the old session back
+        assert admin.patch("/api/v1/users/rita", json={"disabled": False}).status_code == 200
+    assert rita.get("/review/").status_code == 303  # to the login form
+    with web.store.engine.connect() as conn:
+        assert not [r for r in conn.execute(select(review_sessions)) if r.user_name == "rita"]
+    assert web.page(other, "/review/").status_code == 200  # other users keep theirs
+    entry = [e for e in web.service.audit_entries(limit=1000) if e.action == "user.update"][0]
+    assert entry.details["sessions_ended"] == 1

@@ -1,4 +1,7 @@
-"""The FastAPI application: :func:`create_app`, errors mapped to HTTP in one place, body limits.
+"""The FastAPI application: :func:`create_app`, errors mapped to HTTP in one place.
+
+Every request first passes :class:`~childsafe.api.gate.RequestGate` (credentials before bodies, bodies
+bounded and timed); forwarded headers are believed only from ``trusted_proxies``.
 
 Every error body is ``{"message": ..., "error": <class name>}`` (HMA's clients read ``message``).
 Statuses come from :data:`childsafe.errors.HTTP_STATUSES`; framework errors (unknown route,
@@ -7,6 +10,7 @@ malformed parameters) are rewritten to the same shape, with 400 for bad paramete
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import math
 import os
@@ -18,10 +22,11 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from childsafe import __version__
 from childsafe.api.accounts import TokenAuthenticator
+from childsafe.api.gate import RequestGate
 from childsafe.api.jobs import ScanJobs
 from childsafe.api.matcher import MatcherHolder
 from childsafe.api.ratelimit import RateLimiter
@@ -30,8 +35,8 @@ from childsafe.config import Settings, load_settings
 from childsafe.errors import (
     AuthenticationError,
     ChildsafeError,
+    ConfigError,
     HashListFormatError,
-    MediaTooLargeError,
     RateLimitedError,
     http_status_for,
 )
@@ -39,7 +44,7 @@ from childsafe.store.service import ServiceStore
 from childsafe.store.service_banks import AuditedBanks
 from childsafe.store.sql import SqlStore, open_store
 
-__all__ = ["create_app", "app_from_environment", "build_state"]
+__all__ = ["create_app", "app_from_environment", "build_state", "trusted_proxies"]
 
 log = logging.getLogger("childsafe.api")
 
@@ -58,8 +63,21 @@ def build_state(settings: Settings, store: SqlStore | None = None) -> ServiceSta
         tokens=TokenAuthenticator(service, settings.token_cache_seconds, RateLimiter(1.0, 30)),
         login_limiter=RateLimiter(settings.login_rate / 60.0, settings.login_rate),
         lookup_limiter=RateLimiter(settings.lookup_rate, settings.lookup_rate),
+        # Bursts of six seconds' worth: hashing is the expensive route, the lowest role may use it.
+        hash_limiter=RateLimiter(settings.hash_rate / 60.0, max(1, settings.hash_rate // 10)),
         jobs=ScanJobs(service, settings), owns_store=owns,
     )
+
+
+def trusted_proxies(raw: str) -> list[str]:
+    """The ``trusted_proxies`` setting as a list of networks; a ConfigError names a bad entry."""
+    proxies = [p.strip() for p in raw.split(",") if p.strip()]
+    for proxy in proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError as exc:
+            raise ConfigError(f"setting 'trusted_proxies': {proxy!r} is not an address or network") from exc
+    return proxies
 
 
 def create_app(settings: Settings, store: SqlStore | None = None) -> FastAPI:
@@ -80,7 +98,17 @@ def create_app(settings: Settings, store: SqlStore | None = None) -> FastAPI:
                   description="Hash, match, score and review.  Every route but /status needs "
                               "'Authorization: Bearer TOKEN'.  HMA-compatible routes live under /h, /m and /c.")
     app.state.childsafe = state
-    app.add_middleware(_BodyLimit, max_bytes=settings.max_upload_bytes)
+    from childsafe.store.review import ReviewStore
+
+    sessions = ReviewStore(state.service)
+    app.add_middleware(RequestGate, max_upload_bytes=settings.max_upload_bytes,
+                       max_json_bytes=settings.max_json_bytes, body_timeout=float(settings.body_timeout_seconds),
+                       check_token=state.tokens.authenticate,
+                       check_session=lambda token: sessions.session(token) is not None,
+                       charge_hash=state.charge_hash)
+    proxies = trusted_proxies(settings.trusted_proxies)
+    if proxies:  # outermost: everything after it sees the client the proxy names
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)
     _install_error_handlers(app)
     for module in (hma, routes_media, routes_banks, routes_jobs, routes_admin, routes_review):
         app.include_router(module.router)
@@ -139,47 +167,3 @@ def _install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(Exception, unexpected)
-
-
-class _BodyLimit:
-    """Refuse bodies over ``max_upload_bytes`` (413) before they are parsed or spooled.
-
-    A declared Content-Length is checked up front; a chunked body is counted as it arrives.
-    Also marks every response ``Cache-Control: no-store``: answers about abuse material must
-    not sit in shared caches.
-    """
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        async def send_no_store(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers.append((b"cache-control", b"no-store"))
-                headers.append((b"x-content-type-options", b"nosniff"))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        for name, value in scope.get("headers", []):
-            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                response = error_response(MediaTooLargeError(
-                    f"request body of {int(value)} bytes exceeds max_upload_bytes ({self.max_bytes})"))
-                await response(scope, receive, send_no_store)
-                return
-        received = 0
-
-        async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise MediaTooLargeError(f"request body exceeds max_upload_bytes ({self.max_bytes})")
-            return message
-
-        await self.app(scope, limited_receive, send_no_store)

@@ -2,8 +2,8 @@
 
 Off unless ``fetch_urls`` is set.  Only http and https; the host name is resolved once and every
 address it resolves to must be public (no loopback, private, link-local, CGNAT, multicast or
-reserved range, IPv4-mapped IPv6 included); the connection then goes to that checked address,
-so a DNS answer that changes between check and connect (DNS rebinding) cannot redirect it.
+reserved range, nor an IPv6 form of one: mapped, NAT64, 6to4, Teredo...); the connection then goes
+to that checked address, so a DNS answer that changes between check and connect (DNS rebinding) cannot redirect it.
 Redirects are followed by hand, at most three, each checked the same way.  The body is capped at
 ``max_upload_bytes`` and held in memory only.
 """
@@ -25,10 +25,40 @@ TIMEOUT_SECONDS = 30.0
 _CHUNK = 1 << 16
 
 
+#: Prefixes whose last 32 bits are an IPv4 address something on the way translates to: NAT64's well-known
+#: prefix (RFC 6052), SIIT's IPv4-translated ``::ffff:0:a.b.c.d`` (RFC 2765) and the deprecated
+#: IPv4-compatible ``::a.b.c.d``.
+_EMBEDDING = tuple(ipaddress.ip_network(n) for n in ("64:ff9b::/96", "::ffff:0:0:0/96", "::/96"))
+#: Local-use NAT64 (RFC 8215): whatever it translates to is some operator's private choice.
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries (mapped, compatible, translated, NAT64, 6to4, Teredo)."""
+    found = [a for a in (ip.ipv4_mapped, ip.sixtofour) if a is not None]
+    if any(ip in prefix for prefix in _EMBEDDING):
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    if ip.teredo is not None:
+        found.extend(ip.teredo)
+    return found
+
+
 def is_public_address(address: str) -> bool:
+    """True when ``address`` and every IPv4 address it embeds are global unicast.
+
+    Python's ``is_global`` judges ``64:ff9b::7f00:1`` (NAT64 of 127.0.0.1), ``2002:7f00:1::`` (6to4 of
+    127.0.0.1) or ``::127.0.0.1`` by their IPv6 prefix alone and calls them global; a gateway on the way
+    would deliver them to loopback or a private network.
+    """
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone id
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip in _NAT64_LOCAL:
+            return False
+        embedded = _embedded_ipv4(ip)
+        if ip.ipv4_mapped is not None:
+            return all(a.is_global and not a.is_multicast for a in embedded)
+        if embedded and not all(a.is_global and not a.is_multicast for a in embedded):
+            return False
     return ip.is_global and not ip.is_multicast
 
 
@@ -66,11 +96,15 @@ def _resolve_public(host: str, port: int) -> str:
 def fetch_url(url: str, max_bytes: int) -> tuple[bytes, str]:
     """(body, content type) of a public http(s) URL, following at most three redirects."""
     for _ in range(MAX_REDIRECTS + 1):
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            explicit_port = parts.port
+        except ValueError as exc:  # "Port out of range 0-65535", "Invalid IPv6 URL"...
+            raise ConfigError(f"invalid URL: {exc}") from exc
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ConfigError("only http:// and https:// URLs with a host can be fetched")
         https = parts.scheme == "https"
-        port = parts.port or (443 if https else 80)
+        port = explicit_port or (443 if https else 80)
         address = _resolve_public(parts.hostname, port)
         cls = _PinnedHTTPSConnection if https else _PinnedHTTPConnection
         conn = cls(parts.hostname, address, port, TIMEOUT_SECONDS)

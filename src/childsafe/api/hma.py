@@ -44,12 +44,19 @@ class BankCreate(BaseModel):
     enabled: bool | None = None
 
 
-def _ratio(enabled_ratio: float | None, enabled: bool | None, default: bool = True) -> bool:
+def _ratio(enabled_ratio: object, enabled: object, default: bool = True) -> bool:
+    # PUT takes a free-form body (HMA sends either key): check the types here, not in the database.
     if enabled_ratio is not None:
+        if isinstance(enabled_ratio, bool) or not isinstance(enabled_ratio, int | float):
+            raise ConfigError(f"enabled_ratio must be a number (1.0 or 0.0), not {enabled_ratio!r}")
         if enabled_ratio not in (0.0, 1.0):
             raise ConfigError("enabled_ratio must be 1.0 or 0.0 here (no partial matching)")
         return enabled_ratio == 1.0
-    return default if enabled is None else enabled
+    if enabled is None:
+        return default
+    if not isinstance(enabled, bool):
+        raise ConfigError(f"enabled must be true or false, not {enabled!r}")
+    return enabled
 
 
 def _hma_bank(bank: Bank) -> dict[str, Any]:
@@ -73,10 +80,11 @@ def _match(state: ServiceState, principal: Principal, signal_type: str, signal: 
     return state.matchers.use(lambda m: m.match_signal(signal_type, signal))
 
 
-async def _hash_url(state: ServiceState, url: str, types: str | None) -> dict[str, str]:
+async def _hash_url(state: ServiceState, principal: Principal, url: str, types: str | None) -> dict[str, str]:
     if not state.settings.fetch_urls:
         raise PermissionDeniedError("fetching URLs is disabled on this server (setting fetch_urls); "
                                     "upload the file with POST instead")
+    state.charge_hash(principal)  # (uploads are charged by the request gate, before they are read)
     data, _content_type = await run_in_threadpool(fetch_url, url, state.settings.max_upload_bytes)
     return hma_signals(await hash_blob(data, "url", state.hash_options()), types)
 
@@ -95,9 +103,9 @@ async def hash_upload(request: Request, state: State, _p: Annotated[Principal, D
 
 
 @router.get("/h/hash", summary="Hash media fetched from a public URL")
-async def hash_url(state: State, _p: Annotated[Principal, Depends(needs("hash"))], url: str,
+async def hash_url(state: State, principal: Annotated[Principal, Depends(needs("hash"))], url: str,
                    types: str | None = None, content_type: str | None = None) -> dict[str, str]:
-    return await _hash_url(state, url, types)
+    return await _hash_url(state, principal, url, types)
 
 
 def _query_doc(*names: str) -> dict[str, Any]:
@@ -126,7 +134,7 @@ async def lookup(request: Request) -> JSONResponse:
     wanted = _banks_param(q.get("banks"))
     signal, signal_type = q.get("signal"), q.get("signal_type")
     if q.get("url"):
-        hashes = await _hash_url(state, q["url"], q.get("types"))
+        hashes = await _hash_url(state, principal, q["url"], q.get("types"))
         by_type = {st: _by_bank(_match(state, principal, st, value), wanted) for st, value in hashes.items()}
         return JSONResponse(by_type.get(signal_type, {}) if signal_type else by_type)
     if not signal or not signal_type:

@@ -45,15 +45,25 @@ class ScanJobs:
         self._lock = threading.Lock()
 
     def allowed_path(self, raw: str) -> Path:
+        shown = raw if len(raw) <= 200 else raw[:200] + "..."
+        if "\0" in raw:
+            raise ConfigError(f"scan path contains a NUL character: {shown!r}")
         path = Path(raw).expanduser()
         if not path.is_absolute():
-            raise ConfigError(f"scan path must be absolute: {raw!r}")
-        resolved = path.resolve()
+            raise ConfigError(f"scan path must be absolute: {shown!r}")
+        try:
+            resolved = path.resolve()
+        except (OSError, ValueError, RuntimeError) as exc:  # a name too long, a symlink loop...
+            raise ConfigError(f"scan path cannot be resolved: {shown!r} ({exc.__class__.__name__})") from exc
         roots = self._roots()
         if roots and not any(resolved == r or resolved.is_relative_to(r) for r in roots):
-            raise PermissionDeniedError(f"{raw!r} is outside the folders API scans may read (scan_roots)")
-        if not resolved.exists():
-            raise ConfigError(f"no such file or folder on the server: {raw!r}")
+            raise PermissionDeniedError(f"{shown!r} is outside the folders API scans may read (scan_roots)")
+        try:
+            exists = resolved.exists()
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"scan path cannot be read: {shown!r} ({exc.__class__.__name__})") from exc
+        if not exists:
+            raise ConfigError(f"no such file or folder on the server: {shown!r}")
         return resolved
 
     def _roots(self) -> tuple[Path, ...]:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 
 from childsafe.api.accounts import Principal, hash_password, issue_token
-from childsafe.api.state import ServiceState, get_state, needs
+from childsafe.api.state import MAX_ID, RowId, ServiceState, get_state, needs
 
 __all__ = ["router"]
 
@@ -66,14 +66,15 @@ def create_token(name: str, state: State, principal: Admin, body: TokenCreate | 
 
 
 @router.delete("/tokens/{token_id}", tags=["accounts"], summary="Revoke a token")
-def revoke_token(token_id: int, state: State, principal: Admin) -> dict[str, int]:
+def revoke_token(token_id: RowId, state: State, principal: Admin) -> dict[str, int]:
     state.service.revoke_token(token_id, actor=principal.actor)
     state.tokens.forget()
     return {"revoked": token_id}
 
 
 @router.get("/audit", tags=["audit"], summary="Audit entries after an id, oldest first")
-def audit_entries(state: State, _p: Annotated[Principal, Depends(needs("audit"))], after: int = 0,
+def audit_entries(state: State, _p: Annotated[Principal, Depends(needs("audit"))],
+                  after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
                   limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
     return {"entries": [e.to_record() for e in state.service.audit_entries(after, limit)]}
 

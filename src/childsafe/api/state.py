@@ -6,7 +6,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from childsafe.api.accounts import Principal, TokenAuthenticator, require
@@ -20,7 +20,13 @@ from childsafe.store.service import ServiceStore
 from childsafe.store.service_banks import AuditedBanks
 from childsafe.store.sql import SqlStore
 
-__all__ = ["ServiceState", "get_state", "authenticated", "authorize", "needs", "client_address", "BEARER_DOC"]
+__all__ = ["ServiceState", "get_state", "authenticated", "authorize", "needs", "client_address", "BEARER_DOC",
+           "MAX_ID", "RowId"]
+
+#: Ids are signed 64-bit integers in every store: larger numbers are a 400, not a driver's overflow.
+MAX_ID = 2**63 - 1
+#: A path parameter naming a row by id.
+RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @dataclass
@@ -33,11 +39,16 @@ class ServiceState:
     tokens: TokenAuthenticator
     login_limiter: RateLimiter
     lookup_limiter: RateLimiter
+    hash_limiter: RateLimiter
     jobs: ScanJobs
     owns_store: bool
 
     def hash_options(self) -> HashOptions:
         return HashOptions.from_settings(self.settings, max_file_bytes=self.settings.max_upload_bytes)
+
+    def charge_hash(self, principal: Principal) -> None:
+        """Spend one hashing request of the caller's token (``hash_rate``), else RateLimitedError."""
+        self.hash_limiter.check(("hash", principal.token_id), "hashing requests for this token")
 
     def bank_changed(self) -> None:
         self.matchers.invalidate()

@@ -28,7 +28,7 @@ def serve(
 ) -> None:
     """Serve the REST API (OpenAPI at /openapi.json; every route but /status needs a token)."""
     try:
-        from childsafe.api.server import run_server
+        from childsafe.api.server import ServerOptions, check_port_free, run_server
     except ImportError as exc:  # the web stack is the ``server`` extra
         raise ModelNotAvailableError(f"childsafe serve needs the server extra ({exc.name} is missing): "
                                      "pip install 'childsafe[server]'") from exc
@@ -36,6 +36,7 @@ def serve(
     app_ctx: AppContext = ctx.obj
     settings = app_ctx.settings
     workers = workers or min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS)
+    check_port_free(host, port)  # before anything else: a second server on a port says so at once
     app_ctx.service()  # create or migrate the tables (and the audit key) once, before the workers race to
     app_ctx.close()
     # Worker processes read their settings from the environment: pass on what the flags resolved.
@@ -44,4 +45,4 @@ def serve(
         os.environ["CHILDSAFE_DB"] = settings.db
     say(f"childsafe serve: http://{host}:{port} ({workers} worker{'s' if workers > 1 else ''}); "
         "OpenAPI at /openapi.json")
-    run_server(host, port, workers, access_log)
+    run_server(ServerOptions(host, port, workers, access_log, float(settings.header_timeout_seconds)))

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.schema import CreateIndex
@@ -59,7 +59,7 @@ from childsafe.store.audit_chain import (
 )
 from childsafe.store.audit_checkpoints import Checkpoint, CheckpointFile
 from childsafe.store.audit_keys import AuditSigner, FileKeySigner, mac_matches
-from childsafe.store.schema import api_tokens, audit_head, audit_log, ix_entries_type_id, jobs, users
+from childsafe.store.schema import api_tokens, audit_head, audit_log, ix_entries_type_id, jobs, review_sessions, users
 from childsafe.store.sql import SqlStore
 
 if TYPE_CHECKING:
@@ -364,6 +364,11 @@ class ServiceStore:
             shown = {k: v for k, v in values.items() if k != "password_hash"}
             if password_hash is not None:
                 shown["password_changed"] = True
+            if password_hash is not None or disabled:
+                # A new password or a disabled account ends every review UI session the user had:
+                # whoever held the old password (or the account) keeps nothing, also after re-enabling.
+                ended = conn.execute(delete(review_sessions).where(review_sessions.c.user_name == name))
+                shown["sessions_ended"] = ended.rowcount or 0
             self.append_audit(conn, actor, "user.update", name, shown)
         return self.get_user(name)
 

@@ -390,8 +390,15 @@ def _bank_from_row(r: Any) -> Bank:
 
 
 def _check_bank_name(name: str) -> None:
-    if not name or len(name) > 200 or not name.isprintable() or name.strip() != name:
-        raise ConfigError(f"invalid bank name {name!r}: use 1-200 printable characters, no outer spaces")
+    """The one rule for new bank names (CLI, API, imports): they are used in URL paths and file names.
+
+    A ``/`` made a bank that no route could reach; ``.``/``..`` and ``\\`` are path tricks.  Existing
+    banks with other names keep working: only creation checks.
+    """
+    if (not name or len(name) > 200 or name.startswith(".")
+            or not all(ch.isalnum() or ch in "_-." for ch in name)):
+        raise ConfigError(f"invalid bank name {name!r}: use 1-200 letters, digits, '_', '-' or '.' "
+                          "(not starting with '.'), e.g. 'ncmec-2024'")
 
 
 def _check_threshold(threshold: int) -> None:

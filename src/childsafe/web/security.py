@@ -4,6 +4,8 @@
   SHA-256 is stored), ``HttpOnly``, ``SameSite=Strict``, ``Path=/review``, ``Secure`` when served
   over HTTPS.  Server-side rather than a signed cookie: logout, an idle timeout and disabling a user
   end a session at once in every worker, and no signing key has to be shared between workers.
+  The API's request gate (:mod:`childsafe.api.gate`) looks the session up before a form's body is read:
+  without a live one only the login form (64 KiB at most) is read.
 * **CSRF**: every form carries the session's own random token (session-bound), compared in constant
   time; the login form, which has no session yet, uses a double-submit cookie.  ``SameSite=Strict``
   and an ``Origin`` check come on top.
