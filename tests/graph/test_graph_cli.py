@@ -47,7 +47,8 @@ def test_rank_prints_explained_leads(ingested: tuple[Cli, PlatformTruth]) -> Non
     leads = cli.json_lines("graph", "rank", "--seeds", str(truth.seeds_file), "--top", "10")
     assert len(leads) == 10
     for lead in leads:
-        assert set(lead) == {"account", "score", "reasons", "paths"}
+        assert set(lead) == {"account", "role", "score", "reasons", "paths"}
+        assert lead["role"] == "suspect"
         assert lead["reasons"] and lead["paths"] and all("type" in r for r in lead["reasons"])
         assert all(set(p) == {"nodes", "edges", "source"} for p in lead["paths"])
     assert [lead["score"] for lead in leads] == sorted((lead["score"] for lead in leads), reverse=True)

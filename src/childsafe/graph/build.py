@@ -3,14 +3,15 @@
 Node numbering: accounts ``[0, A)``, identifiers ``[A, A+I)``, media ``[A+I, A+I+M)``, then one node
 per hash-list entry that some media matched, so near-duplicates of one known item meet there.
 Messages are folded into one undirected *contact* edge per pair of accounts, weighted by the log
-of the message count.  An identifier or media item shared by more than ``max_shared`` accounts (a
+of the message count.  A shared file weighs by its rarity (:func:`media_rarity`).
+An identifier or media item shared by more than ``max_shared`` accounts (a
 public IP, a carrier NAT, a viral meme) says nothing about any one account and is left out: it
 would only connect strangers and slow every algorithm down.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 import igraph as ig
@@ -19,7 +20,7 @@ import numpy.typing as npt
 
 from childsafe.graph.network import STRONG_IDENTIFIER_KINDS, Network
 
-__all__ = ["EDGE_TYPES", "EdgeWeights", "RiskGraph", "build_graph", "contact_pairs"]
+__all__ = ["EDGE_TYPES", "EdgeWeights", "RiskGraph", "build_graph", "contact_pairs", "media_rarity"]
 
 #: Edge type codes (the ``type`` edge attribute indexes this tuple).
 EDGE_TYPES: Final = ("contact", "strong_identifier", "weak_identifier", "media", "known_media")
@@ -48,6 +49,9 @@ class RiskGraph:
     media_offset: int
     entry_offset: int
     entries: list[str]  # "bank/signal_type:signal" of the known-media nodes
+    #: The edges as arrays (the same order as the graph's), for vectorised passes over them.
+    src: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
+    dst: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
 
     def node_label(self, node: int) -> str:
         net = self.network
@@ -81,19 +85,30 @@ def contact_pairs(net: Network) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.i
 
 
 def _membership_edges(owner: npt.NDArray[np.int32], item: npt.NDArray[np.int32],
-                      max_shared: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Distinct (account, item) pairs whose item is used by at most ``max_shared`` accounts."""
+                      max_shared: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Distinct (account, item) pairs whose item is used by at most ``max_shared`` accounts, and how
+    many accounts use each pair's item."""
     if owner.size == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
     width = int(item.max()) + 1
     pairs = np.unique(owner.astype(np.int64) * width + item.astype(np.int64))
     acc, it = pairs // width, pairs % width
     users = np.bincount(it, minlength=width)
     keep = users[it] <= max_shared
-    return acc[keep], it[keep]
+    return acc[keep], it[keep], users[it[keep]].astype(np.int64)
 
 
-def build_graph(net: Network, weights: EdgeWeights | None = None) -> RiskGraph:
+def media_rarity(users: npt.NDArray[np.int64], max_shared: int) -> npt.NDArray[np.float64]:
+    """1 for a file two accounts share, falling linearly to 0 at ``max_shared`` sharers: a file only
+    a ring shares links its members; a meme links nobody."""
+    return np.clip(1.0 - (users - 2) / max(max_shared - 1, 1), 0.0, 1.0)
+
+
+def build_graph(net: Network, weights: EdgeWeights | None = None,
+                care: tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]] | None = None) -> RiskGraph:
+    """The weighted graph; ``care`` = (per-account ordinary care in [0, 1], likely minors) scales a
+    contact between an adult and a minor by (1 - the adult's care): a coach's team carries little
+    risk from one player's other contacts to the coach."""
     w = weights or EdgeWeights()
     n_acc, n_id, n_media = net.n_accounts, net.n_identifiers, net.n_media
     ident_offset, media_offset = n_acc, n_acc + n_id
@@ -120,14 +135,18 @@ def build_graph(net: Network, weights: EdgeWeights | None = None) -> RiskGraph:
         ty_parts.append(np.full(src.shape, EDGE_TYPES.index(kind), np.int8))
 
     a, b, count = contact_pairs(net)
-    add(a, b, w.contact * (1.0 + np.log(count)), "contact")
-    acc, ident = _membership_edges(net.uses_account, net.uses_identifier, w.max_shared)
+    contact = w.contact * (1.0 + np.log(count))
+    if care is not None and a.size:
+        level, minor = care
+        contact = contact * np.where(minor[b], 1.0 - level[a], 1.0) * np.where(minor[a], 1.0 - level[b], 1.0)
+    add(a, b, contact, "contact")
+    acc, ident, _ = _membership_edges(net.uses_account, net.uses_identifier, w.max_shared)
     strong = np.array([k in STRONG_IDENTIFIER_KINDS for k in net.ident_kind], bool)
     is_strong = strong[ident] if ident.size else np.zeros(0, bool)
     add(acc[is_strong], ident[is_strong] + ident_offset, w.strong_identifier, "strong_identifier")
     add(acc[~is_strong], ident[~is_strong] + ident_offset, w.weak_identifier, "weak_identifier")
-    acc, posted = _membership_edges(net.post_account, net.post_media, w.max_shared)
-    add(acc, posted + media_offset, w.media, "media")
+    acc, posted, sharers = _membership_edges(net.post_account, net.post_media, w.max_shared)
+    add(acc, posted + media_offset, w.media * media_rarity(sharers, w.max_shared), "media")
     if ent_media:
         pairs = np.unique(np.asarray(ent_media, np.int64) * (len(entry_keys) + 1) + np.asarray(ent_node, np.int64))
         add(pairs // (len(entry_keys) + 1) + media_offset, pairs % (len(entry_keys) + 1) + entry_offset,
@@ -138,7 +157,10 @@ def build_graph(net: Network, weights: EdgeWeights | None = None) -> RiskGraph:
     graph = ig.Graph(n=entry_offset + len(entry_keys), edges=_edge_array(src, dst), directed=False)
     graph.es["weight"] = np.concatenate(wt_parts).tolist()
     graph.es["type"] = np.concatenate(ty_parts).tolist()
-    return RiskGraph(graph, net, n_acc, ident_offset, media_offset, entry_offset, list(entry_keys))
+    weight = np.asarray(graph.es["weight"], np.float64)
+    live = weight > 0
+    return RiskGraph(graph, net, n_acc, ident_offset, media_offset, entry_offset, list(entry_keys),
+                     src[live], dst[live])
 
 
 def _edge_array(src: npt.NDArray[np.int64], dst: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:

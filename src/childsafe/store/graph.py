@@ -165,8 +165,15 @@ class GraphStore:
     def load(self, match_media: MediaMatcher | None = None) -> Network:
         """The whole network as arrays, with media evidence, text risk and labels joined."""
         with self.engine.connect() as conn:
-            ids, names, ages, created = [], [], [], []
-            for row in _rows(conn, "SELECT id, name, declared_age, created_at FROM graph_accounts ORDER BY id"):
+            ids: list[int] = []
+            names: list[str] = []
+            ages: list[float] = []
+            created: list[int] = []
+            attributes: dict[int, dict[str, str]] = {}
+            for row in _rows(conn, "SELECT id, name, declared_age, created_at, attributes FROM graph_accounts "
+                                   "ORDER BY id"):
+                if row[4]:
+                    attributes[len(ids)] = _attributes(row[4])
                 ids.append(row[0])
                 names.append(row[1])
                 ages.append(np.nan if row[2] is None else row[2])
@@ -200,13 +207,19 @@ class GraphStore:
                 media_sha256=[r[1] for r in media_rows], media_pdq=[r[2] for r in media_rows],
                 post_account=_dense(account_ids, post_a), post_media=_dense(media_ids, post_m), post_ts=post_ts,
             )
+            network.attributes = attributes
             index = network.account_index()
-            for author, risk, alert, convs, cats in conn.execute(
-                    select(author_risk.c.author, author_risk.c.risk, author_risk.c.alert,
-                           author_risk.c.conversations, author_risk.c.indicators)):
-                if author in index:
-                    network.author_risk[index[author]] = AuthorRisk(float(risk), bool(alert), int(convs),
-                                                                    tuple(json.loads(cats or "[]")))
+            # ``role`` and ``stated_age`` come from the conversation analysis where the store keeps them
+            # (optional columns: a store without them loads as before).
+            for row in conn.execute(select(author_risk)):
+                m = row._mapping
+                if m["author"] in index:
+                    role = m.get("role")
+                    stated = m.get("stated_age")
+                    network.author_risk[index[m["author"]]] = AuthorRisk(
+                        float(m["risk"]), bool(m["alert"]), int(m["conversations"]),
+                        tuple(json.loads(m["indicators"] or "[]")), str(role) if role else None,
+                        int(stated) if stated is not None else None)
             for account, label, reason, source in conn.execute(
                     select(graph_labels.c.account, graph_labels.c.label, graph_labels.c.reason,
                            graph_labels.c.source).order_by(graph_labels.c.id)):
@@ -380,6 +393,20 @@ class _Writer:
             finally:
                 cursor.close()
         return len(updates)
+
+
+#: Account columns the analyses read (households, services, declared minors); others stay in the store.
+_USED_ATTRIBUTES: Final = ("surname", "household", "family", "relation", "account_type", "minor")
+
+
+def _attributes(text: str) -> dict[str, str]:
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {k: str(found[k]) for k in _USED_ATTRIBUTES if found.get(k) not in (None, "")}
 
 
 def _merge(old: AccountEvent | None, new: AccountEvent) -> AccountEvent:
