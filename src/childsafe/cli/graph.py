@@ -74,33 +74,52 @@ def label(
     account: str,
     as_: Annotated[str, typer.Option("--as", help="confirmed, cleared or reported.")],
     reason: Annotated[str | None, typer.Option(help="Why (kept with the label).")] = None,
+    minor_override: Annotated[bool, typer.Option(
+        "--minor-override", help="Confirm an account that looks like a minor (administrator decision; needs --reason).")
+    ] = False,
 ) -> None:
     """Record a decision or report about an account; confirmed accounts seed the ranking."""
     from childsafe.store.graph import GraphStore
 
-    GraphStore(ctx.obj.store).add_label(account, as_, reason=reason, source="cli")
+    GraphStore(ctx.obj.store).add_label(account, as_, reason=reason, source="cli", admin=minor_override)
     write_json({"account": account, "label": as_, "reason": reason})
 
 
 @app.command("rank")
 def rank(ctx: typer.Context, seeds: SeedsOption = None, top: TopOption = 50) -> None:
-    """Ranked leads: {account, score, reasons, paths} per line, riskiest first."""
+    """Ranked suspects: {account, role, score, reasons, paths} per line, riskiest first."""
     result = _rank(ctx.obj, seeds, top)
     for lead in result.leads:
         write_json(lead.to_record())
+
+
+@app.command("at-risk")
+def at_risk(ctx: typer.Context, seeds: SeedsOption = None, top: TopOption = 100) -> None:
+    """Children to safeguard: {account, exposure, reasons, paths, stated_age} per line, most exposed first."""
+    from childsafe.graph.atrisk import children_at_risk
+
+    result = _rank(ctx.obj, seeds, 0)
+    for child in children_at_risk(result, top):
+        write_json(child.to_record())
 
 
 @app.command("link")
 def link(
     ctx: typer.Context,
     threshold: Annotated[float, typer.Option(min=0.01, max=1.0, help="Pair confidence to link.")] = 0.85,
+    kept_apart: Annotated[bool, typer.Option(
+        "--kept-apart",
+        help="Also print household pairs kept apart: {accounts, linked: false, household, why}.")] = False,
 ) -> None:
     """Persons of several accounts: {person, accounts, evidence, confidence} per line."""
     from childsafe.graph.linkage import LinkSettings, link_accounts
 
     net = _load(ctx.obj, match_media=False)
-    for person in link_accounts(net, LinkSettings(threshold=threshold)):
+    apart: list[dict[str, object]] = []
+    for person in link_accounts(net, LinkSettings(threshold=threshold), apart if kept_apart else None):
         write_json(person.to_record())
+    for record in apart:
+        write_json(record)
 
 
 @app.command("actors")
@@ -153,7 +172,8 @@ def export(
         if missing:
             raise ConfigError(f"unknown account(s): {', '.join(missing)}")
         nodes = risk_neighbourhood(rg, {index[a] for a in around}, hops)
-    counts = export_graph(rg, out, fmt, risk=result.fused, community=group, nodes=nodes)
+    roles = [result.role_of(i) for i in range(rg.n_accounts)]
+    counts = export_graph(rg, out, fmt, risk=result.fused, community=group, nodes=nodes, roles=roles)
     write_json({"path": str(out), "format": fmt, **counts})
 
 

@@ -25,7 +25,7 @@ import numpy as np
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 
-from childsafe.errors import ConfigError
+from childsafe.errors import ConfigError, PermissionDeniedError
 from childsafe.graph.events import (
     AccountEvent,
     Event,
@@ -36,7 +36,7 @@ from childsafe.graph.events import (
     hash_identifier,
     iter_events,
 )
-from childsafe.graph.network import LABELS, NO_TIME, AccountLabel, AuthorRisk, MediaEvidence, Network
+from childsafe.graph.network import ADULT_AGE, LABELS, NO_TIME, AccountLabel, AuthorRisk, MediaEvidence, Network
 from childsafe.matching import Matcher
 from childsafe.store.schema import (
     author_risk,
@@ -131,12 +131,40 @@ class GraphStore:
         return report
 
     # -- labels and text risk ------------------------------------------------------------------
-    def add_label(self, account: str, label: str, *, reason: str | None = None, source: str = "cli") -> None:
+    def add_label(self, account: str, label: str, *, reason: str | None = None, source: str = "cli",
+                  admin: bool = False) -> None:
+        """Label an account.  Confirming an account that looks like a minor as an offender labels a child
+        as an offender unless it is an adult posing as one: it needs an administrator and a reason."""
         if label not in LABELS:
             raise ConfigError(f"unknown label {label!r}: use {', '.join(LABELS)}")
+        if label == "confirmed":
+            why = self.looks_minor(account)
+            if why and not (admin and reason and reason.strip()):
+                raise PermissionDeniedError(
+                    f"account {account!r} looks like a minor ({why}): confirming it as an offender needs an "
+                    "administrator and a reason (an adult posing as a child)")
         with self.engine.begin() as conn:
             conn.execute(insert(graph_labels).values(account=account, label=label, reason=reason,
                                                      source=source, labelled_at=datetime.now(UTC)))
+
+    def looks_minor(self, account: str) -> str | None:
+        """Why ``account`` looks like a minor (declared age, a ``minor`` column, the conversation
+        analysis), or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(graph_accounts.c.declared_age, graph_accounts.c.attributes)
+                               .where(graph_accounts.c.name == account)).first()
+            risk = conn.execute(select(author_risk).where(author_risk.c.author == account)).first()
+        if row is not None and row[0] is not None and row[0] < ADULT_AGE:
+            return f"declared age {row[0]}"
+        if row is not None and row[1] and _attributes(row[1]).get("minor", "").lower() in ("1", "true", "yes", "y"):
+            return "marked minor in the account data"
+        if risk is not None:
+            m = risk._mapping
+            if m.get("role") == "at_risk":
+                return "the conversation analysis sees the child at risk"
+            if m.get("stated_age") is not None and int(m["stated_age"]) < ADULT_AGE:
+                return f"stated age {m['stated_age']} in a conversation"
+        return None
 
     def save_author_risk(self, author: str, risk: float, alert: bool, indicators: Iterable[str]) -> None:
         """Keep the highest risk seen for ``author`` and count the conversations scored."""

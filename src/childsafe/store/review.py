@@ -48,9 +48,10 @@ __all__ = [
     "ConversationRef", "Decision", "DecisionEffects", "Exposure", "ReviewStore", "Session",
 ]
 
-DECISIONS: Final = ("confirmed", "false_positive", "escalate")
-FINAL_DECISIONS: Final = frozenset({"confirmed", "false_positive"})
-SOURCES: Final = ("media", "text", "graph")
+DECISIONS: Final = ("confirmed", "false_positive", "escalate", "safeguarding", "no_concern")
+FINAL_DECISIONS: Final = frozenset({"confirmed", "false_positive", "safeguarding", "no_concern"})
+#: ``at_risk``: children the network shows in contact with suspects; decided by safeguarding, never "confirmed".
+SOURCES: Final = ("media", "text", "graph", "at_risk")
 EXPOSURE_KINDS: Final = ("view", "reveal", "media")
 ALLOWLIST_BANK: Final = "reviewer-allowlist"
 #: A recompressed or resized copy of the reviewed picture stays within about 10 bits of its PDQ; a

@@ -48,7 +48,8 @@ log = logging.getLogger("childsafe.web")
 
 QUEUE_PAGE: Final = 200
 AUDIT_PAGE: Final = 100
-DECISION_NAMES: Final = {"confirmed": "Confirmed", "false_positive": "False positive", "escalate": "Escalate"}
+DECISION_NAMES: Final = {"confirmed": "Confirmed", "false_positive": "False positive", "escalate": "Escalate",
+                          "safeguarding": "Safeguarding referral", "no_concern": "No concern"}
 
 
 class LoginRequired(Exception):
@@ -172,13 +173,14 @@ class ReviewUI:
                               "open it again before deciding")
         if decision not in DECISIONS:
             raise ConfigError(f"unknown decision {decision!r}")
+        self.queue.check(found, decision, reason, admin=can(user, "audit"))  # never "confirmed" on a child
         effects = self.queue.effects(found, decision, user.name)
         made = self.reviews.decide(found.key, found.source, found.fingerprint, decision, reason,
                                    actor=user.name, admin=can(user, "audit"), effects=effects,
                                    details={"urgency": round(found.urgency, 4), "summary": found.summary})
         if effects.allowlist:
             self.state.bank_changed()
-        if found.source == "graph":
+        if found.source in ("graph", "at_risk"):
             self.queue.invalidate_graph()
         return made
 

@@ -9,7 +9,6 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from childsafe.api.accounts import can
 from childsafe.errors import PermissionDeniedError
-from childsafe.store.review import DECISIONS
 from childsafe.web.security import PREFIX
 
 if TYPE_CHECKING:
@@ -61,7 +60,7 @@ def add_routes(router: APIRouter, ui: ReviewUI) -> None:
         return ui.render(request, "item.html", session=session, nav="queue", item=found, media=media,
                          conversations=conversations, history=ui.reviews.history(found.key),
                          may_decide=not found.closed and (not found.escalated or can(session.user, "audit")),
-                         decisions=DECISIONS)
+                         decisions=ui.queue.decisions_for(found))
 
     @router.get("/media")
     def media(request: Request, key: Key) -> Response:
