@@ -3,7 +3,8 @@
 A child's *exposure* combines, by noisy-OR over the suspects (and confirmed accounts) in contact with
 it, each suspect's fused risk, weighted by how the contact went: the suspect wrote first (a reply to
 a child's own message weighs half), and moved the child to a private channel (fast: within
-``fast_private`` seconds, weighs most).  The record says who reached the child, how fast, which
+``fast_private`` seconds, weighs most); weights are scaled so that only a confirmed account that
+moved the child to a private channel fast gives 1.  The record says who reached the child, how fast, which
 private moves happened, and the age the child gave.
 """
 
@@ -101,10 +102,11 @@ def children_at_risk(result: RankResult, top: int = 100, settings: AtRiskSetting
 
 def _weight(result: RankResult, c: _Contact, s: AtRiskSettings) -> float:
     w = float(result.fused[c.suspect]) * (1.0 if c.suspect_first else s.replied_only)
+    move = 1.0
     if c.private_delay is not None:
-        fast = 0 <= c.private_delay <= s.fast_private
-        w *= s.fast_private_move if fast else s.private_move
-    return min(1.0, w)
+        move = s.fast_private_move if 0 <= c.private_delay <= s.fast_private else s.private_move
+    # scaled so that only a confirmed account's fast private move reaches 1: exposures stay ordered
+    return min(1.0, w * move / max(s.fast_private_move, s.private_move, 1.0))
 
 
 def _explain(result: RankResult, k: int, exposure: float, found: list[_Contact], s: AtRiskSettings) -> AtRisk:
