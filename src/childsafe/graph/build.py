@@ -1,7 +1,8 @@
 """One weighted graph of accounts, identifiers, media and known-media entries (igraph's C core).
 
 Node numbering: accounts ``[0, A)``, identifiers ``[A, A+I)``, media ``[A+I, A+I+M)``, then one node
-per hash-list entry that some media matched, so near-duplicates of one known item meet there.
+per hash-list entry that some media matched, so near-duplicates of one known item meet there, then
+(when the run loads faces) one node per face person, tying the media that show the same face.
 Messages are folded into one undirected *contact* edge per pair of accounts, weighted by the log
 of the message count.  A shared file weighs by its rarity (:func:`media_rarity`).
 An identifier or media item shared by more than ``max_shared`` accounts (a
@@ -23,7 +24,7 @@ from childsafe.graph.network import STRONG_IDENTIFIER_KINDS, Network
 __all__ = ["EDGE_TYPES", "EdgeWeights", "RiskGraph", "build_graph", "contact_pairs", "media_rarity"]
 
 #: Edge type codes (the ``type`` edge attribute indexes this tuple).
-EDGE_TYPES: Final = ("contact", "strong_identifier", "weak_identifier", "media", "known_media")
+EDGE_TYPES: Final = ("contact", "strong_identifier", "weak_identifier", "media", "known_media", "same_face")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class EdgeWeights:
     weak_identifier: float = 0.5  # ip, url, username, other
     media: float = 1.0
     known_media: float = 4.0  # media -> the hash-list entry it matched
+    same_face: float = 2.0  # media -> a face person seen in it (when the run loads faces)
     max_shared: int = 50
 
 
@@ -52,6 +54,13 @@ class RiskGraph:
     #: The edges as arrays (the same order as the graph's), for vectorised passes over them.
     src: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
     dst: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
+    #: Face-person nodes follow the known-media nodes: ``[face_offset, vcount)``.
+    face_offset: int = -1
+
+    @property
+    def known_end(self) -> int:
+        """One past the last known-media node."""
+        return self.face_offset if self.face_offset >= 0 else self.graph.vcount()
 
     def node_label(self, node: int) -> str:
         net = self.network
@@ -61,7 +70,9 @@ class RiskGraph:
             return net.identifier_name(node - self.ident_offset)
         if node < self.entry_offset:
             return f"media:{net.media_name(node - self.media_offset)}"
-        return f"known:{self.entries[node - self.entry_offset]}"
+        if node < self.known_end:
+            return f"known:{self.entries[node - self.entry_offset]}"
+        return f"face:person-{node - self.known_end}"
 
     def node_kind(self, node: int) -> str:
         if node < self.ident_offset:
@@ -70,7 +81,7 @@ class RiskGraph:
             return "identifier"
         if node < self.entry_offset:
             return "media"
-        return "known_media"
+        return "known_media" if node < self.known_end else "face"
 
 
 def contact_pairs(net: Network) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
@@ -152,15 +163,21 @@ def build_graph(net: Network, weights: EdgeWeights | None = None,
         add(pairs // (len(entry_keys) + 1) + media_offset, pairs % (len(entry_keys) + 1) + entry_offset,
             w.known_media, "known_media")
 
+    face_offset = entry_offset + len(entry_keys)
+    n_faces = 0
+    if net.media_faces:
+        pairs_f = np.unique(np.asarray(net.media_faces, np.int64), axis=0)
+        n_faces = int(pairs_f[:, 1].max()) + 1
+        add(pairs_f[:, 0] + media_offset, pairs_f[:, 1] + face_offset, w.same_face, "same_face")
     src = np.concatenate(src_parts)
     dst = np.concatenate(dst_parts)
-    graph = ig.Graph(n=entry_offset + len(entry_keys), edges=_edge_array(src, dst), directed=False)
+    graph = ig.Graph(n=face_offset + n_faces, edges=_edge_array(src, dst), directed=False)
     graph.es["weight"] = np.concatenate(wt_parts).tolist()
     graph.es["type"] = np.concatenate(ty_parts).tolist()
     weight = np.asarray(graph.es["weight"], np.float64)
     live = weight > 0
     return RiskGraph(graph, net, n_acc, ident_offset, media_offset, entry_offset, list(entry_keys),
-                     src[live], dst[live])
+                     src[live], dst[live], face_offset)
 
 
 def _edge_array(src: npt.NDArray[np.int64], dst: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:

@@ -43,7 +43,7 @@ from childsafe.errors import ConfigError
 from childsafe.graph.network import Network
 from childsafe.media.pdq_index import pdq_hex_to_words
 
-__all__ = ["KIND_WEIGHTS", "LinkSettings", "Person", "link_accounts"]
+__all__ = ["KIND_WEIGHTS", "LinkSettings", "Person", "link_accounts", "same_face_groups"]
 
 #: Evidence weight of one identifier shared by exactly two accounts.
 KIND_WEIGHTS: Final[dict[str, float]] = {
@@ -259,3 +259,24 @@ def _add_pairs(shared: dict[tuple[int, int], list[tuple[str, float]]], accounts:
     for i, a in enumerate(accounts):
         for b in accounts[i + 1:]:
             shared[(a, b)].append((what, scaled))
+
+
+def same_face_groups(net: Network) -> list[dict[str, Any]]:
+    """Victim identification: each face person seen in media of two or more accounts, with those
+    accounts and media (the same child in several accounts' files).  Needs a network loaded with
+    faces; such accounts are *not* linked into one person: they share images, not an owner."""
+    media_of: dict[int, set[int]] = defaultdict(set)
+    for item, face in net.media_faces:
+        media_of[face].add(item)
+    posters: dict[int, set[int]] = defaultdict(set)
+    for a, m in zip(net.post_account.tolist(), net.post_media.tolist(), strict=True):
+        posters[m].add(a)
+    out: list[dict[str, Any]] = []
+    for face, items in sorted(media_of.items()):
+        accounts = sorted({net.accounts[a] for m in items for a in posters.get(m, ())})
+        if len(accounts) >= 2:
+            out.append({"face": f"person-{face}", "accounts": accounts,
+                        "media": sorted(net.media_name(m) for m in items),
+                        "why": "the same face appears in media these accounts shared"})
+    out.sort(key=lambda g: (-len(g["accounts"]), g["face"]))
+    return out

@@ -112,6 +112,9 @@ class Network:
     #: Account columns beyond age and creation time (``surname``, ``household``, ``account_type``,
     #: ``minor`` …), only for accounts that have any: households and services are told from them.
     attributes: dict[int, dict[str, str]] = field(default_factory=dict)
+    #: (media number, face person) pairs: the same person's face appears in each of these media.
+    #: Filled only when a run asks for faces (``GraphStore.load(faces=True)``); persons are numbered 0..
+    media_faces: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def n_accounts(self) -> int:

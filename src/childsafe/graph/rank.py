@@ -383,7 +383,7 @@ def _paths(rg: RiskGraph, leads: list[int], sources_weight: npt.NDArray[np.float
     n = rg.n_accounts
     is_source = np.zeros(g.vcount(), bool)
     is_source[:n] = sources_weight > 0
-    is_source[rg.entry_offset:] = True  # known-media nodes are evidence in themselves
+    is_source[rg.entry_offset:rg.known_end] = True  # known-media nodes are evidence in themselves
     found: dict[int, list[dict[str, Any]]] = {i: [] for i in leads}
     for i in leads:
         seen: set[tuple[int, ...]] = set()
@@ -435,7 +435,7 @@ def _path_weight(g: Any, path: tuple[int, ...]) -> float:
 
 def _source_of(rg: RiskGraph, path: tuple[int, ...], confirmed: set[int]) -> str:
     end = path[-1]
-    if end >= rg.entry_offset:
+    if rg.entry_offset <= end < rg.known_end:
         return "known_media"
     return "confirmed" if end in confirmed else "evidence"
 

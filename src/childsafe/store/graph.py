@@ -190,8 +190,12 @@ class GraphStore:
             return {name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
                     for name, t in tables.items()}
 
-    def load(self, match_media: MediaMatcher | None = None) -> Network:
-        """The whole network as arrays, with media evidence, text risk and labels joined."""
+    def load(self, match_media: MediaMatcher | None = None, *, faces: bool = False) -> Network:
+        """The whole network as arrays, with media evidence, text risk and labels joined.
+
+        ``faces``: also join the face index (``childsafe faces index``): media whose scanned file shows
+        the same face (clustered descriptors) are tied to one face person (:attr:`Network.media_faces`).
+        """
         with self.engine.connect() as conn:
             ids: list[int] = []
             names: list[str] = []
@@ -254,7 +258,33 @@ class GraphStore:
                 if account in index:
                     network.labels.setdefault(index[account], []).append(AccountLabel(label, reason, source))
             network.media_evidence = self._media_evidence(conn, network, match_media)
+            if faces:
+                network.media_faces = self._media_faces(conn, network)
         return network
+
+    def _media_faces(self, conn: Connection, network: Network) -> list[tuple[int, int]]:
+        """(media number, face person) for every face person seen in two or more network media.
+
+        Face rows are keyed by the scanned file's path; the scan record of that path gives its SHA-256,
+        which is how the network knows the file.  Only descriptors are read, never pixels.
+        """
+        from childsafe.faces.indexing import load_face_index  # optional extra: faiss and dlib
+
+        indexed = load_face_index(self.store)
+        if not len(indexed.index):
+            return []
+        by_sha = {sha: i for i, sha in enumerate(network.media_sha256) if sha}
+        paths = set(indexed.keys)
+        sha_of = {key: sha for key, sha in conn.execute(select(scan_items.c.key, scan_items.c.sha256))
+                  if key in paths and sha}
+        out: list[tuple[int, int]] = []
+        for group in indexed.index.cluster():
+            media = sorted({by_sha[sha_of[indexed.keys[r]]] for r in group
+                            if indexed.keys[r] in sha_of and sha_of[indexed.keys[r]] in by_sha})
+            if len(media) >= 2:
+                person = len({p for _, p in out})
+                out += [(m, person) for m in media]
+        return out
 
     def _media_evidence(self, conn: Connection, network: Network,
                         match_media: MediaMatcher | None) -> dict[int, list[MediaEvidence]]:
