@@ -172,9 +172,9 @@ def build_graph(net: Network, weights: EdgeWeights | None = None,
     src = np.concatenate(src_parts)
     dst = np.concatenate(dst_parts)
     graph = ig.Graph(n=face_offset + n_faces, edges=_edge_array(src, dst), directed=False)
-    graph.es["weight"] = np.concatenate(wt_parts).tolist()
+    weight = np.concatenate(wt_parts)
+    graph.es["weight"] = weight.tolist()
     graph.es["type"] = np.concatenate(ty_parts).tolist()
-    weight = np.asarray(graph.es["weight"], np.float64)
     live = weight > 0
     return RiskGraph(graph, net, n_acc, ident_offset, media_offset, entry_offset, list(entry_keys),
                      src[live], dst[live], face_offset)
