@@ -122,8 +122,10 @@ def account_behaviour(net: Network, minors: B, settings: BehaviourSettings | Non
     # repetition: distinct days with messages in the pair
     day = (ts - int(ts.min())) // _DAY
     width = int(day.max()) + 1
-    pair_days = np.unique(pair * width + day) // width
-    uniq_pairs, days = np.unique(pair_days, return_counts=True)
+    pair_days = np.unique(pair * width + day) // width  # sorted, so runs of one pair are adjacent
+    starts = np.flatnonzero(np.r_[True, pair_days[1:] != pair_days[:-1]])
+    uniq_pairs = pair_days[starts]
+    days = np.diff(np.r_[starts, pair_days.size])
     repeated = days[np.searchsorted(uniq_pairs, p0)] >= s.repeat_days
     # private channel reached
     private_codes = [i for i, name in enumerate(net.platforms) if name.strip().lower() in s.private_platforms]

@@ -13,7 +13,7 @@ would only connect strangers and slow every algorithm down.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, cast
 
 import igraph as ig
 import numpy as np
@@ -85,7 +85,20 @@ class RiskGraph:
 
 
 def contact_pairs(net: Network) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Unordered account pairs that exchanged messages, and how many (self-messages dropped)."""
+    """Unordered account pairs that exchanged messages, and how many (self-messages dropped).
+
+    Computed once per network (a sort of every message: seconds at 10M) and kept on it; the message
+    arrays of a loaded network do not change."""
+    key = (net.msg_sender.size, net.n_accounts)
+    cached = net.cache.get("contact_pairs")
+    if cached is not None and cached[0] == key:
+        return cast("tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]", cached[1])
+    pairs = _contact_pairs(net)
+    net.cache["contact_pairs"] = (key, pairs)
+    return pairs
+
+
+def _contact_pairs(net: Network) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     a = np.minimum(net.msg_sender, net.msg_recipient).astype(np.int64)
     b = np.maximum(net.msg_sender, net.msg_recipient).astype(np.int64)
     keep = a != b

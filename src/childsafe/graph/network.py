@@ -9,7 +9,7 @@ Message text is never part of it: the graph needs only who contacted whom, and w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -115,6 +115,8 @@ class Network:
     #: (media number, face person) pairs: the same person's face appears in each of these media.
     #: Filled only when a run asks for faces (``GraphStore.load(faces=True)``); persons are numbered 0..
     media_faces: list[tuple[int, int]] = field(default_factory=list)
+    #: Derived arrays computed once per network (see :func:`childsafe.graph.build.contact_pairs`).
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def n_accounts(self) -> int:
