@@ -218,9 +218,35 @@ def test_graph_routes_rank_and_link_the_stored_network(svc: Service, tmp_path: P
     assert all(lead["reasons"] and lead["paths"] for lead in leads)
     assert leads[0]["paths"][0]["nodes"][-1] == "account:seed-1"
     linked = svc.reviewer.get("/api/v1/graph/link").json()["persons"]
-    assert [sorted(p["accounts"]) for p in linked] == [["alt-1", "alt-2"]]  # a phone alone (0.8) does not link
+    # the email links alt-1 and alt-2; the phone only alt-2 and seed-1 use links them too (exclusive)
+    assert [sorted(p["accounts"]) for p in linked] == [["alt-1", "alt-2", "seed-1"]]
     assert svc.api.get("/api/v1/graph/rank").status_code == 403
     assert svc.reviewer.get("/api/v1/graph/rank", params={"top": 0}).status_code == 400
+
+
+def test_graph_at_risk_lists_children_in_contact_with_suspects(svc: Service, tmp_path: Path) -> None:
+    from childsafe.store.graph import GraphStore
+
+    messages = tmp_path / "messages.csv"
+    messages.write_text("sender,recipient,timestamp,platform\nseed-1,kid-1,2024-01-01T22:00:00,game\n"
+                        "seed-1,kid-1,2024-01-01T23:00:00,dm\nkid-2,kid-3,2024-01-01T10:00:00,chat\n", encoding="utf-8")
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text("account,declared_age\nseed-1,40\nkid-1,12\nkid-2,13\nkid-3,13\n", encoding="utf-8")
+    graph = GraphStore(svc.store)
+    graph.ingest_file(messages)
+    graph.ingest_file(accounts)
+    r = svc.reviewer.get("/api/v1/graph/at-risk", params={"seeds": ["seed-1"], "top": 10})
+    assert r.status_code == 200, r.text
+    children = r.json()["children"]
+    assert [c["account"] for c in children] == ["kid-1"]  # kid-2 and kid-3 only talked to each other
+    child = children[0]
+    assert set(child) == {"account", "role", "exposure", "reasons", "paths", "stated_age"}
+    assert (child["role"], child["stated_age"]) == ("at_risk", 12) and child["exposure"] == 1.0
+    assert child["paths"][0]["nodes"] == ["account:kid-1", "account:seed-1"]
+    assert any(reason["type"] == "private_move" for reason in child["reasons"])
+    ranked = svc.reviewer.get("/api/v1/graph/rank", params={"seeds": ["seed-1"]}).json()["leads"]
+    assert "kid-1" not in {lead["account"] for lead in ranked}  # a child is never a lead
+    assert svc.api.get("/api/v1/graph/at-risk").status_code == 403
 
 
 def test_bodies_over_the_limit_are_refused(make_service: Any) -> None:

@@ -28,6 +28,7 @@ ROUTES: list[tuple[str, str, Any, str]] = [
     ("POST", "/api/v1/banks", {"name": "new"}, "banks:write"),
     ("GET", "/api/v1/scans", None, "scan"),
     ("GET", "/api/v1/graph/rank", None, "graph"),
+    ("GET", "/api/v1/graph/at-risk", None, "graph"),
     ("GET", "/api/v1/users", None, "users"),
     ("POST", "/api/v1/users/bot/tokens", None, "users"),
     ("GET", "/api/v1/audit", None, "audit"),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+import pytest
 from tests.graph.graphkit import make_network, pdq_of, sha_of
 
-from childsafe.graph.build import EDGE_TYPES, EdgeWeights, RiskGraph, build_graph, contact_pairs
+from childsafe.graph.build import EDGE_TYPES, EdgeWeights, RiskGraph, build_graph, contact_pairs, media_rarity
 from childsafe.graph.network import MediaEvidence, Network
 
 SHA1, SHA2 = sha_of("m1"), sha_of("m2")
@@ -78,7 +80,18 @@ def test_weak_identifiers_within_max_shared_get_the_weak_weight() -> None:
         (f"account:{n}", "ip:192.0.2.1") for n in "abcd"}
     by_type = {t: {w for _, _, tt, w in found if tt == t} for t in EDGE_TYPES}
     assert by_type == {"contact": {round(2 * (1 + math.log(3)), 9), 2.0}, "strong_identifier": {3.0},
-                       "weak_identifier": {0.25}, "media": {0.5}, "known_media": {5.0}}
+                       "weak_identifier": {0.25}, "media": {0.5}, "known_media": {5.0}, "same_face": set()}
+
+
+def test_a_shared_file_weighs_by_its_rarity() -> None:
+    """A file only a ring shares is strong; one the whole platform shares (a meme) weighs nothing."""
+    assert media_rarity(np.array([1, 2, 11, 50, 51]), 50).tolist() == pytest.approx([1.0, 1.0, 1 - 9 / 49, 1 / 49, 0.0])
+    ages: dict[str, int | None] = {f"u{i}": None for i in range(12)}
+    posts = [("u0", SHA1, "", 1), ("u1", SHA1, "", 1)] + [(f"u{i}", SHA2, "", 1) for i in range(12)]
+    found = edges(build_graph(make_network(ages, posts=posts), EdgeWeights(max_shared=12)))
+    weight = {(u, v): w for u, v, t, w in found if t == "media"}
+    assert weight[("account:u0", f"media:sha256:{SHA1}")] == 1.0
+    assert weight[("account:u0", f"media:sha256:{SHA2}")] == round(1 - 10 / 11, 9)
 
 
 def test_an_empty_network_builds_an_empty_graph() -> None:

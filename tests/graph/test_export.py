@@ -37,7 +37,7 @@ def read_gexf(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     for node in root.iter(f"{GEXF}node"):
         values = {v.get("for"): v.get("value") for v in node.iter(f"{GEXF}attvalue")}
         nodes.append({"id": node.get("id"), "label": node.get("label"), "kind": values["0"],
-                      "risk": float(values["1"]), "community": int(values["2"])})
+                      "risk": float(values["1"]), "community": int(values["2"]), "role": values.get("3")})
     edges = []
     for edge in root.iter(f"{GEXF}edge"):
         edges.append({"source": edge.get("source"), "target": edge.get("target"), "weight": float(edge.get("weight")),
@@ -79,9 +79,11 @@ def test_exports_of_a_ranked_platform_round_trip(tmp_path: Path, platform: Platf
     n, m = rg.graph.vcount(), rg.graph.ecount()
     truth_edges = sorted((min(e.tuple), max(e.tuple), EDGE_TYPES[e["type"]]) for e in rg.graph.es)
     risk = platform_rank.fused
+    roles = [platform_rank.role_of(i) for i in range(rg.n_accounts)]
 
     for fmt in ("gexf", "graphml", "json"):
-        assert export_graph(rg, tmp_path / f"p.{fmt}", fmt, risk=risk, community=group) == {"nodes": n, "edges": m}
+        assert export_graph(rg, tmp_path / f"p.{fmt}", fmt, risk=risk, community=group,
+                            roles=roles) == {"nodes": n, "edges": m}
 
     doc = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
     assert doc["directed"] is False and len(doc["nodes"]) == n and len(doc["edges"]) == m
@@ -96,6 +98,12 @@ def test_exports_of_a_ranked_platform_round_trip(tmp_path: Path, platform: Platf
     assert doc["nodes"][seed]["community"] == group[seed]
     assert sum("community" in node for node in doc["nodes"]) == len(group)
     assert {node["kind"] for node in doc["nodes"]} == {"account", "identifier", "media", "known_media"}
+    # every account node carries its role; only account nodes do
+    assert [node["role"] for node in accounts] == roles and doc["nodes"][seed]["role"] == "suspect"
+    assert {"suspect", "at_risk", "service"} <= set(roles)
+    assert not any("role" in node for node in doc["nodes"] if node["kind"] != "account")
+    victim = index[sorted(set(platform.truth.victims) - set(platform.truth.offenders))[0]]
+    assert doc["nodes"][victim]["role"] == "at_risk"
 
     nodes, edges = read_gexf(tmp_path / "p.gexf")
     assert len(nodes) == n and len(edges) == m
@@ -103,10 +111,12 @@ def test_exports_of_a_ranked_platform_round_trip(tmp_path: Path, platform: Platf
                   for e in edges) == truth_edges
     assert [x["label"] for x in nodes] == [x["label"] for x in doc["nodes"]]
     assert nodes[seed]["community"] == group[seed] and nodes[seed]["risk"] == pytest.approx(risk[seed], rel=1e-5)
+    assert [x["role"] for x in nodes[: rg.n_accounts]] == roles and nodes[-1]["role"] is None
 
     back = ig.Graph.Read_GraphML(str(tmp_path / "p.graphml"))
     assert (back.vcount(), back.ecount()) == (n, m)
     assert back.vs["label"] == [x["label"] for x in doc["nodes"]]
+    assert back.vs["role"][: rg.n_accounts] == roles
     assert sorted((min(e.tuple), max(e.tuple), e["type"]) for e in back.es) == truth_edges
     np.testing.assert_allclose(back.es["weight"], rg.graph.es["weight"])
 

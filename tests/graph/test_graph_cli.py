@@ -47,13 +47,27 @@ def test_rank_prints_explained_leads(ingested: tuple[Cli, PlatformTruth]) -> Non
     leads = cli.json_lines("graph", "rank", "--seeds", str(truth.seeds_file), "--top", "10")
     assert len(leads) == 10
     for lead in leads:
-        assert set(lead) == {"account", "score", "reasons", "paths"}
+        assert set(lead) == {"account", "role", "score", "reasons", "paths"}
+        assert lead["role"] == "suspect"
         assert lead["reasons"] and lead["paths"] and all("type" in r for r in lead["reasons"])
         assert all(set(p) == {"nodes", "edges", "source"} for p in lead["paths"])
     assert [lead["score"] for lead in leads] == sorted((lead["score"] for lead in leads), reverse=True)
     accounts = [lead["account"] for lead in leads]
     assert not set(accounts) & set(truth.seeds)
     assert sum(a in set(truth.offenders) for a in accounts) >= 9
+
+
+def test_at_risk_prints_children_most_exposed_first(ingested: tuple[Cli, PlatformTruth]) -> None:
+    cli, truth = ingested
+    children = cli.json_lines("graph", "at-risk", "--seeds", str(truth.seeds_file), "--top", "20")
+    assert len(children) == 20
+    for child in children:
+        assert set(child) == {"account", "role", "exposure", "reasons", "paths", "stated_age"}
+        assert child["role"] == "at_risk" and child["stated_age"] < 18 and child["paths"]
+        assert child["paths"][0]["nodes"][0] == f"account:{child['account']}"
+    assert [c["exposure"] for c in children] == sorted((c["exposure"] for c in children), reverse=True)
+    assert sum(c["account"] in set(truth.victims) for c in children) >= 18
+    assert not {c["account"] for c in children} & set(truth.offenders)
 
 
 def test_link_prints_persons(ingested: tuple[Cli, PlatformTruth]) -> None:

@@ -68,7 +68,8 @@ def test_persons_come_most_confident_first_and_the_threshold_decides(tmp_path: P
     ordered = link_accounts(net)
     assert [p.confidence for p in ordered] == sorted((p.confidence for p in ordered), reverse=True)
     loose = persons_of(net, LinkSettings(threshold=0.6))
-    assert frozenset({"mum", "kid"}) in loose  # device + home IP: 0.66
+    assert frozenset({"alt1", "alt2"}) in loose
+    assert frozenset({"mum", "kid"}) not in loose  # device + home IP: a household, at any threshold
     assert not any(len(p) > 3 for p in loose)  # the NAT address still links nobody
     assert frozenset({"s1", "s2"}) not in loose
     assert persons_of(net, LinkSettings(threshold=0.98)) == {}
@@ -122,8 +123,10 @@ def test_shared_media_alone_never_links_however_many_files() -> None:
     net = make_network(ages, posts=posts)
     assert link_accounts(net) == []
     assert link_accounts(net, LinkSettings(threshold=0.15)) != []  # the evidence is there, only weak
-    # media add to identifiers: one device (0.6) plus shared files passes a 0.65 threshold
-    with_device = make_network(ages, posts=posts, identifiers=[("trader1", "device", "d"), ("trader2", "device", "d")])
+    # media add to identifiers: one device (0.6) plus shared files passes a 0.65 threshold (the device
+    # is used by a third account too, so the exclusive-identifier rule does not apply)
+    with_device = make_network(ages, posts=posts, identifiers=[("trader1", "device", "d"), ("trader2", "device", "d"),
+                                                               ("alt", "device", "d")])
     person, = link_accounts(with_device, LinkSettings(threshold=0.65))
     assert person.confidence == pytest.approx(1 - 0.4 * 0.85)
     whats = [s["what"] for s in person.evidence[0]["shared"]]
@@ -148,3 +151,54 @@ def test_linkage_f1_on_the_synthetic_platform(platform: Platform, platform_plain
     assert len(truth) > 50
     assert score >= 0.95, (precision, recall)
     assert precision >= 0.95
+
+
+def test_a_strong_identifier_only_two_accounts_use_links_them_and_says_why() -> None:
+    ages: dict[str, int | None] = dict.fromkeys(["a1", "a2", "b1", "b2", "b3", "c1", "c2"], 30)
+    net = make_network(ages, identifiers=[
+        ("a1", "phone", "+15550001"), ("a2", "phone", "+15550001"),  # exactly two, nobody else: one person
+        ("b1", "phone", "+15550002"), ("b2", "phone", "+15550002"), ("b3", "phone", "+15550002"),  # three
+        ("c1", "ip", "81.2.3.4"), ("c2", "ip", "81.2.3.4")])  # an IP is never exclusive evidence
+    persons = persons_of(net)
+    assert set(persons) == {frozenset({"a1", "a2"})}
+    person = persons[frozenset({"a1", "a2"})]
+    assert person.confidence == 0.9
+    shared = [item["what"] for item in person.evidence[0]["shared"]]
+    assert "phone:+15550001" in shared and any(w.startswith("exclusive: phone:+15550001") for w in shared)
+    # the rule is the weight's floor, not a cap: a pair with more evidence keeps its noisy-OR
+    net2 = make_network({"x": 30, "y": 30}, identifiers=[("x", "email", "x@e.org"), ("y", "email", "x@e.org"),
+                                                        ("x", "phone", "+1999"), ("y", "phone", "+1999")])
+    assert persons_of(net2)[frozenset({"x", "y"})].confidence == pytest.approx(1 - 0.15 * 0.2)
+
+
+@pytest.mark.parametrize("pattern", ["ip", "surname", "household", "relation"])
+def test_a_household_sharing_a_device_or_card_is_kept_apart_and_explained(pattern: str) -> None:
+    ages: dict[str, int | None] = {"parent": 41, "child": 12}
+    rows = [("parent", "payment", "tok_family"), ("child", "payment", "tok_family")]
+    if pattern == "ip":
+        rows += [("parent", "ip", "81.9.9.9"), ("child", "ip", "81.9.9.9")]
+    net = make_network(ages, identifiers=rows)
+    if pattern == "surname":
+        net.attributes = {0: {"surname": "Okafor"}, 1: {"surname": "okafor"}}
+    elif pattern == "household":
+        net.attributes = {0: {"household": "h7"}, 1: {"household": "h7"}}
+    elif pattern == "relation":
+        net.attributes = {1: {"relation": "parent"}}
+    kept: list[dict[str, object]] = []
+    assert link_accounts(net, kept_apart=kept) == []
+    assert len(kept) == 1 and kept[0]["accounts"] == ["child", "parent"] and kept[0]["linked"] is False
+    assert kept[0]["household"] and "household" in str(kept[0]["why"])
+    # without the household pattern the same exclusive card links the two accounts
+    net.attributes = {}
+    if pattern != "ip":
+        assert [p.accounts for p in link_accounts(net)] == [["child", "parent"]]
+
+
+def test_a_household_still_links_on_personal_identifiers() -> None:
+    net = make_network({"me": 30, "my_alt": 30}, identifiers=[
+        ("me", "ip", "81.1.1.1"), ("my_alt", "ip", "81.1.1.1"), ("me", "device", "d1"), ("my_alt", "device", "d1"),
+        ("me", "email", "me@e.org"), ("my_alt", "email", "me@e.org"), ("me", "phone", "+1777"),
+        ("my_alt", "phone", "+1777")])
+    person, = link_accounts(net)
+    assert person.accounts == ["me", "my_alt"]
+    assert person.confidence == pytest.approx(1 - 0.15 * 0.2)  # email and phone only: the device does not count

@@ -19,7 +19,7 @@ from childsafe.store.base import NewEntry
 from childsafe.store.graph import GraphStore, media_matcher
 from childsafe.store.sql import SqlStore
 
-OWN_REASONS = {"known_media", "text_risk", "reports", "contact_pattern"}
+OWN_REASONS = {"known_media", "text_risk", "reports", "contact_pattern", "grooming_contacts"}
 REASON_TYPES = OWN_REASONS | {"confirmed", "network"}
 K = 50
 
@@ -169,7 +169,12 @@ def test_text_risk_and_reports_are_reasons_with_their_scores() -> None:
     assert "2 conversation(s) (alert)" in talker["text"]
     assert reasons["quiet"]["text_risk"]["score"] == 0.15  # 0.5 x 0.3 without an alert
     assert (reasons["reported"]["reports"]["count"], reasons["reported"]["reports"]["score"]) == (2, 0.36)
-    assert [lead.account for lead in result.leads][:3] == ["talker", "reported", "quiet"]
+    order = [lead.account for lead in result.leads]
+    assert [a for a in order if a != "other"] == ["talker", "reported", "quiet"]
+    # the bystander all three wrote to borrows risk, never more than its strongest source holds
+    ix = net.account_index()
+    assert 0 < result.network[ix["other"]] <= result.own[ix["talker"]]
+    assert order.index("other") > order.index("talker")
     for lead in result.leads:
         check_lead(result, lead, set(), RankSettings())
 

@@ -110,12 +110,26 @@ def graph_rank(state: State, _p: Annotated[Principal, Depends(needs("graph"))],
                seeds: Annotated[list[str] | None, Query(description="Confirmed account ids.")] = None,
                top: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict[str, Any]:
     """``childsafe graph rank``: the network in the store, hash lists matched in, confirmed labels and
-    ``seeds`` as sources.  ``{"leads": [{account, score, reasons, paths}]}``."""
+    ``seeds`` as sources.  ``{"leads": [{account, role, score, reasons, paths}]}``: suspects only."""
     from childsafe.graph.rank import rank_accounts
     from childsafe.store.graph import GraphStore, media_matcher
 
     net = state.matchers.use(lambda m: GraphStore(state.store).load(media_matcher(m)))
     return {"leads": [lead.to_record() for lead in rank_accounts(net, seeds or (), top=top).leads]}
+
+
+@router.get("/graph/at-risk", tags=["graph"], summary="Children in contact with suspects, most exposed first")
+def graph_at_risk(state: State, _p: Annotated[Principal, Depends(needs("graph"))],
+                  seeds: Annotated[list[str] | None, Query(description="Confirmed account ids.")] = None,
+                  top: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
+    """``childsafe graph at-risk``: ``{"children": [{account, role, exposure, reasons, paths, stated_age}]}``."""
+    from childsafe.graph.atrisk import children_at_risk
+    from childsafe.graph.rank import rank_accounts
+    from childsafe.store.graph import GraphStore, media_matcher
+
+    net = state.matchers.use(lambda m: GraphStore(state.store).load(media_matcher(m)))
+    result = rank_accounts(net, seeds or (), top=0)
+    return {"children": [child.to_record() for child in children_at_risk(result, top)]}
 
 
 @router.get("/graph/link", tags=["graph"], summary="Accounts linked into persons")

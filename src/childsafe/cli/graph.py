@@ -23,6 +23,8 @@ app = typer.Typer(help="Map offender networks: ingest events, rank accounts, lin
 SeedsOption = Annotated[Path | None, typer.Option("--seeds", exists=True, dir_okay=False,
                                                   help="Confirmed account ids, one per line.")]
 TopOption = Annotated[int, typer.Option("--top", min=1, help="How many results.")]
+FacesOption = Annotated[bool, typer.Option(
+    "--faces", help="Use the face index: media showing the same face are tied (an edge, explained in paths).")]
 
 
 @app.command("ingest")
@@ -80,33 +82,56 @@ def label(
     account: str,
     as_: Annotated[str, typer.Option("--as", help="confirmed, cleared or reported.")],
     reason: Annotated[str | None, typer.Option(help="Why (kept with the label).")] = None,
+    minor_override: Annotated[bool, typer.Option(
+        "--minor-override", help="Confirm an account that looks like a minor (administrator decision; needs --reason).")
+    ] = False,
 ) -> None:
     """Record a decision or report about an account; confirmed accounts seed the ranking."""
     from childsafe.store.graph import GraphStore
 
-    GraphStore(ctx.obj.store).add_label(account, as_, reason=reason, source="cli")
+    GraphStore(ctx.obj.store).add_label(account, as_, reason=reason, source="cli", admin=minor_override)
     write_json({"account": account, "label": as_, "reason": reason})
 
 
 @app.command("rank")
-def rank(ctx: typer.Context, seeds: SeedsOption = None, top: TopOption = 50) -> None:
-    """Ranked leads: {account, score, reasons, paths} per line, riskiest first."""
-    result = _rank(ctx.obj, seeds, top)
+def rank(ctx: typer.Context, seeds: SeedsOption = None, top: TopOption = 50, faces: FacesOption = False) -> None:
+    """Ranked suspects: {account, role, score, reasons, paths} per line, riskiest first."""
+    result = _rank(ctx.obj, seeds, top, faces)
     for lead in result.leads:
         write_json(lead.to_record())
+
+
+@app.command("at-risk")
+def at_risk(ctx: typer.Context, seeds: SeedsOption = None, top: TopOption = 100, faces: FacesOption = False) -> None:
+    """Children to safeguard: {account, exposure, reasons, paths, stated_age} per line, most exposed first."""
+    from childsafe.graph.atrisk import children_at_risk
+
+    result = _rank(ctx.obj, seeds, 0, faces)
+    for child in children_at_risk(result, top):
+        write_json(child.to_record())
 
 
 @app.command("link")
 def link(
     ctx: typer.Context,
     threshold: Annotated[float, typer.Option(min=0.01, max=1.0, help="Pair confidence to link.")] = 0.85,
+    kept_apart: Annotated[bool, typer.Option(
+        "--kept-apart",
+        help="Also print household pairs kept apart: {accounts, linked: false, household, why}.")] = False,
+    faces: Annotated[bool, typer.Option(
+        "--faces", help="Also print faces seen in media of several accounts: {face, accounts, media, why}.")] = False,
 ) -> None:
     """Persons of several accounts: {person, accounts, evidence, confidence} per line."""
-    from childsafe.graph.linkage import LinkSettings, link_accounts
+    from childsafe.graph.linkage import LinkSettings, link_accounts, same_face_groups
 
-    net = _load(ctx.obj, match_media=False)
-    for person in link_accounts(net, LinkSettings(threshold=threshold)):
+    net = _load(ctx.obj, match_media=False, faces=faces)
+    apart: list[dict[str, object]] = []
+    for person in link_accounts(net, LinkSettings(threshold=threshold), apart if kept_apart else None):
         write_json(person.to_record())
+    for record in apart:
+        write_json(record)
+    for group in same_face_groups(net) if faces else []:
+        write_json(group)
 
 
 @app.command("actors")
@@ -159,7 +184,8 @@ def export(
         if missing:
             raise ConfigError(f"unknown account(s): {', '.join(missing)}")
         nodes = risk_neighbourhood(rg, {index[a] for a in around}, hops)
-    counts = export_graph(rg, out, fmt, risk=result.fused, community=group, nodes=nodes)
+    roles = [result.role_of(i) for i in range(rg.n_accounts)]
+    counts = export_graph(rg, out, fmt, risk=result.fused, community=group, nodes=nodes, roles=roles)
     write_json({"path": str(out), "format": fmt, **counts})
 
 
@@ -171,22 +197,23 @@ def stats(ctx: typer.Context) -> None:
     write_json(GraphStore(ctx.obj.store).counts())
 
 
-def _load(app_ctx: AppContext, match_media: bool = True) -> Network:
+def _load(app_ctx: AppContext, match_media: bool = True, faces: bool = False) -> Network:
     from childsafe.store.graph import GraphStore, media_matcher
 
     started = time.perf_counter()
     matcher = media_matcher(app_ctx.matcher()) if match_media else None
-    net = GraphStore(app_ctx.store).load(matcher)
+    net = GraphStore(app_ctx.store).load(matcher, faces=faces)
     say(f"graph: {net.n_accounts:,} accounts, {len(net.msg_sender):,} messages, {net.n_identifiers:,} identifiers, "
         f"{net.n_media:,} media ({len(net.media_evidence):,} matching hash lists), "
-        f"loaded in {time.perf_counter() - started:.1f} s")
+        f"loaded in {time.perf_counter() - started:.1f} s"
+        + (f"; {len({p for _, p in net.media_faces}):,} faces seen in several media" if faces else ""))
     return net
 
 
-def _rank(app_ctx: AppContext, seeds: Path | None, top: int) -> RankResult:
+def _rank(app_ctx: AppContext, seeds: Path | None, top: int, faces: bool = False) -> RankResult:
     from childsafe.graph.rank import rank_accounts
 
-    net = _load(app_ctx)
+    net = _load(app_ctx, faces=faces)
     names = _read_seeds(seeds) if seeds else []
     known = set(net.accounts)
     unknown = [n for n in names if n not in known]

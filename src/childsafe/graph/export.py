@@ -2,7 +2,8 @@
 (``source,target,type,weight`` with node labels) for Spark GraphFrames or any distributed engine.
 
 Every node carries ``label``, ``kind`` (account, identifier, media, known_media) and, for accounts,
-``risk`` (the fused score) and ``community`` when a ranking was run; every edge its ``type`` and
+``role`` (suspect, at_risk, service, other: ``other`` when no ranking was run), ``risk`` (the fused
+score) and ``community`` when a ranking was run (the CSV edge list has no node records); every edge its ``type`` and
 ``weight``.  igraph has no GEXF writer and networkx would hold a second copy of a 10M-edge graph in
 Python objects, so GEXF is streamed here, escaped by ``xml.sax.saxutils``.
 """
@@ -32,8 +33,11 @@ _NOT_XML: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010f
 
 
 def export_graph(rg: RiskGraph, path: Path, fmt: str, *, risk: npt.NDArray[np.float64] | None = None,
-                 community: dict[int, int] | None = None, nodes: Sequence[int] | None = None) -> dict[str, int]:
-    """Write the graph (or the subgraph on ``nodes``); returns node and edge counts."""
+                 community: dict[int, int] | None = None, nodes: Sequence[int] | None = None,
+                 roles: Sequence[str] | None = None) -> dict[str, int]:
+    """Write the graph (or the subgraph on ``nodes``); returns node and edge counts.
+
+    ``roles``: the role name of every account (index = account number)."""
     if fmt not in EXPORT_FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}: use {', '.join(EXPORT_FORMATS)}")
     keep = list(range(rg.graph.vcount())) if nodes is None else sorted(set(nodes))
@@ -42,23 +46,25 @@ def export_graph(rg: RiskGraph, path: Path, fmt: str, *, risk: npt.NDArray[np.fl
     kinds = [rg.node_kind(v) for v in keep]
     risks = [float(risk[v]) if risk is not None and v < rg.n_accounts else -1.0 for v in keep]
     groups = [community.get(v, -1) if community else -1 for v in keep]
+    role_of = [(roles[v] if roles is not None else "other") if v < rg.n_accounts else "" for v in keep]
     edges = graph.get_edgelist()
     types = [EDGE_TYPES[int(t)] for t in graph.es["type"]] if edges else []
     weights = [float(w) for w in graph.es["weight"]] if edges else []
     if fmt == "graphml":
         out = graph.copy()
         out.vs["label"] = [_xml_text(label) for label in labels]
-        out.vs["kind"], out.vs["risk"], out.vs["community"] = kinds, risks, groups
+        out.vs["kind"], out.vs["risk"], out.vs["community"], out.vs["role"] = kinds, risks, groups, role_of
         out.es["type"] = types
         out.write_graphml(str(path))
     else:
         with path.open("w", encoding="utf-8") as fh:
             if fmt == "gexf":
-                _write_gexf(fh, [_xml_text(label) for label in labels], kinds, risks, groups, edges, types, weights)
+                _write_gexf(fh, [_xml_text(label) for label in labels], kinds, risks, groups, role_of, edges, types,
+                            weights)
             elif fmt == "edgelist":
                 _write_edgelist(fh, labels, edges, types, weights)
             else:
-                _write_json(fh, labels, kinds, risks, groups, edges, types, weights)
+                _write_json(fh, labels, kinds, risks, groups, role_of, edges, types, weights)
     return {"nodes": len(keep), "edges": len(edges)}
 
 
@@ -69,7 +75,7 @@ def _xml_text(text: str) -> str:
 
 
 def _write_gexf(fh: TextIO, labels: list[str], kinds: list[str], risks: list[float], groups: list[int],
-                edges: list[tuple[int, int]], types: list[str], weights: list[float]) -> None:
+                role_of: list[str], edges: list[tuple[int, int]], types: list[str], weights: list[float]) -> None:
     fh.write('<?xml version="1.0" encoding="UTF-8"?>\n'
              '<gexf xmlns="http://gexf.net/1.3" version="1.3">\n'
              '  <meta><creator>childsafe</creator></meta>\n'
@@ -78,15 +84,17 @@ def _write_gexf(fh: TextIO, labels: list[str], kinds: list[str], risks: list[flo
              '      <attribute id="0" title="kind" type="string"/>\n'
              '      <attribute id="1" title="risk" type="double"/>\n'
              '      <attribute id="2" title="community" type="integer"/>\n'
+             '      <attribute id="3" title="role" type="string"/>\n'
              '    </attributes>\n'
              '    <attributes class="edge">\n'
              '      <attribute id="0" title="type" type="string"/>\n'
              '    </attributes>\n'
              '    <nodes>\n')
-    for i, (label, kind, risk, group) in enumerate(zip(labels, kinds, risks, groups, strict=True)):
+    for i, (label, kind, risk, group, role) in enumerate(zip(labels, kinds, risks, groups, role_of, strict=True)):
         fh.write(f'      <node id="{i}" label={quoteattr(label)}><attvalues>'
                  f'<attvalue for="0" value={quoteattr(kind)}/><attvalue for="1" value="{risk:.6g}"/>'
-                 f'<attvalue for="2" value="{group}"/></attvalues></node>\n')
+                 f'<attvalue for="2" value="{group}"/>'
+                 + (f'<attvalue for="3" value={quoteattr(role)}/>' if role else "") + '</attvalues></node>\n')
     fh.write("    </nodes>\n    <edges>\n")
     for i, ((a, b), kind, w) in enumerate(zip(edges, types, weights, strict=True)):
         fh.write(f'      <edge id="{i}" source="{a}" target="{b}" weight="{w:.6g}"><attvalues>'
@@ -95,11 +103,13 @@ def _write_gexf(fh: TextIO, labels: list[str], kinds: list[str], risks: list[flo
 
 
 def _write_json(fh: TextIO, labels: list[str], kinds: list[str], risks: list[float], groups: list[int],
-                edges: list[tuple[int, int]], types: list[str], weights: list[float]) -> None:
+                role_of: list[str], edges: list[tuple[int, int]], types: list[str], weights: list[float]) -> None:
     # Streamed object by object (a 10M-edge document must not be built in memory first).
     fh.write('{"directed": false, "nodes": [\n')
-    for i, (label, kind, risk, group) in enumerate(zip(labels, kinds, risks, groups, strict=True)):
+    for i, (label, kind, risk, group, role) in enumerate(zip(labels, kinds, risks, groups, role_of, strict=True)):
         node: dict[str, Any] = {"id": i, "label": label, "kind": kind}
+        if role:
+            node["role"] = role
         if risk >= 0:
             node["risk"] = round(risk, 6)
         if group >= 0:

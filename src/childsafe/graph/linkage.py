@@ -11,6 +11,17 @@ Persons are the connected components of the pairs above ``threshold``, joined st
 (Kruskal); a person's confidence is that of the weakest pair that joined it, and its evidence lists
 what each joining pair shared.
 
+Two rules an investigator applies on top of the weights:
+
+* **An exclusive strong identifier links.**  An email, phone, payment card or device used by exactly
+  two accounts and nobody else is strong evidence of one person: the pair links (at
+  ``exclusive_confidence``) whatever the kind's own weight says.
+* **Households are not persons.**  Two accounts that look like a household (the same small-group IP,
+  the same surname, the same declared ``household``/``family`` id or a ``relation`` column) are
+  different people sharing a home: devices, payment cards and the home IP are what families share,
+  so for such a pair only personal identifiers (email, phone, username) count.  The decision is
+  explained either way: :func:`link_accounts` can return the household pairs it kept apart.
+
 Hashed identifiers (``email_hmac`` …) are matched exactly like raw ones: two organisations that hash
 with the same key link accounts without exchanging emails or phone numbers.  Media links on exact
 SHA-256 and on near-identical PDQ (``near_media_bits``); however many files two accounts share, media
@@ -32,13 +43,16 @@ from childsafe.errors import ConfigError
 from childsafe.graph.network import Network
 from childsafe.media.pdq_index import pdq_hex_to_words
 
-__all__ = ["KIND_WEIGHTS", "LinkSettings", "Person", "link_accounts"]
+__all__ = ["KIND_WEIGHTS", "LinkSettings", "Person", "link_accounts", "same_face_groups"]
 
 #: Evidence weight of one identifier shared by exactly two accounts.
 KIND_WEIGHTS: Final[dict[str, float]] = {
     "email": 0.85, "phone": 0.8, "payment": 0.7, "device": 0.6,
     "username": 0.5, "ip": 0.15, "url": 0.1, "other": 0.2,
 }
+#: Kinds a household shares between different people.
+HOUSEHOLD_SHARED_KINDS: Final = frozenset({"device", "payment", "ip"})
+_EXCLUSIVE_KINDS: Final = frozenset({"email", "phone", "payment", "device"})
 _MEDIA: Final = "media"
 _NEAR_MEDIA: Final = "near_media"
 
@@ -52,6 +66,8 @@ class LinkSettings:
     near_media_bits: int = 16
     #: Accounts one person commonly runs: an identifier shared by up to this many is not discounted.
     person_accounts: int = 3
+    #: Confidence of a pair sharing a strong identifier nobody else uses (outside a household).
+    exclusive_confidence: float = 0.9
     kind_weights: dict[str, float] = field(default_factory=lambda: dict(KIND_WEIGHTS))
 
     def __post_init__(self) -> None:
@@ -75,15 +91,42 @@ class Person:
                 "confidence": round(self.confidence, 4)}
 
 
-def link_accounts(net: Network, settings: LinkSettings | None = None) -> list[Person]:
-    """Persons of two or more accounts, most confident first."""
+def link_accounts(net: Network, settings: LinkSettings | None = None,
+                  kept_apart: list[dict[str, Any]] | None = None) -> list[Person]:
+    """Persons of two or more accounts, most confident first.
+
+    ``kept_apart``, when given, receives one explained record per pair that shares a strong identifier
+    but was not linked because it looks like a household.
+    """
     s = settings or LinkSettings()
     shared: dict[tuple[int, int], list[tuple[str, float]]] = defaultdict(list)
-    _identifier_evidence(net, s, shared)
+    exclusive: dict[tuple[int, int], list[str]] = defaultdict(list)
+    _identifier_evidence(net, s, shared, exclusive)
     _media_evidence(net, s, shared)
     pairs = []
     for (a, b), items in shared.items():
-        confidence = _confidence(items)
+        household = _household(net, a, b, items)
+        if household:
+            personal = [(what, w) for what, w in items if what.split(":", 1)[0].removesuffix("_hmac")
+                        not in HOUSEHOLD_SHARED_KINDS]
+            confidence = _confidence(personal)
+            items = [*items, (f"household pattern ({'; '.join(household)}): devices, cards and the home IP "
+                              "do not count", 0.0)]
+            if confidence < s.threshold:
+                if kept_apart is not None and (exclusive.get((a, b)) or any(
+                        what.split(":", 1)[0].removesuffix("_hmac") in _EXCLUSIVE_KINDS for what, _ in items)):
+                    kept_apart.append({"accounts": sorted([net.accounts[a], net.accounts[b]]), "linked": False,
+                                       "household": household,
+                                       "shared": [what for what, w in items if w > 0],
+                                       "why": "a household pattern: different people sharing a home share "
+                                              "devices, payment cards and the home IP"})
+                continue
+        else:
+            confidence = _confidence(items)
+            if exclusive.get((a, b)) and confidence < s.exclusive_confidence:
+                confidence = s.exclusive_confidence
+                items = [*items, (f"exclusive: {', '.join(exclusive[(a, b)])} used by these two accounts and "
+                                  "nobody else", s.exclusive_confidence)]
         if confidence >= s.threshold:
             pairs.append((confidence, a, b, items))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -115,12 +158,31 @@ def link_accounts(net: Network, settings: LinkSettings | None = None) -> list[Pe
     return persons
 
 
-def _identifier_evidence(net: Network, s: LinkSettings,
-                         shared: dict[tuple[int, int], list[tuple[str, float]]]) -> None:
+def _identifier_evidence(net: Network, s: LinkSettings, shared: dict[tuple[int, int], list[tuple[str, float]]],
+                         exclusive: dict[tuple[int, int], list[str]]) -> None:
     groups = _groups(net.uses_identifier, net.uses_account, s.max_shared)
     for ident, accounts in groups:
-        weight = s.kind_weights.get(net.ident_kind[ident], s.kind_weights.get("other", 0.2))
+        kind = net.ident_kind[ident]
+        weight = s.kind_weights.get(kind, s.kind_weights.get("other", 0.2))
         _add_pairs(shared, accounts, net.identifier_name(ident), weight, s.person_accounts)
+        if len(accounts) == 2 and kind in _EXCLUSIVE_KINDS:
+            exclusive[(accounts[0], accounts[1])].append(net.identifier_name(ident))
+
+
+def _household(net: Network, a: int, b: int, items: list[tuple[str, float]]) -> list[str]:
+    """Why ``a`` and ``b`` look like a household (empty when they do not)."""
+    why = []
+    if any(what.startswith(("ip:", "ip_hmac:")) for what, _ in items):
+        why.append("same home IP")
+    at, bt = net.attributes.get(a, {}), net.attributes.get(b, {})
+    for key, text in (("surname", "same surname"), ("household", "same declared household"),
+                      ("family", "same declared family")):
+        if at.get(key) and at.get(key, "").strip().lower() == bt.get(key, "").strip().lower():
+            why.append(text)
+    for x, y in ((at, net.accounts[b]), (bt, net.accounts[a])):
+        if y in {v.strip() for v in x.get("relation", "").split(",")}:
+            why.append("declared family relation")
+    return why
 
 
 def _media_evidence(net: Network, s: LinkSettings, shared: dict[tuple[int, int], list[tuple[str, float]]]) -> None:
@@ -197,3 +259,24 @@ def _add_pairs(shared: dict[tuple[int, int], list[tuple[str, float]]], accounts:
     for i, a in enumerate(accounts):
         for b in accounts[i + 1:]:
             shared[(a, b)].append((what, scaled))
+
+
+def same_face_groups(net: Network) -> list[dict[str, Any]]:
+    """Victim identification: each face person seen in media of two or more accounts, with those
+    accounts and media (the same child in several accounts' files).  Needs a network loaded with
+    faces; such accounts are *not* linked into one person: they share images, not an owner."""
+    media_of: dict[int, set[int]] = defaultdict(set)
+    for item, face in net.media_faces:
+        media_of[face].add(item)
+    posters: dict[int, set[int]] = defaultdict(set)
+    for a, m in zip(net.post_account.tolist(), net.post_media.tolist(), strict=True):
+        posters[m].add(a)
+    out: list[dict[str, Any]] = []
+    for face, items in sorted(media_of.items()):
+        accounts = sorted({net.accounts[a] for m in items for a in posters.get(m, ())})
+        if len(accounts) >= 2:
+            out.append({"face": f"person-{face}", "accounts": accounts,
+                        "media": sorted(net.media_name(m) for m in items),
+                        "why": "the same face appears in media these accounts shared"})
+    out.sort(key=lambda g: (-len(g["accounts"]), g["face"]))
+    return out

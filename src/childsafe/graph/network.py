@@ -9,7 +9,7 @@ Message text is never part of it: the graph needs only who contacted whom, and w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -66,6 +66,10 @@ class AuthorRisk:
     alert: bool
     conversations: int
     indicators: tuple[str, ...] = ()
+    #: The conversation analysis' view of the author, when it gives one: ``suspect``, ``at_risk``
+    #: (the child being groomed) or ``other``; and an age the author stated in the conversation.
+    role: str | None = None
+    stated_age: int | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,14 @@ class Network:
     media_evidence: dict[int, list[MediaEvidence]] = field(default_factory=dict)
     author_risk: dict[int, AuthorRisk] = field(default_factory=dict)
     labels: dict[int, list[AccountLabel]] = field(default_factory=dict)
+    #: Account columns beyond age and creation time (``surname``, ``household``, ``account_type``,
+    #: ``minor`` …), only for accounts that have any: households and services are told from them.
+    attributes: dict[int, dict[str, str]] = field(default_factory=dict)
+    #: (media number, face person) pairs: the same person's face appears in each of these media.
+    #: Filled only when a run asks for faces (``GraphStore.load(faces=True)``); persons are numbered 0..
+    media_faces: list[tuple[int, int]] = field(default_factory=list)
+    #: Derived arrays computed once per network (see :func:`childsafe.graph.build.contact_pairs`).
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def n_accounts(self) -> int:
@@ -124,6 +136,26 @@ class Network:
     def minors(self) -> npt.NDArray[np.bool_]:
         """Accounts whose declared age says they are likely minors."""
         return is_minor(self.declared_age)
+
+    def stated_minors(self) -> npt.NDArray[np.bool_]:
+        """Likely minors by any account: declared age, a ``minor`` account column, or the conversation
+        analysis (an author it called ``at_risk`` or who stated an age under 18)."""
+        out = self.minors().copy()
+        for i, attrs in self.attributes.items():
+            if attrs.get("minor", "").strip().lower() in _TRUE:
+                out[i] = True
+        for i, r in self.author_risk.items():
+            if r.role == "at_risk" or (r.stated_age is not None and r.stated_age < ADULT_AGE):
+                out[i] = True
+        return out
+
+    def stated_age(self, i: int) -> int | None:
+        """The age the account gave, declared or stated in a conversation (declared wins)."""
+        age = float(self.declared_age[i]) if self.declared_age.size else float("nan")
+        if age == age:  # not NaN
+            return int(age)
+        r = self.author_risk.get(i)
+        return r.stated_age if r is not None else None
 
     def confirmed(self) -> set[int]:
         return {i for i, labels in self.labels.items() if _latest(labels) == "confirmed"}
@@ -149,6 +181,9 @@ class Network:
         i64 = np.zeros(0, np.int64)
         return cls([], np.zeros(0, np.float32), i64, i32, i32, i64, np.zeros(0, np.int16), [], [], [],
                    np.zeros(0, bool), i32, i32, [], [], i32, i32, i64)
+
+
+_TRUE: Final = frozenset({"1", "true", "yes", "y", "minor"})
 
 
 def is_minor(declared_age: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_]:

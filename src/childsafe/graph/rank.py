@@ -1,15 +1,24 @@
-"""Account risk fusion: own evidence plus risk carried over the network from confirmed accounts.
+"""Account risk fusion and roles: suspects ranked, children at risk told apart, services set aside.
 
 Each account's *own* evidence is combined by noisy-OR (independent reasons, each able to raise the
 risk on its own, none able to push it past 1): hash-list matches on media it shared, grooming risk
-from ``childsafe text score``, reports, and its contact pattern (bursts of first contacts with
-minors).  Confirmed accounts (seeds, reviewer decisions) and accounts with own evidence then seed a
-personalised PageRank over the weighted graph of :mod:`childsafe.graph.build`; an account close to
-them through strong links (shared devices, payment cards, known media, contacts) inherits risk.
+from ``childsafe text score``, reports, bursts of first contacts with minors, and, for an adult or
+an account of unknown age, first contacts that mostly go to minors, stay unanswered, move to private
+channels and look nothing like a coach's (:mod:`childsafe.graph.behaviour`).  Confirmed accounts
+(seeds, reviewer decisions) and accounts with own evidence then seed a personalised PageRank over
+the weighted graph of :mod:`childsafe.graph.build`: an account close to them through strong links
+(shared identifiers, rare shared files, known media, contacts) inherits risk.
 
-PageRank mass grows with an account's degree wherever it sits, so that a support bot talking to
-everyone would outrank a quiet ring member.  The network score therefore divides each account's
-PageRank by its weighted degree (its share per link); the raw PageRank is kept in the explanation.
+The network score is the PageRank itself, *not* divided by the account's degree: dividing would let
+a child with three contacts, one of them a confirmed offender, outrank the offender who contacted
+thirty children.  Only hubs and services (many contacts, most of them answering, or none of them:
+a broadcast) are corrected for degree, since their mass comes from talking to everybody.
+
+Every account gets a role with its reasons (:data:`ROLES`): ``suspect`` (an adult or an account of
+unknown age with own evidence or network risk; a declared minor only with offender evidence of its
+own: known media, bursts of first contacts, grooming language), ``at_risk`` (a likely minor in contact with suspects or
+confirmed accounts; :mod:`childsafe.graph.atrisk` ranks them), ``service`` and ``other``.  Leads are
+suspects only.
 
 Each lead carries its reasons and the paths that tie it to the evidence: the links from the lead
 to evidence accounts or known media within two steps, and the cheapest path (edge cost =
@@ -26,14 +35,29 @@ import numpy as np
 import numpy.typing as npt
 
 from childsafe.errors import ConfigError
-from childsafe.graph.build import EDGE_TYPES, EdgeWeights, RiskGraph, build_graph
+from childsafe.graph.behaviour import (
+    Behaviour,
+    BehaviourSettings,
+    account_behaviour,
+    grooming_contact_score,
+    hub_like,
+    ordinary_care,
+    service_like,
+)
+from childsafe.graph.build import EDGE_TYPES, EdgeWeights, RiskGraph, build_graph, contact_pairs
 from childsafe.graph.contacts import ContactPatterns, ContactSettings, contact_patterns, contact_score
 from childsafe.graph.network import Network
 
-__all__ = ["Lead", "RankSettings", "RankResult", "rank_accounts"]
+__all__ = ["ROLES", "Lead", "RankSettings", "RankResult", "rank_accounts"]
+
+#: Roles, in the order a reviewer cares about them.
+ROLES: Final = ("suspect", "at_risk", "service", "other")
 
 _MAX_NEIGHBOURS_SCANNED: Final = 200
 _STRONG_SOURCE: Final = 0.5  # for the two-step paths; the Dijkstra path covers the rest
+#: Own evidence types that can make a declared minor a suspect (an adult posing as a teen does these;
+#: text risk counts unless the conversation analysis called the author the child at risk).
+_OFFENDER_EVIDENCE: Final = ("known_media", "contact_pattern", "text_risk")
 
 
 @dataclass(frozen=True)
@@ -41,21 +65,34 @@ class RankSettings:
     damping: float = 0.85
     weights: EdgeWeights = field(default_factory=EdgeWeights)
     contacts: ContactSettings = field(default_factory=ContactSettings)
+    behaviour: BehaviourSettings = field(default_factory=BehaviourSettings)
     known_media_item: float = 0.6  # per distinct known item shared
     report: float = 0.2  # per report
     text_alert: float = 0.8  # times the author's risk when the text model alerted
     text_no_alert: float = 0.3  # times the risk when it did not
-    contact: float = 0.5  # times the contact-pattern score
+    contact: float = 0.5  # times the burst/private-move score
+    grooming: float = 0.6  # times the grooming-like first contact score (adults, unknown ages)
     network: float = 0.9  # weight of the network score in the fusion
+    #: The network score is 1 - exp(-pagerank / ref) with ref the ``network_rank``-th highest
+    #: pagerank of an account that could be a suspect (about that many get more than 0.63 from it),
+    #: or the median pagerank of the strong sources (own evidence >= 0.5, confirmed) when higher.
+    network_rank: int = 50
+    #: Own offender evidence at which a declared minor is a suspect rather than a child at risk.
+    minor_offender_evidence: float = 0.3
+    #: Fused score from which an account is a suspect (and its contacts with minors expose them).
+    suspect_min: float = 0.05
     paths: int = 3
     include_confirmed: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 < self.damping < 1.0:
             raise ConfigError(f"damping must be in (0, 1), got {self.damping}")
-        for name in ("known_media_item", "report", "text_alert", "text_no_alert", "contact", "network"):
+        for name in ("known_media_item", "report", "text_alert", "text_no_alert", "contact", "grooming", "network",
+                     "minor_offender_evidence", "suspect_min"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(f"{name} must be in [0, 1], got {getattr(self, name)}")
+        if self.network_rank < 1:
+            raise ConfigError("network_rank must be at least 1")
 
 
 @dataclass
@@ -64,15 +101,16 @@ class Lead:
     score: float
     reasons: list[dict[str, Any]]
     paths: list[dict[str, Any]]
+    role: str = "suspect"
 
     def to_record(self) -> dict[str, Any]:
-        return {"account": self.account, "score": round(self.score, 6), "reasons": self.reasons,
+        return {"account": self.account, "role": self.role, "score": round(self.score, 6), "reasons": self.reasons,
                 "paths": self.paths}
 
 
 @dataclass
 class RankResult:
-    """Scores for every account (arrays) and the explained top leads."""
+    """Scores and roles for every account (arrays) and the explained top leads."""
 
     leads: list[Lead]
     fused: npt.NDArray[np.float64]
@@ -80,41 +118,141 @@ class RankResult:
     network: npt.NDArray[np.float64]
     sources: set[int]
     graph: RiskGraph
+    role: npt.NDArray[np.int8] = field(default_factory=lambda: np.zeros(0, np.int8))  # index into ROLES
+    confirmed: set[int] = field(default_factory=set)
+    likely_minor: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, bool))
+    behaviour: Behaviour | None = None
+    role_reasons: dict[int, list[str]] = field(default_factory=dict)  # filled for explained accounts
+
+    def role_of(self, i: int) -> str:
+        return ROLES[int(self.role[i])] if self.role.size else "other"
+
+    def suspects(self) -> npt.NDArray[np.bool_]:
+        return np.asarray(self.role == ROLES.index("suspect"))
+
+    def explain_role(self, i: int) -> list[str]:
+        """Why account ``i`` has its role, in words."""
+        return _role_reasons(self, i)
 
 
 def rank_accounts(net: Network, seeds: Iterable[str] = (), *, top: int = 50,
                   settings: RankSettings | None = None, graph: RiskGraph | None = None) -> RankResult:
-    """Fused risk for every account; the ``top`` leads (confirmed accounts left out) explained."""
+    """Fused risk and role for every account; the ``top`` suspects (confirmed accounts left out) explained."""
     s = settings or RankSettings()
-    rg = graph or build_graph(net, s.weights)
     n = net.n_accounts
     index = net.account_index()
     confirmed = net.confirmed() | {index[name] for name in seeds if name in index}
     cleared = net.cleared()
     confirmed -= cleared
+    declared_minor = net.stated_minors() if n else np.zeros(0, bool)
     patterns = contact_patterns(net, s.contacts)
-    parts = _own_evidence(net, patterns, s)
+    bh = account_behaviour(net, declared_minor, s.behaviour)
+    rg = graph or build_graph(net, s.weights, (ordinary_care(bh), declared_minor))
+    parts = _own_evidence(net, patterns, bh, declared_minor, s)
     own = 1.0 - np.prod([1.0 - p for p in parts.values()], axis=0) if parts else np.zeros(n)
     own[list(cleared)] = 0.0
-    own_or_seed = own.copy()
+    offender = [parts[k] for k in _OFFENDER_EVIDENCE if k in parts]
+    offender_own = 1.0 - np.prod([1.0 - p for p in offender], axis=0) if offender else np.zeros(n)
+    conf_mask = np.zeros(n, bool)
+    conf_mask[list(confirmed)] = True
+    likely_minor = declared_minor & (offender_own < s.minor_offender_evidence) & ~conf_mask
+    service = service_like(bh, net, s.behaviour) & ~conf_mask & ~(parts.get("known_media", np.zeros(n)) > 0)
+    corrected = service | hub_like(bh, s.behaviour)
+    own_or_seed = np.where(likely_minor, 0.0, own)
     own_or_seed[list(confirmed)] = 1.0
     sources = {int(i) for i in np.flatnonzero(own_or_seed > 0)}
-    net_score, ppr = _network_score(rg, own_or_seed, s)
+    net_score, ppr = _network_score(rg, own_or_seed, corrected, likely_minor | service, s)
+    net_score[likely_minor] = 0.0  # a child near an offender is at risk, not a suspect
+    # Risk is borrowed, never created: no account holds more network risk than the strongest evidence
+    # within two account hops (a bystander contacted by three suspects does not outrank them).
+    net_score = np.minimum(net_score, _strongest_source_near(rg, own_or_seed, hops=2))
     fused = 1.0 - (1.0 - own) * (1.0 - s.network * net_score)
+    fused[likely_minor] = np.minimum(fused[likely_minor], own[likely_minor])
     fused[list(confirmed)] = 1.0  # as its "confirmed" reason says: the severity actors and exports use
     fused[list(cleared)] = 0.0
+    role = _roles(net, fused, conf_mask, likely_minor, service, parts, s)
+    result = RankResult([], fused, own, net_score, sources, rg, role, confirmed, likely_minor, bh)
     order = np.argsort(-fused, kind="stable")
     excluded = cleared | (set() if s.include_confirmed else confirmed)
-    chosen = [int(i) for i in order[: top + len(excluded)] if int(i) not in excluded and fused[i] > 0][:top]
+    is_suspect = role == ROLES.index("suspect")
+    chosen = [int(i) for i in order if is_suspect[i] and int(i) not in excluded and fused[i] > 0][:top] \
+        if top > 0 else []
     paths = _paths(rg, chosen, own_or_seed, confirmed, s.paths)
-    leads = []
     for i in chosen:
-        reasons = _reasons(net, i, parts, patterns, net_score, ppr, confirmed)
-        leads.append(Lead(net.accounts[i], float(fused[i]), reasons, paths.get(i, [])))
-    return RankResult(leads, fused, own, net_score, sources, rg)
+        reasons = _reasons(net, i, parts, patterns, bh, net_score, ppr, confirmed)
+        result.leads.append(Lead(net.accounts[i], float(fused[i]), reasons, paths.get(i, []), "suspect"))
+    return result
 
 
-def _own_evidence(net: Network, patterns: ContactPatterns, s: RankSettings) -> dict[str, npt.NDArray[np.float64]]:
+def _roles(net: Network, fused: npt.NDArray[np.float64], confirmed: npt.NDArray[np.bool_],
+           likely_minor: npt.NDArray[np.bool_], service: npt.NDArray[np.bool_],
+           parts: dict[str, npt.NDArray[np.float64]], s: RankSettings) -> npt.NDArray[np.int8]:
+    n = net.n_accounts
+    role = np.full(n, ROLES.index("other"), np.int8)
+    strong_own = parts.get("known_media", np.zeros(n)) > 0
+    if net.author_risk:
+        for i, r in net.author_risk.items():
+            if r.alert and r.role != "at_risk":
+                strong_own[i] = True
+    suspect = confirmed | (~likely_minor & (fused >= s.suspect_min) & (~service | strong_own))
+    role[service & ~suspect] = ROLES.index("service")
+    role[suspect] = ROLES.index("suspect")
+    if n and likely_minor.any():
+        a, b, _ = contact_pairs(net)
+        touched = np.zeros(n, bool)
+        touched[a[suspect[b]]] = True
+        touched[b[suspect[a]]] = True
+        role[likely_minor & touched] = ROLES.index("at_risk")
+    return role
+
+
+def _strongest_source_near(rg: RiskGraph, own_or_seed: npt.NDArray[np.float64],
+                           hops: int) -> npt.NDArray[np.float64]:
+    """Per account, the highest own-or-seed weight of any account within ``hops`` account hops."""
+    value = np.zeros(rg.graph.vcount())
+    value[: rg.n_accounts] = own_or_seed
+    for _ in range(2 * hops):  # accounts reach accounts through identifier and media nodes: two steps
+        nxt = value.copy()
+        np.maximum.at(nxt, rg.dst, value[rg.src])
+        np.maximum.at(nxt, rg.src, value[rg.dst])
+        value = nxt
+    return value[: rg.n_accounts]
+
+
+def _role_reasons(result: RankResult, i: int) -> list[str]:
+    net = result.graph.network
+    role = result.role_of(i)
+    age = net.stated_age(i)
+    out: list[str] = []
+    if role == "suspect":
+        if i in result.confirmed:
+            out.append("confirmed offender account")
+        if age is not None and age < 18:
+            out.append(f"declared age {age}, but with offender evidence of its own (known media or bursts of "
+                       "first contacts with minors)")
+        elif age is None:
+            out.append("age unknown")
+        else:
+            out.append(f"adult (declared age {age})")
+        out.append(f"fused risk {result.fused[i]:.2f}")
+    elif role == "at_risk":
+        why = f"declared age {age}" if age is not None and age < 18 else "stated or analysed as a minor"
+        out.append(f"likely minor ({why}) in contact with suspects or confirmed accounts")
+    elif role == "service":
+        bh = result.behaviour
+        if bh is not None:
+            out.append(f"broadcast-like: opened {int(bh.first_contacts[i])} conversations, "
+                       f"{int(bh.replied[i])} answered, {int(bh.repeated[i])} repeated")
+        if net.attributes.get(i, {}).get("account_type"):
+            out.append(f"account type {net.attributes[i]['account_type']}")
+    else:
+        out.append("likely minor with no contact from suspects" if result.likely_minor.size
+                   and result.likely_minor[i] else "no evidence of its own and little network risk")
+    return out
+
+
+def _own_evidence(net: Network, patterns: ContactPatterns, bh: Behaviour, minors: npt.NDArray[np.bool_],
+                  s: RankSettings) -> dict[str, npt.NDArray[np.float64]]:
     n = net.n_accounts
     parts: dict[str, npt.NDArray[np.float64]] = {}
     if net.media_evidence and net.post_account.size:
@@ -126,16 +264,25 @@ def _own_evidence(net: Network, patterns: ContactPatterns, s: RankSettings) -> d
     if net.author_risk:
         text = np.zeros(n)
         for i, r in net.author_risk.items():
+            if r.role == "at_risk":  # the conversation analysis saw the child, not the groomer
+                continue
             text[i] = r.risk * (s.text_alert if r.alert else s.text_no_alert)
-        parts["text_risk"] = text
+        if text.any():
+            parts["text_risk"] = text
     reports = np.zeros(n)
     for i in net.labels:
         reports[i] = net.reports(i)
     if reports.any():
         parts["reports"] = 1.0 - (1.0 - s.report) ** reports
-    contact = contact_score(patterns, s.contacts) * s.contact
+    # A burst of first contacts is a coach's new team as often as a groomer's hunt: discounted alike.
+    contact = contact_score(patterns, s.contacts) * s.contact * (1.0 - ordinary_care(bh))
     if contact.any():
         parts["contact_pattern"] = contact
+    base = float(minors.mean()) if n else 0.0
+    grooming, _ = grooming_contact_score(bh, base, s.behaviour)
+    grooming = np.where(minors, 0.0, grooming) * s.grooming  # minors among peers: that is school, not grooming
+    if grooming.any():
+        parts["grooming_contacts"] = grooming
     return parts
 
 
@@ -153,7 +300,8 @@ def _distinct_items(net: Network, accounts: npt.NDArray[np.int32], media: npt.ND
     return counts
 
 
-def _network_score(rg: RiskGraph, reset_accounts: npt.NDArray[np.float64],
+def _network_score(rg: RiskGraph, reset_accounts: npt.NDArray[np.float64], corrected: npt.NDArray[np.bool_],
+                   not_candidates: npt.NDArray[np.bool_],
                    s: RankSettings) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     n = rg.n_accounts
     if not reset_accounts.any() or rg.graph.ecount() == 0:
@@ -162,19 +310,30 @@ def _network_score(rg: RiskGraph, reset_accounts: npt.NDArray[np.float64],
     reset[:n] = reset_accounts
     ppr = np.asarray(rg.graph.personalized_pagerank(directed=False, damping=s.damping, reset=reset.tolist(),
                                                     weights="weight"), np.float64)[:n]
-    strength = np.asarray(rg.graph.strength(range(n), weights="weight"), np.float64)
-    per_link = np.divide(ppr, strength, out=np.zeros(n), where=strength > 0)
-    # Calibrate on the strong sources (confirmed accounts, strong own evidence): an account holding as
-    # much risk per link as the median of them scores 1 - 1/e; weak sources would inflate every score.
+    # Degree correction for hubs and services only: their mass is what talking to everybody brings.
+    mass = ppr.copy()
+    if corrected.any():
+        strength = np.asarray(rg.graph.strength(range(n), weights="weight"), np.float64)
+        typical = float(np.median(strength[strength > 0])) if (strength > 0).any() else 1.0
+        mass[corrected] = ppr[corrected] * np.minimum(1.0, typical / np.maximum(strength[corrected], 1e-12))
+    candidates = mass[~not_candidates]
+    candidates = candidates[candidates > 0]
+    if not candidates.size:
+        return np.zeros(n), ppr
+    k = min(s.network_rank, candidates.size)
+    ref = float(np.partition(candidates, candidates.size - k)[candidates.size - k])
+    # Never above a typical strong source: on a small network the k-th candidate is no bystander's
+    # measure, and a neighbour must not hold more risk than the evidence it borrows from.
     strong = reset_accounts >= _STRONG_SOURCE
-    ref = float(np.median(per_link[strong if strong.any() else reset_accounts > 0]))
+    if strong.any():
+        ref = max(ref, float(np.median(ppr[strong])))
     if ref <= 0:
         return np.zeros(n), ppr
-    return 1.0 - np.exp(-per_link / ref), ppr
+    return 1.0 - np.exp(-mass / ref), ppr
 
 
 def _reasons(net: Network, i: int, parts: dict[str, npt.NDArray[np.float64]], patterns: ContactPatterns,
-             net_score: npt.NDArray[np.float64], ppr: npt.NDArray[np.float64],
+             bh: Behaviour, net_score: npt.NDArray[np.float64], ppr: npt.NDArray[np.float64],
              confirmed: set[int]) -> list[dict[str, Any]]:
     reasons: list[dict[str, Any]] = []
     if i in confirmed:
@@ -202,6 +361,14 @@ def _reasons(net: Network, i: int, parts: dict[str, npt.NDArray[np.float64]], pa
         reasons.append({"type": "contact_pattern", "score": round(float(parts["contact_pattern"][i]), 4), **detail,
                         "text": f"first-contacted {detail['minors_first_contacted']} likely minors, "
                                 f"{detail['burst']} within a burst window"})
+    if "grooming_contacts" in parts and parts["grooming_contacts"][i] > 0:
+        detail = bh.explain(i)
+        reasons.append({"type": "grooming_contacts", "score": round(float(parts["grooming_contacts"][i]), 4),
+                        **detail,
+                        "text": f"first-contacted {detail['minors_first_contacted']} likely minors "
+                                f"({detail.get('minor_share', 0):.0%} of its first contacts), "
+                                f"{detail.get('minors_who_replied', 0):.0%} answered, "
+                                f"{detail.get('minors_moved_private', 0):.0%} moved to a private channel"})
     if net_score[i] > 0:
         reasons.append({"type": "network", "score": round(float(net_score[i]), 4), "pagerank": float(ppr[i]),
                         "text": "linked to confirmed accounts or evidence (personalised PageRank)"})
@@ -216,7 +383,7 @@ def _paths(rg: RiskGraph, leads: list[int], sources_weight: npt.NDArray[np.float
     n = rg.n_accounts
     is_source = np.zeros(g.vcount(), bool)
     is_source[:n] = sources_weight > 0
-    is_source[rg.entry_offset:] = True  # known-media nodes are evidence in themselves
+    is_source[rg.entry_offset:rg.known_end] = True  # known-media nodes are evidence in themselves
     found: dict[int, list[dict[str, Any]]] = {i: [] for i in leads}
     for i in leads:
         seen: set[tuple[int, ...]] = set()
@@ -268,7 +435,7 @@ def _path_weight(g: Any, path: tuple[int, ...]) -> float:
 
 def _source_of(rg: RiskGraph, path: tuple[int, ...], confirmed: set[int]) -> str:
     end = path[-1]
-    if end >= rg.entry_offset:
+    if rg.entry_offset <= end < rg.known_end:
         return "known_media"
     return "confirmed" if end in confirmed else "evidence"
 

@@ -168,6 +168,7 @@ class PlatformTruth:
     seeds: tuple[str, ...]
     victims: tuple[str, ...]  # minors first-contacted by offenders
     spec: PlatformSpec = field(default_factory=PlatformSpec)
+    households: tuple[tuple[str, ...], ...] = ()  # family pairs: two persons sharing a device and home IP
 
     def person_of(self) -> dict[str, int]:
         """Account → index into :attr:`persons`; an account absent from the map is its own person."""
@@ -531,6 +532,7 @@ def generate_platform(out_dir: Path, spec: PlatformSpec = PlatformSpec(), fmt: s
         seeds=tuple(seeds),
         victims=tuple(sorted(pf.account_id(v) for v in victim_idx)),
         spec=spec,
+        households=tuple((pf.account_id(a), pf.account_id(b)) for b, a in sorted(pf.family_of.items())),
     )
     document = {
         "format": fmt,
@@ -543,6 +545,7 @@ def generate_platform(out_dir: Path, spec: PlatformSpec = PlatformSpec(), fmt: s
         "known_abuse_media": [asdict(m) for m in truth.known_abuse_media],
         "seeds": list(truth.seeds),
         "victims": list(truth.victims),
+        "households": [list(h) for h in truth.households],
     }
     truth.truth.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
     truth.seeds_file.write_text("".join(s + "\n" for s in truth.seeds), encoding="utf-8")
@@ -569,6 +572,7 @@ def load_truth(out_dir: Path) -> PlatformTruth:
             seeds=tuple(doc["seeds"]),
             victims=tuple(doc["victims"]),
             spec=PlatformSpec(**doc["spec"]),
+            households=tuple(tuple(h) for h in doc.get("households", [])),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"{out_dir} holds no readable synthetic-platform truth.json: {exc}") from exc

@@ -25,7 +25,7 @@ import numpy as np
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 
-from childsafe.errors import ConfigError
+from childsafe.errors import ConfigError, PermissionDeniedError
 from childsafe.graph.events import (
     AccountEvent,
     Event,
@@ -36,7 +36,7 @@ from childsafe.graph.events import (
     hash_identifier,
     iter_events,
 )
-from childsafe.graph.network import LABELS, NO_TIME, AccountLabel, AuthorRisk, MediaEvidence, Network
+from childsafe.graph.network import ADULT_AGE, LABELS, NO_TIME, AccountLabel, AuthorRisk, MediaEvidence, Network
 from childsafe.matching import Matcher
 from childsafe.store.schema import (
     author_risk,
@@ -131,12 +131,40 @@ class GraphStore:
         return report
 
     # -- labels and text risk ------------------------------------------------------------------
-    def add_label(self, account: str, label: str, *, reason: str | None = None, source: str = "cli") -> None:
+    def add_label(self, account: str, label: str, *, reason: str | None = None, source: str = "cli",
+                  admin: bool = False) -> None:
+        """Label an account.  Confirming an account that looks like a minor as an offender labels a child
+        as an offender unless it is an adult posing as one: it needs an administrator and a reason."""
         if label not in LABELS:
             raise ConfigError(f"unknown label {label!r}: use {', '.join(LABELS)}")
+        if label == "confirmed":
+            why = self.looks_minor(account)
+            if why and not (admin and reason and reason.strip()):
+                raise PermissionDeniedError(
+                    f"account {account!r} looks like a minor ({why}): confirming it as an offender needs an "
+                    "administrator and a reason (an adult posing as a child)")
         with self.engine.begin() as conn:
             conn.execute(insert(graph_labels).values(account=account, label=label, reason=reason,
                                                      source=source, labelled_at=datetime.now(UTC)))
+
+    def looks_minor(self, account: str) -> str | None:
+        """Why ``account`` looks like a minor (declared age, a ``minor`` column, the conversation
+        analysis), or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(graph_accounts.c.declared_age, graph_accounts.c.attributes)
+                               .where(graph_accounts.c.name == account)).first()
+            risk = conn.execute(select(author_risk).where(author_risk.c.author == account)).first()
+        if row is not None and row[0] is not None and row[0] < ADULT_AGE:
+            return f"declared age {row[0]}"
+        if row is not None and row[1] and _attributes(row[1]).get("minor", "").lower() in ("1", "true", "yes", "y"):
+            return "marked minor in the account data"
+        if risk is not None:
+            m = risk._mapping
+            if m.get("role") == "at_risk":
+                return "the conversation analysis sees the child at risk"
+            if m.get("stated_age") is not None and int(m["stated_age"]) < ADULT_AGE:
+                return f"stated age {m['stated_age']} in a conversation"
+        return None
 
     def save_author_risk(self, author: str, risk: float, alert: bool, indicators: Iterable[str]) -> None:
         """Keep the highest risk seen for ``author`` and count the conversations scored."""
@@ -162,11 +190,22 @@ class GraphStore:
             return {name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
                     for name, t in tables.items()}
 
-    def load(self, match_media: MediaMatcher | None = None) -> Network:
-        """The whole network as arrays, with media evidence, text risk and labels joined."""
+    def load(self, match_media: MediaMatcher | None = None, *, faces: bool = False) -> Network:
+        """The whole network as arrays, with media evidence, text risk and labels joined.
+
+        ``faces``: also join the face index (``childsafe faces index``): media whose scanned file shows
+        the same face (clustered descriptors) are tied to one face person (:attr:`Network.media_faces`).
+        """
         with self.engine.connect() as conn:
-            ids, names, ages, created = [], [], [], []
-            for row in _rows(conn, "SELECT id, name, declared_age, created_at FROM graph_accounts ORDER BY id"):
+            ids: list[int] = []
+            names: list[str] = []
+            ages: list[float] = []
+            created: list[int] = []
+            attributes: dict[int, dict[str, str]] = {}
+            for row in _rows(conn, "SELECT id, name, declared_age, created_at, attributes FROM graph_accounts "
+                                   "ORDER BY id"):
+                if row[4]:
+                    attributes[len(ids)] = _attributes(row[4])
                 ids.append(row[0])
                 names.append(row[1])
                 ages.append(np.nan if row[2] is None else row[2])
@@ -200,20 +239,52 @@ class GraphStore:
                 media_sha256=[r[1] for r in media_rows], media_pdq=[r[2] for r in media_rows],
                 post_account=_dense(account_ids, post_a), post_media=_dense(media_ids, post_m), post_ts=post_ts,
             )
+            network.attributes = attributes
             index = network.account_index()
-            for author, risk, alert, convs, cats in conn.execute(
-                    select(author_risk.c.author, author_risk.c.risk, author_risk.c.alert,
-                           author_risk.c.conversations, author_risk.c.indicators)):
-                if author in index:
-                    network.author_risk[index[author]] = AuthorRisk(float(risk), bool(alert), int(convs),
-                                                                    tuple(json.loads(cats or "[]")))
+            # ``role`` and ``stated_age`` come from the conversation analysis where the store keeps them
+            # (optional columns: a store without them loads as before).
+            for row in conn.execute(select(author_risk)):
+                m = row._mapping
+                if m["author"] in index:
+                    role = m.get("role")
+                    stated = m.get("stated_age")
+                    network.author_risk[index[m["author"]]] = AuthorRisk(
+                        float(m["risk"]), bool(m["alert"]), int(m["conversations"]),
+                        tuple(json.loads(m["indicators"] or "[]")), str(role) if role else None,
+                        int(stated) if stated is not None else None)
             for account, label, reason, source in conn.execute(
                     select(graph_labels.c.account, graph_labels.c.label, graph_labels.c.reason,
                            graph_labels.c.source).order_by(graph_labels.c.id)):
                 if account in index:
                     network.labels.setdefault(index[account], []).append(AccountLabel(label, reason, source))
             network.media_evidence = self._media_evidence(conn, network, match_media)
+            if faces:
+                network.media_faces = self._media_faces(conn, network)
         return network
+
+    def _media_faces(self, conn: Connection, network: Network) -> list[tuple[int, int]]:
+        """(media number, face person) for every face person seen in two or more network media.
+
+        Face rows are keyed by the scanned file's path; the scan record of that path gives its SHA-256,
+        which is how the network knows the file.  Only descriptors are read, never pixels.
+        """
+        from childsafe.faces.indexing import load_face_index  # optional extra: faiss and dlib
+
+        indexed = load_face_index(self.store)
+        if not len(indexed.index):
+            return []
+        by_sha = {sha: i for i, sha in enumerate(network.media_sha256) if sha}
+        paths = set(indexed.keys)
+        sha_of = {key: sha for key, sha in conn.execute(select(scan_items.c.key, scan_items.c.sha256))
+                  if key in paths and sha}
+        out: list[tuple[int, int]] = []
+        for group in indexed.index.cluster():
+            media = sorted({by_sha[sha_of[indexed.keys[r]]] for r in group
+                            if indexed.keys[r] in sha_of and sha_of[indexed.keys[r]] in by_sha})
+            if len(media) >= 2:
+                person = len({p for _, p in out})
+                out += [(m, person) for m in media]
+        return out
 
     def _media_evidence(self, conn: Connection, network: Network,
                         match_media: MediaMatcher | None) -> dict[int, list[MediaEvidence]]:
@@ -380,6 +451,20 @@ class _Writer:
             finally:
                 cursor.close()
         return len(updates)
+
+
+#: Account columns the analyses read (households, services, declared minors); others stay in the store.
+_USED_ATTRIBUTES: Final = ("surname", "household", "family", "relation", "account_type", "minor")
+
+
+def _attributes(text: str) -> dict[str, str]:
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {k: str(found[k]) for k in _USED_ATTRIBUTES if found.get(k) not in (None, "")}
 
 
 def _merge(old: AccountEvent | None, new: AccountEvent) -> AccountEvent:

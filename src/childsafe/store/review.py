@@ -54,12 +54,13 @@ __all__ = [
     "ConversationRef", "Decision", "DecisionEffects", "Exposure", "ReviewStore", "Session",
 ]
 
-DECISIONS: Final = ("confirmed", "false_positive", "escalate")
-FINAL_DECISIONS: Final = frozenset({"confirmed", "false_positive"})
+DECISIONS: Final = ("confirmed", "false_positive", "escalate", "safeguarding", "no_concern")
+FINAL_DECISIONS: Final = frozenset({"confirmed", "false_positive", "safeguarding", "no_concern"})
 #: Recorded (not chosen by a reviewer) when an administrator removes a false positive's allowlist
 #: entries: the item is open again, so its matches come back to the queue on the next scan.
 REOPENED: Final = "reopened"
-SOURCES: Final = ("media", "text", "graph")
+#: ``at_risk``: children the network shows in contact with suspects; decided by safeguarding, never "confirmed".
+SOURCES: Final = ("media", "text", "graph", "at_risk")
 EXPOSURE_KINDS: Final = ("view", "reveal", "media")
 ALLOWLIST_BANK: Final = "reviewer-allowlist"
 #: A recompressed or resized copy of the reviewed picture stays within about 10 bits of its PDQ; a

@@ -7,8 +7,12 @@ Sources and their urgency (all in [0, 1], so one sort orders them):
   of the record's matches: 0.90-1.00, closer matches higher.
 * **text**: authors in ``author_risk`` that alerted or reached :attr:`QueueLimits.text_min_risk`;
   urgency is the author's highest risk (a sextortion pattern is 0.95).
-* **graph**: the top leads of :func:`~childsafe.graph.rank.rank_accounts` over the stored network,
-  scoring at least :attr:`QueueLimits.graph_min_score`; urgency is the fused score.  Ranking loads
+* **graph**: the top suspects of :func:`~childsafe.graph.rank.rank_accounts` over the stored network,
+  scoring at least :attr:`QueueLimits.graph_min_score`; urgency is the fused score.
+* **at_risk**: the children :func:`~childsafe.graph.atrisk.children_at_risk` lists from the same
+  ranking (:attr:`QueueLimits.at_risk_top`); urgency is the exposure.  They are decided with
+  safeguarding decisions only (:data:`AT_RISK_DECISIONS`), never "confirmed"; and confirming a
+  network lead whose account looks like a minor needs an administrator (:meth:`ReviewQueue.check`).  Ranking loads
   the whole network, so it is cached for :attr:`QueueLimits.graph_cache_seconds` (and dropped after
   a graph decision), and skipped with a note above :attr:`QueueLimits.graph_max_messages`.
 
@@ -29,7 +33,8 @@ from typing import Any, Final
 
 from sqlalchemy import func, or_, select
 
-from childsafe.errors import ConfigError, NotFoundError
+from childsafe.errors import ConfigError, NotFoundError, PermissionDeniedError
+from childsafe.graph.atrisk import children_at_risk
 from childsafe.graph.rank import rank_accounts
 from childsafe.matching import Match
 from childsafe.media.content import ContentType
@@ -40,9 +45,17 @@ from childsafe.store.schema import author_risk, graph_accounts, graph_messages, 
 from childsafe.store.sql import SqlStore
 from childsafe.triage.priority import TriageSignals, score_priority
 
-__all__ = ["QueueItem", "QueueLimits", "QueueResult", "ReviewQueue", "SOURCE_ORDER", "item_key"]
+__all__ = ["AT_RISK_DECISIONS", "ITEM_DECISIONS", "QueueItem", "QueueLimits", "QueueResult", "ReviewQueue",
+           "SOURCE_ORDER", "item_key"]
 
-SOURCE_ORDER: Final = ("media", "text", "graph")
+SOURCE_ORDER: Final = ("media", "text", "graph", "at_risk")
+#: What a reviewer may decide on a child at risk: a referral to safeguarding, or no concern.
+AT_RISK_DECISIONS: Final = ("safeguarding", "no_concern", "escalate")
+#: The decisions offered per source.
+ITEM_DECISIONS: Final = {"media": ("confirmed", "false_positive", "escalate"),
+                         "text": ("confirmed", "false_positive", "escalate"),
+                         "graph": ("confirmed", "false_positive", "escalate"),
+                         "at_risk": AT_RISK_DECISIONS}
 _LABELS: Final = {"confirmed": "confirmed", "false_positive": "cleared"}
 
 
@@ -57,11 +70,12 @@ class QueueLimits:
     graph_min_score: float = 0.3
     graph_max_messages: int = 2_000_000
     graph_cache_seconds: float = 300.0
+    at_risk_top: int = 100
 
     def __post_init__(self) -> None:
         if not (0.0 <= self.text_min_risk <= 1.0 and 0.0 <= self.graph_min_score <= 1.0):
             raise ConfigError("queue score floors must be in [0, 1]")
-        if self.graph_top < 0 or self.graph_max_messages < 0 or self.graph_cache_seconds < 0:
+        if self.graph_top < 0 or self.graph_max_messages < 0 or self.graph_cache_seconds < 0 or self.at_risk_top < 0:
             raise ConfigError("queue limits must not be negative")
 
 
@@ -142,12 +156,31 @@ class ReviewQueue:
         elif source == "text":
             found = self._text(subject)
         else:
-            found = [i for i in self._graph()[0] if i.subject == subject]
+            found = [i for i in self._graph()[0] if i.source == source and i.subject == subject]
         if not found:
             raise NotFoundError(f"no review item {key!r}: it may have been decided or its evidence removed")
         item = found[0]
         item.decision = self.reviews.latest_decisions([key]).get(key)
         return item
+
+    def decisions_for(self, item: QueueItem) -> tuple[str, ...]:
+        """The decisions a reviewer is offered on ``item``: never "confirmed" for a child at risk."""
+        return ITEM_DECISIONS[item.source]
+
+    def check(self, item: QueueItem, decision: str, reason: str, *, admin: bool) -> None:
+        """Refuse a decision the item's kind does not allow.
+
+        A child at risk takes safeguarding decisions only; confirming a network lead whose account
+        looks like a minor (an adult posing as a teen, or a child) needs an administrator and a reason.
+        """
+        if decision not in ITEM_DECISIONS[item.source]:
+            raise ConfigError(f"{decision!r} is not a decision for a {item.source.replace('_', ' ')} item: use "
+                              f"{', '.join(ITEM_DECISIONS[item.source])}")
+        if item.source == "graph" and decision == "confirmed":
+            why = GraphStore(self.store).looks_minor(item.subject)
+            if why and not (admin and reason.strip()):
+                raise PermissionDeniedError(f"this account looks like a minor ({why}): only an administrator, "
+                                            "with a reason, may confirm it as an offender")
 
     def effects(self, item: QueueItem, decision: str, actor: str) -> DecisionEffects:
         """What ``decision`` on ``item`` does besides being recorded."""
@@ -246,11 +279,20 @@ class ReviewQueue:
                 continue
             leads.append(QueueItem(
                 key=item_key("graph", lead.account), source="graph", subject=lead.account, urgency=lead.score,
-                fingerprint="", summary=f"network lead, fused score {lead.score:.2f}",
+                fingerprint="", summary=f"suspect (network lead), fused score {lead.score:.2f}",
                 reasons=[str(r.get("text", r.get("type"))) for r in lead.reasons], data=lead.to_record()))
+        children = children_at_risk(result, self.limits.at_risk_top) if self.limits.at_risk_top else []
+        for child in children:
+            age = f", stated age {child.stated_age}" if child.stated_age is not None else ""
+            leads.append(QueueItem(
+                key=item_key("at_risk", child.account), source="at_risk", subject=child.account,
+                urgency=min(1.0, child.exposure), fingerprint="",
+                summary=f"child at risk{age}, exposure {child.exposure:.2f}",
+                reasons=[str(r.get("text", r.get("type"))) for r in child.reasons], data=child.to_record()))
         seconds = time.perf_counter() - started
-        return leads, [f"network leads: {len(leads)} from {accounts:,} accounts, ranked in {seconds:.1f} s "
-                       f"(cached for {self.limits.graph_cache_seconds:.0f} s)"], []
+        suspects = sum(1 for i in leads if i.source == "graph")
+        return leads, [f"network: {suspects} suspects and {len(children)} children at risk from {accounts:,} "
+                       f"accounts, ranked in {seconds:.1f} s (cached for {self.limits.graph_cache_seconds:.0f} s)"], []
 
 
 def _copy(item: QueueItem) -> QueueItem:

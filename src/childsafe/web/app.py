@@ -49,7 +49,8 @@ log = logging.getLogger("childsafe.web")
 QUEUE_PAGE: Final = 200
 AUDIT_PAGE: Final = 100
 DECISION_NAMES: Final = {"confirmed": "Confirmed", "false_positive": "False positive", "escalate": "Escalate",
-                          REOPENED: "Reopened (allowlist removed)"}
+                          REOPENED: "Reopened (allowlist removed)",
+                          "safeguarding": "Safeguarding referral", "no_concern": "No concern"}
 
 
 class LoginRequired(Exception):
@@ -179,6 +180,7 @@ class ReviewUI:
                               "open it again before deciding")
         if decision not in DECISIONS:
             raise ConfigError(f"unknown decision {decision!r}")
+        self.queue.check(found, decision, reason, admin=can(user, "audit"))  # never "confirmed" on a child
         effects = self.queue.effects(found, decision, user.name)
         if effects.allowlist and (preview_required or allowlist_preview is not None):
             now = len(effects.allowlist_others)
@@ -191,7 +193,7 @@ class ReviewUI:
                                    details={"urgency": round(found.urgency, 4), "summary": found.summary})
         if effects.allowlist:
             self.state.bank_changed()
-        if found.source == "graph":
+        if found.source in ("graph", "at_risk"):
             self.queue.invalidate_graph()
         return made
 

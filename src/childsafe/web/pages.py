@@ -10,7 +10,6 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from childsafe.api.accounts import can
 from childsafe.errors import PermissionDeniedError
 from childsafe.store.allowlist import PREVIEW_NAMES, list_grants
-from childsafe.store.review import DECISIONS
 from childsafe.web.security import PREFIX
 
 if TYPE_CHECKING:
@@ -64,7 +63,8 @@ def add_routes(router: APIRouter, ui: ReviewUI) -> None:
         preview = ui.queue.allowlist_preview(found, session.user.name) if may_decide else None
         return ui.render(request, "item.html", session=session, nav="queue", item=found, media=media,
                          conversations=conversations, history=ui.reviews.history(found.key),
-                         may_decide=may_decide, decisions=DECISIONS, preview=preview, preview_names=PREVIEW_NAMES)
+                         may_decide=may_decide, decisions=ui.queue.decisions_for(found), preview=preview,
+                         preview_names=PREVIEW_NAMES)
 
     @router.get("/media")
     def media(request: Request, key: Key) -> Response:
