@@ -129,6 +129,11 @@ POSITIVES: list[tuple[str, set[str]]] = [
     ("i'll send them to your whole family", {"sextortion_threat"}),
     ("i will ruin your life", {"sextortion_threat"}),
     ("i have your pics", {"sextortion_threat"}),
+    ("i'll expose you", {"sextortion_threat"}),
+    ("i will send it to your mom", {"sextortion_threat"}),
+    # csam_discussion (indicator phrases only)
+    ("got any cp to trade", {"csam_discussion"}),
+    ("links to preteen content?", {"csam_discussion"}),
     # sextortion_payment
     ("pay me $500 in gift cards", {"sextortion_payment"}),
     ("send $200 now", {"sextortion_payment"}),
@@ -363,7 +368,7 @@ def test_categories_and_stages_are_the_documented_ones() -> None:
     assert CATEGORIES == (
         "age_identity", "personal_details", "isolation_check", "compliments_trust", "secrecy", "platform_move",
         "image_request", "sexualisation", "gifts_money", "meeting", "sextortion_threat", "sextortion_payment",
-        "sextortion_deadline",
+        "sextortion_deadline", "csam_discussion",
     )
     assert DETECTOR.categories == CATEGORIES
 

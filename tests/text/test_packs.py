@@ -10,6 +10,7 @@ import pytest
 from childsafe.errors import ConfigError
 from childsafe.text.indicators import DEFAULT_RULES, IndicatorDetector
 from childsafe.text.packs import (
+    OPTIONAL_CATEGORIES,
     STAGE_OF_CATEGORY,
     IndicatorPack,
     load_pack,
@@ -35,7 +36,12 @@ def pack(request: pytest.FixtureRequest) -> IndicatorPack:
 
 
 def test_pack_covers_every_category(pack: IndicatorPack) -> None:
-    assert {r.category for r in pack.rules} == set(STAGE_OF_CATEGORY)
+    covered = {r.category for r in pack.rules}
+    assert set(STAGE_OF_CATEGORY) <= covered <= set(STAGE_OF_CATEGORY) | set(OPTIONAL_CATEGORIES)
+
+
+def test_english_pack_has_the_optional_categories_too() -> None:
+    assert {r.category for r in PACKS["en"].rules} == set(STAGE_OF_CATEGORY) | set(OPTIONAL_CATEGORIES)
 
 
 def test_every_rule_has_examples(pack: IndicatorPack) -> None:

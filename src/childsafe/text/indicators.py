@@ -377,6 +377,16 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         rf"(?:ruin|destroy) {_YOUR} (?:life|reputation|future)",
         rf"(?:i have|i got|i{_A}ve got|i saved|i screenshotted|i recorded) (?:all )?(?:of )?{_YOUR} (?:\w+ )?{_PIC}",
     ), 0.75, context=_PIC_CONTEXT + _PAY_CONTEXT),
+    _R("expose_threat", "sextortion_threat", "sextortion", (
+        rf"{_FUTURE} (?:(?:going to|gonna|about to|just|literally|then|now|definitely|really) )*"
+        rf"(?:expose|humiliate|destroy) {_YOU}",
+        rf"(?:send|post|share|leak|forward|show|upload|sending|posting|sharing|leaking|showing)"
+        rf" (?:it|them|this|these|those|everything|all of (?:it|this|them)|our (?:\w+ )?(?:{_CHAT}|{_PIC})|"
+        rf"the (?:{_CHAT}|{_PIC})) to (?:every ?(?:one|body)|{_YOUR} (?:\w+ )?(?:{_PARENT}|friends|school|"
+        r"teachers?|followers|contacts|classmates|boss|work|coach))",
+        rf"every ?(?:one|body) (?:will|is going to|is gonna|gonna|{_A}ll) (?:know|find out)",
+        r"(?:make|go) (?:it|this|them|everything) (?:public|viral)",
+    ), 0.7, context=_PAY_CONTEXT),
     # ---- sextortion_payment (sextortion) ------------------------------------------------------
     _R("money_demand", "sextortion_payment", "sextortion", (
         rf"(?:send|give|transfer|wire) me (?:{_MONEY}|money|cash|the money|{_CHANNEL})",
@@ -408,6 +418,17 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         r"by (?:tonight|midnight|tomorrow|the end of (?:the )?(?:day|night))",
         r"countdown",
     ), 0.35, context=("pay", "send", "money", "or else", "pictures", "photos", "everyone", "friends", "⏳", "⏰")),
+    # ---- csam_discussion (sexual) -- trading or asking for abuse material; indicator phrases only -----
+    _R("csam_trade", "csam_discussion", "sexual", (
+        r"(?:trade|trading|swap|swapping|sell|selling|buy|buying|have|got|want|looking for|any|links? (?:to|for)) "
+        r"(?:some |any |more |new )?(?:cp|pthc|jailbait|hurtcore)",
+        r"(?:pthc|hurtcore)",
+    ), 0.8),
+    _R("csam_request", "csam_discussion", "sexual", (
+        r"(?:pictures|videos|links?|folders?|collections?|content|stuff|mega) (?:of|with) "
+        r"(?:young|little|underage|preteen|pre-teen) (?:girls|boys|kids|children|ones)",
+        r"(?:underage|preteen|pre-teen) (?:pictures|videos|content|material|collections?|folders?|links?)",
+    ), 0.8),
 )
 
 #: Every category of :data:`DEFAULT_RULES`, in the order the rules declare them.

@@ -37,7 +37,7 @@ from childsafe.text.indicators import IndicatorRule
 from childsafe.text.normalize import normalize_text
 
 __all__ = ["PACKS_DIR", "IndicatorPack", "RuleExamples", "load_pack", "shipped_packs", "normalize_pack_text",
-           "STAGE_OF_CATEGORY"]
+           "STAGE_OF_CATEGORY", "OPTIONAL_CATEGORIES"]
 
 PACKS_DIR = Path(__file__).parent / "data" / "packs"
 
@@ -57,6 +57,8 @@ STAGE_OF_CATEGORY: dict[str, str] = {
     "sextortion_payment": "sextortion",
     "sextortion_deadline": "sextortion",
 }
+#: Categories a pack may add beyond the shared ones (the English pack has them; others may follow).
+OPTIONAL_CATEGORIES: dict[str, str] = {"csam_discussion": "sexual"}
 # compliments_trust is "friendship" for looks compliments in the English pack: a category may
 # evidence an earlier stage of the same conversation phase, never a later one.
 _ALSO_ALLOWED = {"compliments_trust": {"friendship"}}
@@ -129,10 +131,11 @@ def _rule(raw: object, where_file: str, language: str) -> tuple[IndicatorRule, R
     if language != "en" and not name.startswith(f"{language}_"):
         raise ConfigError(f"{where}: names of a non-English pack start with '{language}_'")
     category, stage = raw.get("category"), raw.get("stage")
-    if category not in STAGE_OF_CATEGORY:
-        raise ConfigError(f"{where}: category {category!r} is not one of {', '.join(STAGE_OF_CATEGORY)}")
-    if stage != STAGE_OF_CATEGORY[category] and stage not in _ALSO_ALLOWED.get(category, set()):
-        raise ConfigError(f"{where}: category {category} evidences stage {STAGE_OF_CATEGORY[category]}, not {stage!r}")
+    stage_of = STAGE_OF_CATEGORY | OPTIONAL_CATEGORIES
+    if not isinstance(category, str) or category not in stage_of:
+        raise ConfigError(f"{where}: category {category!r} is not one of {', '.join(stage_of)}")
+    if stage != stage_of[category] and stage not in _ALSO_ALLOWED.get(category, set()):
+        raise ConfigError(f"{where}: category {category} evidences stage {stage_of[category]}, not {stage!r}")
     score = raw.get("score")
     if not isinstance(score, int | float) or isinstance(score, bool):
         raise ConfigError(f"{where}: score must be a number in (0, 1]")
