@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["AgeStatement", "stated_age", "bare_age", "payment_cue", "deadline_cue", "minor_mention",
-           "guardian_address", "ADULT_AGE"]
+           "guardian_address", "minor_reference", "ADULT_AGE"]
 
 ADULT_AGE = 18
 _MIN_AGE, _MAX_AGE = 8, 79  # a stated "age" outside this is a count of something else
@@ -148,6 +148,23 @@ _GUARDIAN = re.compile(
     rf"{_GUARDIAN_TERM}(?!\w)|"  # "ok mom", "thanks coach"
     rf", {_GUARDIAN_TERM}\s*(?:[!?.]|$)"  # "see you later, coach!"
 )
+
+
+# The author's own words reaching into a minor's world: their age, school, parents, youth, the law.
+_MINOR_REFERENCE = re.compile(
+    r"(?<!\w)(?:school|homework|grade|class|teacher|your (?:mom|mum|dad|parents?|mother|father|age|sister|brother|"
+    r"family)|how old|years old|yrs old|age|young|younger|kid|kids|teen|teenager|minor|underage|jail|cops?|police|"
+    r"trouble|legal|illegal|grounded|curfew|bedtime|mom|dad|parents?|"
+    r"edad|años|colegio|escuela|tus padres|tu mamá|idade|anos|escola|seus pais|alter|schule|deine eltern|âge|ans|"
+    r"école|tes parents|ålder|skolan|dina föräldrar|leeftijd|school|je ouders|età|anni|scuola|i tuoi genitori|"
+    r"wiek|lat|szkoła|szkole|twoi rodzice)(?!\w)"
+)
+
+
+def minor_reference(text: str) -> str | None:
+    """Words about the other side's age, school, parents or youth (a cue, never proof)."""
+    m = _MINOR_REFERENCE.search(text)
+    return m.group(0) if m else None
 
 
 def payment_cue(text: str) -> str | None:
