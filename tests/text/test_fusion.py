@@ -190,3 +190,11 @@ def test_an_english_only_scorer_is_still_available() -> None:
     for m in chat(("a", "hola, cuántos años tienes?")):
         warning.add(m)
     assert warning.pop("c").to_record()["authors"][0]["indicators"] == []
+
+
+def test_sextortion_is_labelled_even_after_an_earlier_grooming_alert() -> None:
+    messages = GROOMING + chat(("adult", "i will send your photos to all your friends"), ("adult", "pay me $200"))
+    record = score_conversation(messages, QUIET).to_record()
+    adult = next(a for a in record["authors"] if a["author"] == "adult")
+    assert adult["alert_kind"] == "evidence" and "sextortion" in adult["labels"]
+    assert "sextortion" in {label["label"] for label in record["labels"]}

@@ -127,6 +127,7 @@ class AuthorRisk:
     alert_at: int | None = None
     alert_reason: str | None = None
     alert_kind: str | None = None
+    sextortion_at: int | None = None  # the first message where threat met demand (even after another alert)
     findings: list[Finding] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
     stated_age: int | None = None
@@ -234,7 +235,7 @@ def taxonomy_labels(conv: ConversationRisk) -> dict[str, list[dict[str, Any]]]:
     for a in authors:
         if a.role != "suspect":
             continue
-        if a.alert_kind == "sextortion":
+        if a.sextortion_at is not None:
             labels.setdefault("sextortion", []).extend(
                 _finding_evidence(a, {"sextortion_threat"} | _SEXTORTION_DEMANDS)
                 + _cue_evidence(a, {"payment", "deadline"}))
@@ -353,6 +354,8 @@ class EarlyWarning:
         if "sextortion_threat" in categories and (categories.keys() & _SEXTORTION_DEMANDS
                                                   or author._cue_kinds & {"payment", "deadline"}):
             author.risk = max(author.risk, SEXTORTION_RISK)
+            if author.sextortion_at is None:
+                author.sextortion_at = index
             return "sextortion: a threat to expose or share meets a payment demand or a deadline", "sextortion"
         stages = {s: i for s, i in author._stages.items() if index - i < STAGE_WINDOW}
         later = [s for s in LATER_STAGES if s in stages]
