@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 PACKS_DIR = Path(__file__).resolve().parents[2] / "src" / "childsafe" / "text" / "data" / "packs"
-LANGUAGES = ("es", "pt", "de", "fr")
+LANGUAGES = ("es", "pt", "de", "fr", "sv", "nl", "it", "pl")
 
 #: Each category and the grooming stage it evidences (the English pack's mapping).
 STAGE_OF: dict[str, str] = {
