@@ -34,11 +34,24 @@ GROOMING = chat(("adult", "hey there"), ("kid", "hi"), ("adult", "how old are yo
 def test_stage_coverage_alerts_whatever_the_model_says() -> None:
     authors = by_author(GROOMING, QUIET)
     adult, kid = authors["adult"], authors["kid"]
-    assert adult["alert_kind"] == "evidence" and adult["alert_at"] == 4  # the picture request completes it
+    # the child stated 13, so risk assessment and one later stage (secrecy) are enough
+    assert adult["alert_kind"] == "evidence" and adult["alert_at"] == 3
     assert "risk_assessment" in adult["alert_reason"] and "exclusivity" in adult["alert_reason"]
-    assert "sexual" in adult["alert_reason"] and adult["risk"] >= 0.9
+    assert "minor in view" in adult["alert_reason"] and adult["risk"] >= 0.9
     assert adult["role"] == "suspect" and kid["alert_at"] is None
     assert kid["role"] == "at_risk" and kid["stated_age"] == 13
+
+
+def test_without_a_stated_minor_age_two_later_stages_are_needed() -> None:
+    no_age = [m if m.text != "13" else Message("c", "kid", "why") for m in GROOMING]
+    adult = by_author(no_age, QUIET)["adult"]
+    assert adult["alert_at"] == 4 and "sexual" in adult["alert_reason"]  # the picture request completes it
+    assert "minor in view" not in adult["alert_reason"]
+
+
+def test_a_platform_move_alone_is_not_enough_even_with_a_minor_in_view() -> None:
+    teens = chat(("a", "how old are you"), ("b", "14"), ("a", "add me on snap"))
+    assert by_author(teens, QUIET)["a"]["alert_at"] is None
 
 
 def test_one_later_stage_is_not_enough() -> None:

@@ -54,7 +54,7 @@ def test_suite_report_per_family_and_language(tmp_path: Path) -> None:
     assert rows[("grooming_short", "en")]["model_alone"] == 0.0  # the quiet model never alerts
     assert rows[("teens", "en")]["ours"] == 0.0 and rows[("teens", "en")]["rules_any_hit"] == 1.0
     assert rows[("customer_support", "en")]["ours"] == 0.0
-    assert rows[("grooming_short", "en")]["median_alert"] == 5  # his 5th message, the picture request
+    assert rows[("grooming_short", "en")]["median_alert"] == 4  # his 4th, secrecy, with the age of 13 in view
     assert [r["kind"] for r in report["rows"]][:3] == ["grooming", "grooming", "sextortion"]
     assert report["children"]["minors"] == 3 and report["children"]["at_risk"] == 3
     assert report["children"]["adults_at_risk"] == 0

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["AgeStatement", "stated_age", "bare_age", "payment_cue", "deadline_cue", "minor_mention",
-           "guardian_address", "minor_reference", "ADULT_AGE"]
+           "guardian_address", "minor_reference", "age_question", "ADULT_AGE"]
 
 ADULT_AGE = 18
 _MIN_AGE, _MAX_AGE = 8, 79  # a stated "age" outside this is a count of something else
@@ -93,6 +93,18 @@ def stated_age(text: str) -> AgeStatement | None:
     if m is not None:
         return AgeStatement(None, True, m.group(0))
     return None
+
+
+# Words of an age question in the nine pack languages ("how old", "edad", "alt", "âge", "wiek"...).
+_AGE_QUESTION = re.compile(
+    r"(?<!\w)(?:old|age|asl|years|yrs|edad|años|anos|idade|alt|alter|jahrgang|âge|age|ans|ålder|gammal|år|"
+    r"leeftijd|oud|jaar|età|anni|wiek|lat|lata|rocznik)(?!\w)"
+)
+
+
+def age_question(text: str) -> bool:
+    """A question about age in any pack language (a bare number after it is an age)."""
+    return "?" in text and _AGE_QUESTION.search(text) is not None or text.startswith("asl")
 
 
 def bare_age(text: str) -> AgeStatement | None:

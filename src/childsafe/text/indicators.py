@@ -169,6 +169,8 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         rf"{_ARE} {_YOU} (?:only |like |about )?(?:1[0-7]|[89])(?=\s*(?:\?|$|or\b|years\b|yrs\b|yet\b))",
         rf"{_YOU} (?:1[0-7]|[89])\s*\?",
         rf"{_ARE} {_YOU} (?:under ?age|a minor|under 1[0-8])",
+        rf"how many years old {_ARE} {_YOU}",
+        rf"(?:{_ARE} )?{_YOU} old enough to",
     ), 0.55),
     # ---- personal_details (risk_assessment) ---------------------------------------------------
     _R("school_question", "personal_details", "risk_assessment", (
@@ -197,11 +199,14 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         rf"{_YOU} (?:home |all )?alone\s*\?",
         r"home alone",
         rf"{_ARE} {_YOU} by (?:yourself|{_YOUR} ?self)",
+        rf"(?:{_YOURE}|{_YOU}) (?:on|by) {_YOUR} own",
     ), 0.6, context=("wyd", "tonight", "right now", "parents", "mom", "dad")),
     _R("parents_whereabouts", "isolation_check", "risk_assessment", (
         rf"where {_ARE} {_YOUR} {_PARENT}",
         rf"{_ARE} {_YOUR} {_PARENT} (?:home|around|awake|asleep|out|gone|there|at work|still up|away)",
-        rf"when (?:do|does|will) {_YOUR} {_PARENT} (?:get home|come home|come back|leave|go to (?:bed|sleep|work))",
+        rf"when (?:do|does|will) {_YOUR} {_PARENT} "
+        r"(?:get home|get back|come home|come back|leave|go to (?:bed|sleep|work))",
+        rf"is {_YOUR} {_PARENT} (?:home|around|awake|asleep|out|gone|there|at work|still up|away|nearby)",
         rf"{_YOUR} {_PARENT} (?:is |are )?(?:asleep|at work|away|out) (?:yet|now|right now)?\s*\?",
     ), 0.55, context=("alone", "wyd", "tonight")),
     _R("company_question", "isolation_check", "risk_assessment", (
@@ -246,6 +251,7 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         rf"(?:{_ANYONE}|{_NOONE}|any1|people|{_YOUR} (?:\w+ )?{_PARENT}|{_YOUR} (?:friends|teachers?|sister|brother)|"
         rf"{_PARENT})",
         rf"{_DONT} (?:let|want) {_YOUR} {_PARENT} (?:to )?(?:know|find out|see)",
+        rf"{_DONT} mention (?:me|us|this|it)",
     ), 0.7, context=("us", "secret")),
     _R("secret_keeping", "secrecy", "exclusivity", (
         r"our (?:little )?secret",
@@ -253,6 +259,8 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         r"keep (?:this|it|that|us) (?:just )?between (?:us|you and me|me and you|the two of us)",
         r"(?:just|only|stays?) between (?:us|you and me|me and you|the two of us)",
         rf"{_NOONE} (?:else )?(?:needs|has|will ever need) to know",
+        rf"(?:people|they|others|{_YOUR} {_PARENT}) (?:wouldn{_A}t|won{_A}t|would not|will not|don{_A}t|do not) "
+        r"(?:understand|get) (?:us|what we have|this|it)",
     ), 0.7),
     _R("delete_evidence", "secrecy", "exclusivity", (
         rf"(?:delete|erase|clear|remove|wipe|unsend) (?:all )?(?:of )?(?:this|these|that|those|the|our|{_YOUR}|my) "
@@ -300,7 +308,7 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         rf"show me (?:{_YOUR}|yourself|what {_YOU} look like|more|something)",
         rf"(?:can|could) i see (?:{_YOU}|yourself|{_YOUR}|more|what {_YOU} look like)",
         rf"let me see (?:{_YOU}|yourself|{_YOUR}|more)",
-        rf"i (?:want|need|wanna) (?:to )?see (?:{_YOU}|yourself|{_YOUR}|more)",
+        rf"i (?:want|need|wanna) (?:to )?see (?:{_YOU}|yourself|{_YOUR}|more|how {_YOU} look|what {_YOU} look)",
     ), 0.4, context=("camera", "picture", "pictures", "video", "now")),
     # ---- sexualisation (sexual) -- clinical, minimal ---------------------------------------------
     _R("sexual_terms", "sexualisation", "sexual", (
@@ -384,7 +392,10 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         rf" (?:it|them|this|these|those|everything|all of (?:it|this|them)|our (?:\w+ )?(?:{_CHAT}|{_PIC})|"
         rf"the (?:{_CHAT}|{_PIC})) to (?:every ?(?:one|body)|{_YOUR} (?:\w+ )?(?:{_PARENT}|friends|school|"
         r"teachers?|followers|contacts|classmates|boss|work|coach))",
-        rf"every ?(?:one|body) (?:will|is going to|is gonna|gonna|{_A}ll) (?:know|find out)",
+        rf"every ?(?:one|body) (?:(?:at|in|from) {_YOUR} \w+ )?(?:will|is going to|is gonna|gonna|{_A}ll) "
+        r"(?:know|find out|(?:get|see|read) (?:it|this|them|everything|all|what|the|our|your|ur))",
+        rf"{_YOUR} (?:whole |entire )?(?:family|parents|{_PARENT}|friends|school|followers|classmates|teachers?) "
+        rf"(?:will|is going to|are going to|is gonna|are gonna|gonna|{_A}ll) (?:see|get|know|find out|read)",
         r"(?:make|go) (?:it|this|them|everything) (?:public|viral)",
     ), 0.7, context=_PAY_CONTEXT),
     # ---- sextortion_payment (sextortion) ------------------------------------------------------

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from childsafe.text.evidence import (
+    age_question,
     bare_age,
     deadline_cue,
     guardian_address,
@@ -62,10 +63,14 @@ EVIDENCE_RISK = 0.9
 #: Stages after risk assessment; an author needs indicators in this many of them (and in risk assessment).
 LATER_STAGES = ("exclusivity", "sexual", "meeting")
 MIN_LATER_STAGES = 2
+#: ... or this many when the other side has stated a minor's age.
+MIN_LATER_STAGES_WITH_MINOR = 1
 #: ... all within this many of the author's latest messages.  Chosen on the training authors only: over
 #: whole histories, decoys (adults playing children, who echo the offender's words across hundreds of
 #: messages) cover the stages too; within 20 messages 2 of 359 training decoys and 0 ordinary authors do.
 STAGE_WINDOW = 20
+#: A message of fewer words than this, followed by another of the same author, is read joined to it.
+FRAGMENT_WORDS = 5
 #: Categories whose questions reach into a minor's world (age, school, parents, being alone).
 MINOR_QUESTIONS = frozenset({"age_identity", "personal_details", "isolation_check"})
 ROLES = ("suspect", "at_risk", "other")
@@ -138,6 +143,7 @@ class AuthorRisk:
     _categories: dict[str, int] = field(default_factory=dict)  # category -> first message index
     _stages: dict[str, int] = field(default_factory=dict)  # stage -> latest message index
     _cue_kinds: set[str] = field(default_factory=set)
+    _stage_categories: dict[str, set[str]] = field(default_factory=dict)
     role: str = "other"
     labels: list[str] = field(default_factory=list)
 
@@ -170,6 +176,8 @@ class ConversationRisk:
     guardian_addressers: set[str] = field(default_factory=set)
     minor_mentioners: set[str] = field(default_factory=set)
     minor_question_from: str | None = None  # author of the last question into a minor's world
+    last_author: str | None = None
+    last_text: str = ""
     labels: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
@@ -300,11 +308,19 @@ class EarlyWarning:
             if language != "en":
                 seen = {h.category for h, _ in hits}
                 hits += [(h, lang) for h, lang in self._hits(message.text, english, "en") if h.category not in seen]
+        if conv.last_author == message.author and conv.last_text.count(" ") < FRAGMENT_WORDS:
+            # Chat splits sentences over messages ("i could pay for" / "ur nails"): read the pair too.
+            joined = f"{conv.last_text} {message.text}"
+            seen = {h.category for h, _ in hits}
+            hits += [(h, lang) for h, lang in self._hits(joined, normalize_text(joined), language)
+                     if h.category not in seen]
+        conv.last_author, conv.last_text = message.author, message.text
         for hit, lang in hits:
             author.findings.append(Finding(hit.category, hit.stage, index, hit.score, hit.explanation(), hit.rule,
                                            lang))
             author._categories.setdefault(hit.category, index)
             author._stages[hit.stage] = index
+            author._stage_categories.setdefault(hit.stage, set()).add(hit.category)
         self._read_cues(conv, author, plain, index, {h.category for h, _ in hits})
         reason, kind = self._decide(conv, author, index, probability)
         if reason is None or author.alert_at is not None:
@@ -332,7 +348,7 @@ class EarlyWarning:
         if asker is not None and asker != author.author:
             author.answered_minor_question_from.add(asker)
             conv.minor_question_from = None
-        if categories & MINOR_QUESTIONS:
+        if categories & MINOR_QUESTIONS or age_question(plain):
             conv.minor_question_from = author.author
         for kind, read in (("payment", payment_cue), ("deadline", deadline_cue), ("minor_mention", minor_mention),
                            ("guardian_address", guardian_address), ("minor_reference", minor_reference)):
@@ -359,11 +375,18 @@ class EarlyWarning:
             return "sextortion: a threat to expose or share meets a payment demand or a deadline", "sextortion"
         stages = {s: i for s, i in author._stages.items() if index - i < STAGE_WINDOW}
         later = [s for s in LATER_STAGES if s in stages]
-        if ("risk_assessment" in stages and len(later) >= MIN_LATER_STAGES and not author.states_minor
-                and not conv.guardian_addressers - {author.author}):
-            author.risk = max(author.risk, EVIDENCE_RISK)
-            covered = ", ".join(f"{s} (message {stages[s]})" for s in ("risk_assessment", *later))
-            return f"evidence: indicators cover the grooming stages {covered}", "evidence"
+        if not author.states_minor and not conv.guardian_addressers - {author.author}:
+            minor_in_view = any(o.states_minor for o in conv.authors.values() if o is not author)
+            # With a child in view (the other side stated a minor's age), one later stage is enough.
+            needed = MIN_LATER_STAGES_WITH_MINOR if minor_in_view else MIN_LATER_STAGES
+            # ... but not a platform move alone: teens swap handles too.
+            counted = later if not minor_in_view or len(later) >= MIN_LATER_STAGES else [
+                s for s in later if author._stage_categories.get(s, set()) - {"platform_move"}]
+            if "risk_assessment" in stages and len(counted) >= needed:
+                author.risk = max(author.risk, EVIDENCE_RISK)
+                covered = ", ".join(f"{s} (message {stages[s]})" for s in ("risk_assessment", *later))
+                who = " with a minor in view" if minor_in_view else ""
+                return f"evidence: indicators cover the grooming stages {covered}{who}", "evidence"
         if (index + 1 >= self.model.min_messages and probability >= self.model.threshold
                 and (author.language or dominant_language(conv.languages) or "en") == "en"
                 and self._minor_cue(conv, author)):
