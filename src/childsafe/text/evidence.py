@@ -20,6 +20,7 @@ __all__ = ["AgeStatement", "stated_age", "bare_age", "payment_cue", "deadline_cu
            "guardian_address", "minor_reference", "age_question", "ADULT_AGE"]
 
 ADULT_AGE = 18
+_DIGIT = re.compile(r"\d")
 _MIN_AGE, _MAX_AGE = 8, 79  # a stated "age" outside this is a count of something else
 
 # Units after a number that make it not an age: "i'm 5 min away", "ich bin 20 km entfernt".
@@ -79,6 +80,9 @@ class AgeStatement:
 
 def stated_age(text: str) -> AgeStatement | None:
     """An author stating their own age ("i'm 14", "14/f", "tengo 13 años") or school year."""
+    if not _DIGIT.search(text):  # every age and grade pattern holds a number: skip them cheaply
+        m = _MINOR_SCHOOL.search(text)
+        return AgeStatement(None, True, m.group(0)) if m is not None else None
     for pattern in _AGE_PATTERNS:
         m = pattern.search(text)
         if m is not None:

@@ -69,6 +69,8 @@ MIN_LATER_STAGES_WITH_MINOR = 1
 #: whole histories, decoys (adults playing children, who echo the offender's words across hundreds of
 #: messages) cover the stages too; within 20 messages 2 of 359 training decoys and 0 ordinary authors do.
 STAGE_WINDOW = 20
+#: After this many clearly identified messages, all in one language, an author's language is settled.
+SETTLED_VOTES = 3
 #: A message of fewer words than this, followed by another of the same author, is read joined to it.
 FRAGMENT_WORDS = 5
 #: Categories whose questions reach into a minor's world (age, school, parents, being alone).
@@ -296,14 +298,17 @@ class EarlyWarning:
         if index + 1 >= self.model.min_messages:
             author.risk = max(author.risk, probability)
         plain = normalize_pack_text(message.text, {})
-        guess = self.guesser.guess(plain)
+        # An author whose language is settled (SETTLED_VOTES clear messages, all one language) is not
+        # identified again: their unsure-path reading (their language and English) covers a switch.
+        settled = len(author.languages) == 1 and author.languages.total() >= SETTLED_VOTES
+        guess = None if settled else self.guesser.guess(plain)
         if guess is not None:
             language = guess[0]
             conv.languages[language] += 1
             author.languages[language] += 1
             hits = self._hits(message.text, english, language)
-        else:  # too short or unclear: the conversation's language, and English (chat's lingua franca)
-            language = dominant_language(conv.languages) or "en"
+        else:  # too short, unclear or settled: the author's or conversation's language, and English
+            language = author.language or dominant_language(conv.languages) or "en"
             hits = self._hits(message.text, english, language)
             if language != "en":
                 seen = {h.category for h, _ in hits}
@@ -352,6 +357,8 @@ class EarlyWarning:
             conv.minor_question_from = author.author
         for kind, read in (("payment", payment_cue), ("deadline", deadline_cue), ("minor_mention", minor_mention),
                            ("guardian_address", guardian_address), ("minor_reference", minor_reference)):
+            if kind == "minor_reference" and kind in author._cue_kinds:
+                continue  # a flag: once is enough
             matched = read(plain)
             if matched is None:
                 continue
