@@ -125,6 +125,19 @@ def test_family_shapes(suite: tuple[list[dict[str, Any]], list[dict[str, Any]]])
     assert {"number", "age_sex", "sentence", "school_year"} <= set(forms)
 
 
+def test_grooming_offenders_span_risk_and_two_later_stages(
+    suite: tuple[list[dict[str, Any]], list[dict[str, Any]]],
+) -> None:
+    group = {"secret": "exclusivity", "platform": "exclusivity", "pic": "sexual", "meet": "meeting"}
+    _, labels = suite
+    grooming = [lab for lab in labels if lab["kind"] == "grooming"]
+    assert grooming
+    for lab in grooming:
+        assert {"age", "alone"} <= set(lab["stages"]), lab["conversation_id"]
+        assert len({group[s] for s in lab["stages"] if s in group}) >= 2, lab["conversation_id"]
+    assert all(lab["stages"] == [] for lab in labels if lab["kind"] != "grooming")
+
+
 def test_generator_b_adds_english_slang_to_other_languages(
     suite: tuple[list[dict[str, Any]], list[dict[str, Any]]],
 ) -> None:

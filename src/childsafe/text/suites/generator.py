@@ -102,6 +102,7 @@ class SuiteConversation:
     children: list[Child] = field(default_factory=list)
     adults: list[str] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    stages: list[str] = field(default_factory=list)  # grooming: the steps the offender takes, in order
 
     @property
     def authors(self) -> set[str]:
@@ -119,6 +120,7 @@ class SuiteConversation:
                 {"author": c.author, "stated_age": c.stated_age, "age_form": c.age_form} for c in self.children
             ],
             "adults": list(self.adults),
+            "stages": list(self.stages),
             "messages": len(self.lines),
         }
 
@@ -250,10 +252,15 @@ _EVASIVE_SLOT = {"age": "e_age", "alone": "e_alone", "secret": "e_secret", "pic"
 def _grooming(conv: SuiteConversation, w: _Writer, offender: str, child: str, family: str) -> None:
     rng = w.rng
     age = rng.randint(11, 16)
-    # Risk assessment (age + isolation) plus at least two of exclusivity / sexual / meeting.
-    later = rng.sample(["secret", "pic", "meet", "platform"], k=rng.randint(2, 4))
+    # Risk assessment (age + isolation) plus at least two *different* stages of exclusivity / sexual /
+    # meeting: secrecy and a platform move are both exclusivity, so they count once.
+    groups = {"exclusivity": ("secret", "platform"), "sexual": ("pic",), "meeting": ("meet",)}
+    chosen = rng.sample(sorted(groups), k=2 if family == "grooming_short" else rng.randint(2, 3))
+    later = [rng.choice(groups[g]) for g in chosen]
+    if family != "grooming_short" and "exclusivity" in chosen and rng.random() < 0.5:
+        later.extend(s for s in groups["exclusivity"] if s not in later)
     if family == "grooming_short":
-        stages = ["age", "alone", *later[:2]]
+        stages = ["age", "alone", *later]
         if rng.random() < 0.5:
             stages.insert(0, "compliment")
     else:
@@ -299,6 +306,7 @@ def _grooming(conv: SuiteConversation, w: _Writer, offender: str, child: str, fa
     conv.offender = offender
     conv.adults = [offender]
     conv.children = [Child(child, stated[0] if stated else None, stated[1] if stated else None)]
+    conv.stages = stages
 
 
 def _sextortion(conv: SuiteConversation, w: _Writer, offender: str, victim: str, family: str) -> None:
