@@ -358,7 +358,7 @@ def _plea_age(w: _Writer, victim: str, age: int) -> tuple[int, str] | None:
 
 
 def _dialogue(w: _Writer, a: str, b: str, slot_a: str, slot_b: str, ages: dict[str, int], turns: int,
-              stated: dict[str, tuple[int, str]]) -> None:
+              stated: dict[str, tuple[int, str]], chatty: bool = True) -> None:
     """Alternate role lines; an age question is answered at once with the other side's age."""
     rng = w.rng
     pool = {a: w.bank.pool(slot_a, w.generator), b: w.bank.pool(slot_b, w.generator)}
@@ -371,10 +371,11 @@ def _dialogue(w: _Writer, a: str, b: str, slot_a: str, slot_b: str, ages: dict[s
             pool[asker].remove(marked[0])
             pool[asker].insert(len(pool[asker]) - rng.randint(0, min(2, len(pool[asker]))), marked[0])
     speaker, other = a, b
-    for _ in range(turns):
-        if not pool[speaker]:
-            pool[speaker] = w.bank.pool(slot_a if speaker == a else slot_b, w.generator)
-            rng.shuffle(pool[speaker])
+    for _ in range(min(turns, len(pool[a]) + len(pool[b]) + 2)):
+        if not pool[speaker]:  # said everything this role says: a short reply, never a verbatim repeat
+            w.slot(speaker, "ack")
+            speaker, other = other, speaker
+            continue
         text = pool[speaker].pop()
         if text.startswith(_AGE_MARK):
             w.say(speaker, w.bank.fill(text[len(_AGE_MARK):], rng))
@@ -384,7 +385,7 @@ def _dialogue(w: _Writer, a: str, b: str, slot_a: str, slot_b: str, ages: dict[s
                 w.slot(other, "ack")
         else:
             w.say(speaker, w.bank.fill(text, rng))
-        if w.generator == "B" and rng.random() < 0.25:
+        if w.generator == "B" and chatty and rng.random() < 0.25:
             if w.bank.language != "en" and rng.random() < 0.3:
                 w.say(speaker, rng.choice(_ENGLISH_GAMING), noisy=False)
             else:
@@ -413,7 +414,9 @@ def _negative(conv: SuiteConversation, w: _Writer, a: str, b: str, family: str) 
     stated: dict[str, tuple[int, str]] = {}
     w.slot(a, "greet")
     w.slot(b, "greet")
-    _dialogue(w, a, b, *roles, ages=ages, turns=rng.randint(6, 12), stated=stated)
+    # Support agents do not drop small talk or gaming slang into a ticket; everyone else may.
+    _dialogue(w, a, b, *roles, ages=ages, turns=rng.randint(6, 12), stated=stated,
+              chatty=family != "customer_support")
     conv.offender = None
     conv.children = [
         Child(x, stated[x][0] if x in stated else None, stated[x][1] if x in stated else None)
