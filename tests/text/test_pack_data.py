@@ -77,7 +77,7 @@ def pack(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
 
 
 def test_every_language_has_a_pack_file() -> None:
-    assert sorted(p.stem for p in PACKS_DIR.glob("*.toml")) == sorted(LANGUAGES)
+    assert sorted(p.stem for p in PACKS_DIR.glob("*.toml") if p.stem != "en") == sorted(LANGUAGES)
 
 
 def test_pack_shape(pack: tuple[str, dict[str, Any]]) -> None:
