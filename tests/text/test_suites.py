@@ -162,11 +162,13 @@ def test_bank_fills_every_slot_and_the_generators_do_not_share_phrasings(code: s
     assert set(bank.school_years) <= set(range(10, 18))
 
 
-@pytest.mark.parametrize("code", [c for c in LANGUAGES if c != "en"])
+@pytest.mark.parametrize("code", LANGUAGES)
 def test_bank_does_not_copy_the_pack_examples(code: str) -> None:
+    if not (PACKS_DIR / f"{code}.toml").exists():
+        pytest.skip(f"no {code}.toml pack on this branch")  # English rules may still live in indicators.py
     with (PACKS_DIR / f"{code}.toml").open("rb") as handle:
         pack = tomllib.load(handle)
-    examples = {e.lower() for rule in pack["rule"] for e in rule["positive"]}
+    examples = {e.lower() for rule in pack["rule"] for e in rule.get("positive", [])}
     phrases = {p.lower() for slot in BANKS[code].phrases for p in BANKS[code].alternatives(slot)}
     assert not examples & phrases
 
