@@ -102,6 +102,7 @@ class SuiteConversation:
     children: list[Child] = field(default_factory=list)
     adults: list[str] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    stages: list[str] = field(default_factory=list)  # grooming: the steps the offender takes, in order
 
     @property
     def authors(self) -> set[str]:
@@ -119,6 +120,7 @@ class SuiteConversation:
                 {"author": c.author, "stated_age": c.stated_age, "age_form": c.age_form} for c in self.children
             ],
             "adults": list(self.adults),
+            "stages": list(self.stages),
             "messages": len(self.lines),
         }
 
@@ -250,10 +252,15 @@ _EVASIVE_SLOT = {"age": "e_age", "alone": "e_alone", "secret": "e_secret", "pic"
 def _grooming(conv: SuiteConversation, w: _Writer, offender: str, child: str, family: str) -> None:
     rng = w.rng
     age = rng.randint(11, 16)
-    # Risk assessment (age + isolation) plus at least two of exclusivity / sexual / meeting.
-    later = rng.sample(["secret", "pic", "meet", "platform"], k=rng.randint(2, 4))
+    # Risk assessment (age + isolation) plus at least two *different* stages of exclusivity / sexual /
+    # meeting: secrecy and a platform move are both exclusivity, so they count once.
+    groups = {"exclusivity": ("secret", "platform"), "sexual": ("pic",), "meeting": ("meet",)}
+    chosen = rng.sample(sorted(groups), k=2 if family == "grooming_short" else rng.randint(2, 3))
+    later = [rng.choice(groups[g]) for g in chosen]
+    if family != "grooming_short" and "exclusivity" in chosen and rng.random() < 0.5:
+        later.extend(s for s in groups["exclusivity"] if s not in later)
     if family == "grooming_short":
-        stages = ["age", "alone", *later[:2]]
+        stages = ["age", "alone", *later]
         if rng.random() < 0.5:
             stages.insert(0, "compliment")
     else:
@@ -299,6 +306,7 @@ def _grooming(conv: SuiteConversation, w: _Writer, offender: str, child: str, fa
     conv.offender = offender
     conv.adults = [offender]
     conv.children = [Child(child, stated[0] if stated else None, stated[1] if stated else None)]
+    conv.stages = stages
 
 
 def _sextortion(conv: SuiteConversation, w: _Writer, offender: str, victim: str, family: str) -> None:
@@ -350,7 +358,7 @@ def _plea_age(w: _Writer, victim: str, age: int) -> tuple[int, str] | None:
 
 
 def _dialogue(w: _Writer, a: str, b: str, slot_a: str, slot_b: str, ages: dict[str, int], turns: int,
-              stated: dict[str, tuple[int, str]]) -> None:
+              stated: dict[str, tuple[int, str]], chatty: bool = True) -> None:
     """Alternate role lines; an age question is answered at once with the other side's age."""
     rng = w.rng
     pool = {a: w.bank.pool(slot_a, w.generator), b: w.bank.pool(slot_b, w.generator)}
@@ -363,10 +371,11 @@ def _dialogue(w: _Writer, a: str, b: str, slot_a: str, slot_b: str, ages: dict[s
             pool[asker].remove(marked[0])
             pool[asker].insert(len(pool[asker]) - rng.randint(0, min(2, len(pool[asker]))), marked[0])
     speaker, other = a, b
-    for _ in range(turns):
-        if not pool[speaker]:
-            pool[speaker] = w.bank.pool(slot_a if speaker == a else slot_b, w.generator)
-            rng.shuffle(pool[speaker])
+    for _ in range(min(turns, len(pool[a]) + len(pool[b]) + 2)):
+        if not pool[speaker]:  # said everything this role says: a short reply, never a verbatim repeat
+            w.slot(speaker, "ack")
+            speaker, other = other, speaker
+            continue
         text = pool[speaker].pop()
         if text.startswith(_AGE_MARK):
             w.say(speaker, w.bank.fill(text[len(_AGE_MARK):], rng))
@@ -376,7 +385,7 @@ def _dialogue(w: _Writer, a: str, b: str, slot_a: str, slot_b: str, ages: dict[s
                 w.slot(other, "ack")
         else:
             w.say(speaker, w.bank.fill(text, rng))
-        if w.generator == "B" and rng.random() < 0.25:
+        if w.generator == "B" and chatty and rng.random() < 0.25:
             if w.bank.language != "en" and rng.random() < 0.3:
                 w.say(speaker, rng.choice(_ENGLISH_GAMING), noisy=False)
             else:
@@ -405,7 +414,9 @@ def _negative(conv: SuiteConversation, w: _Writer, a: str, b: str, family: str) 
     stated: dict[str, tuple[int, str]] = {}
     w.slot(a, "greet")
     w.slot(b, "greet")
-    _dialogue(w, a, b, *roles, ages=ages, turns=rng.randint(6, 12), stated=stated)
+    # Support agents do not drop small talk or gaming slang into a ticket; everyone else may.
+    _dialogue(w, a, b, *roles, ages=ages, turns=rng.randint(6, 12), stated=stated,
+              chatty=family != "customer_support")
     conv.offender = None
     conv.children = [
         Child(x, stated[x][0] if x in stated else None, stated[x][1] if x in stated else None)

@@ -33,7 +33,7 @@ BANK = Bank(
         "g_pic": "send me a pic of u|can i see a selfie|show me what u look like rn|"
                  "send a cute pic just for me|turn on ur cam|can we video call",
         "g_meet": "we should meet up sometime|i can pick u up after school|"
-                  "wanna hang out this weekend irl|come over to my place|i could drive to ur town|"
+                  "wanna hang out this weekend irl|u should come to mine|i could drive to ur town|"
                   "lets meet at the mall saturday",
         "e_age": "ur still in school right?|u in high school or middle?|so when do u finish school|"
                  "u old enough to drive yet?|what year r u in|bet ur younger than me lol",
@@ -60,7 +60,7 @@ BANK = Bank(
                  "i want {n} in bitcoin|send ${n} on cash app|buy a {n} dollar gift card and send the code|"
                  "{n} usd via paypal",
         "x_deadline": "u have {h} hours|u got {h} hrs|by midnight or its done|"
-                      "clock is ticking|{h} hours left|last chance",
+                      "clock is ticking|{h} hours left|im not asking again",
         "x_flirt": "ur so cute|i like talking to u|u looked amazing in that|"
                    "ur really fun to talk to|send me another one|u make me smile",
         "v_plead": "please dont|i dont have money|im only {age} please|please im begging u|"
@@ -70,11 +70,11 @@ BANK = Bank(
                "send me a pic from ur hike?|i can pick u up at 8|my roommate is out tonight|"
                "dont tell ur sister i said that lol|what do u do for work|i'm 29 btw",
         "d_b": "@age? and ur age?|@age? wait how old r u|im a nurse|sure friday works|u can pick me up at 8|"
-               "haha ur cute too|lets keep the first date simple|whats ur snap|i just moved here",
+               "haha ur cute too|lets keep the first date simple|ur snapchat name?|i just moved here",
         "t_a": "@age? how old r u|@age? wait ur age?|what school do u go to|add me on snap|dont tell anyone i like him|"
                "my parents are out tonight lol|send me the pic from the party|wanna play fortnite|"
                "r u going to the dance",
-        "t_b": "@age? wbu how old|@age? how old r u anyway|whats ur snap|omg same|my mom checks my phone sometimes|"
+        "t_b": "@age? wbu how old|@age? how old r u anyway|ur snapchat name?|omg same|my mom checks my phone sometimes|"
                "keep it a secret ok|i'm home alone, so bored|send me the homework pic|lets facetime later",
         "p_parent": "are u home alone?|dont tell dad about the surprise party|what time does practice end|"
                     "i'll pick u up at 5|send me a pic of ur homework|u have 2 hours to finish ur project|"
