@@ -213,6 +213,7 @@ NEGATIVES: list[str] = [
     "i'll drive to work",
     "she has a sunny disposition",
     "the assassin's creed trailer dropped",
+    "dont tell anyone i like him",
 ]
 
 

@@ -249,7 +249,7 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
     _R("dont_tell", "secrecy", "exclusivity", (
         rf"{_DONT} (?:ever )?(?:tell|show|say anything to|mention (?:this|us|me) to) "
         rf"(?:{_ANYONE}|{_NOONE}|any1|people|{_YOUR} (?:\w+ )?{_PARENT}|{_YOUR} (?:friends|teachers?|sister|brother)|"
-        rf"{_PARENT})",
+        rf"{_PARENT})(?! (?:that )?i (?:like|have a crush on|fancy) (?:him|her|them))",  # teens' gossip
         rf"{_DONT} (?:let|want) {_YOUR} {_PARENT} (?:to )?(?:know|find out|see)",
         rf"{_DONT} mention (?:me|us|this|it)",
     ), 0.7, context=("us", "secret")),
