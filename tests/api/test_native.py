@@ -149,6 +149,10 @@ def test_score_a_conversation(svc: Service) -> None:
     assert record["conversation_id"] == "c1" and record["authors"][0]["author"] == "adult"
     categories = {f["category"] for f in record["authors"][0]["indicators"]}
     assert {"secrecy", "meeting"} <= categories
+    adult = record["authors"][0]
+    assert adult["role"] == "suspect" and adult["alert_kind"] in ("evidence", "model") and adult["language"] == "en"
+    assert "child_access" in adult["labels"] and record["languages"] == ["en"]
+    assert {label["label"] for label in record["labels"]} >= {"child_access", "self_generated_content"}
     too_long = {"messages": [{"author": "a", "text": "x" * 20_001}]}
     assert svc.api.post("/api/v1/text/score", json=too_long).status_code == 400
     assert svc.api.post("/api/v1/text/score", json={"messages": []}).status_code == 400

@@ -40,6 +40,8 @@ POSITIVES: list[tuple[str, set[str]]] = [
     ("u 13?", {"age_identity"}),
     ("are you 14?", {"age_identity"}),
     ("are you underage", {"age_identity"}),
+    ("how many years old r u", {"age_identity"}),
+    ("u old enough to drive yet?", {"age_identity"}),
     # personal_details
     ("what school do you go to", {"personal_details"}),
     ("wut skool u go 2", {"personal_details"}),
@@ -59,6 +61,9 @@ POSITIVES: list[tuple[str, set[str]]] = [
     ("is anyone with you", {"isolation_check"}),
     ("who's there with you", {"isolation_check"}),
     ("do your parents check your phone", {"isolation_check"}),
+    ("is ur mom around", {"isolation_check"}),
+    ("when do ur parents get back", {"isolation_check"}),
+    ("so ur on ur own tonight?", {"isolation_check"}),
     # compliments_trust
     ("you're so pretty", {"compliments_trust"}),
     ("ur so cute 😍", {"compliments_trust"}),
@@ -77,6 +82,8 @@ POSITIVES: list[tuple[str, set[str]]] = [
     ("this is our little secret", {"secrecy"}),
     ("keep this between us", {"secrecy"}),
     ("nobody needs to know", {"secrecy"}),
+    ("dont mention me to them", {"secrecy"}),
+    ("ppl wouldnt understand what we have", {"secrecy"}),
     ("delete these messages", {"secrecy"}),
     ("clear your chat history", {"secrecy"}),
     ("delete this after you read it", {"secrecy"}),
@@ -129,6 +136,13 @@ POSITIVES: list[tuple[str, set[str]]] = [
     ("i'll send them to your whole family", {"sextortion_threat"}),
     ("i will ruin your life", {"sextortion_threat"}),
     ("i have your pics", {"sextortion_threat"}),
+    ("i'll expose you", {"sextortion_threat"}),
+    ("ur family is going to see everything", {"sextortion_threat"}),
+    ("everyone at ur school will get this chat", {"sextortion_threat"}),
+    ("i will send it to your mom", {"sextortion_threat"}),
+    # csam_discussion (indicator phrases only)
+    ("got any cp to trade", {"csam_discussion"}),
+    ("links to preteen content?", {"csam_discussion"}),
     # sextortion_payment
     ("pay me $500 in gift cards", {"sextortion_payment"}),
     ("send $200 now", {"sextortion_payment"}),
@@ -199,6 +213,7 @@ NEGATIVES: list[str] = [
     "i'll drive to work",
     "she has a sunny disposition",
     "the assassin's creed trailer dropped",
+    "dont tell anyone i like him",
 ]
 
 
@@ -363,7 +378,7 @@ def test_categories_and_stages_are_the_documented_ones() -> None:
     assert CATEGORIES == (
         "age_identity", "personal_details", "isolation_check", "compliments_trust", "secrecy", "platform_move",
         "image_request", "sexualisation", "gifts_money", "meeting", "sextortion_threat", "sextortion_payment",
-        "sextortion_deadline",
+        "sextortion_deadline", "csam_discussion",
     )
     assert DETECTOR.categories == CATEGORIES
 

@@ -270,6 +270,9 @@ def test_the_conversation_view_highlights_indicator_messages(web: Web) -> None:
     # every sam_k line with an indicator phrase; none of the bystander's lines
     assert [int(n) for n in flagged] == [3, 5, 6, 8, 9, 11, 13, 14]
     assert "sextortion threat" in page and "Top terms" in page
+    # the child is named as such, with the age she stated; the suspect too
+    assert re.search(r'role-at_risk"><b>at risk</b>, states age 14<', page)
+    assert 'role-suspect"><b>suspect</b>' in page and ">sextortion</span>" in page
     assert any(e.action == "review.conversation" for e in web.service.audit_entries(limit=1000))
     web.seeded.conversation.unlink()
     gone = web.page(client, "/review/conversation?author=sam_k&n=0").text

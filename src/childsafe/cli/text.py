@@ -107,20 +107,45 @@ def train(
 def evaluate(
     data: Annotated[Path | None, typer.Option(help="Shared text data folder (pj/, nps_chat.zip).")] = None,
     model_dir: Annotated[Path | None, typer.Option("--model", help="Model folder (default: the shipped one).")] = None,
+    suite: Annotated[Path | None, typer.Option(help="A synthetic suite folder (conversations.jsonl, labels.jsonl): "
+                                                    "per-family, per-language tables instead of the held-out authors.")
+                     ] = None,
+    model_only: Annotated[bool, typer.Option("--model-only", help="Held-out authors: the model alone, fast.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:
-    """Evaluate the model on the authors held out from its training (same seed, same split)."""
+    """Evaluate on the authors held out from training (same seed, same split), or on a synthetic suite.
+
+    Held-out authors are scored twice in one run: the model alone (today's English-only decision) and the
+    whole streaming scorer (evidence fusion, sextortion rule, model gated by a minor cue).
+    """
     from childsafe.text.model import AuthorModel, load_default_model
-    from childsafe.text.training import evaluate_model, held_out_authors
 
     model = AuthorModel.load(model_dir) if model_dir else load_default_model()
+    if suite is not None:
+        from childsafe.text.suite_eval import evaluate_suite, format_suite_report
+
+        if not (suite / "conversations.jsonl").is_file() or not (suite / "labels.jsonl").is_file():
+            raise ConfigError(f"{suite} is not a suite folder: it needs conversations.jsonl and labels.jsonl")
+        suite_report = evaluate_suite(suite, model)
+        if as_json:
+            write_json(suite_report)
+        else:
+            sys.stdout.write(format_suite_report(suite_report))
+        return
+    from childsafe.text.training import evaluate_model, evaluate_scorer, held_out_authors
+
     seed = int(model.info.get("trained_on", {}).get("seed", 20241124))
     authors = held_out_authors(_text_data(data), seed)
-    report = evaluate_model(model, authors, progress=lambda m: say(f"eval: {m}"))
+    report: dict[str, Any] = {"model_alone": evaluate_model(model, authors, progress=lambda m: say(f"eval: {m}"))}
+    if not model_only:
+        report["scorer"] = evaluate_scorer(authors, model, progress=lambda m: say(f"eval: {m}"))
     if as_json:
-        write_json(report)
-    else:
-        sys.stdout.write(format_report(report))
+        write_json(report if not model_only else report["model_alone"])
+        return
+    sys.stdout.write("## Model alone\n\n" + format_report(report["model_alone"]))
+    if "scorer" in report:
+        sys.stdout.write("\n## Whole scorer (evidence fusion, sextortion rule, model gated by a minor cue)\n\n"
+                         + format_report(report["scorer"]))
 
 
 def format_report(report: dict[str, Any]) -> str:

@@ -169,6 +169,8 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         rf"{_ARE} {_YOU} (?:only |like |about )?(?:1[0-7]|[89])(?=\s*(?:\?|$|or\b|years\b|yrs\b|yet\b))",
         rf"{_YOU} (?:1[0-7]|[89])\s*\?",
         rf"{_ARE} {_YOU} (?:under ?age|a minor|under 1[0-8])",
+        rf"how many years old {_ARE} {_YOU}",
+        rf"(?:{_ARE} )?{_YOU} old enough to",
     ), 0.55),
     # ---- personal_details (risk_assessment) ---------------------------------------------------
     _R("school_question", "personal_details", "risk_assessment", (
@@ -197,11 +199,14 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         rf"{_YOU} (?:home |all )?alone\s*\?",
         r"home alone",
         rf"{_ARE} {_YOU} by (?:yourself|{_YOUR} ?self)",
+        rf"(?:{_YOURE}|{_YOU}) (?:on|by) {_YOUR} own",
     ), 0.6, context=("wyd", "tonight", "right now", "parents", "mom", "dad")),
     _R("parents_whereabouts", "isolation_check", "risk_assessment", (
         rf"where {_ARE} {_YOUR} {_PARENT}",
         rf"{_ARE} {_YOUR} {_PARENT} (?:home|around|awake|asleep|out|gone|there|at work|still up|away)",
-        rf"when (?:do|does|will) {_YOUR} {_PARENT} (?:get home|come home|come back|leave|go to (?:bed|sleep|work))",
+        rf"when (?:do|does|will) {_YOUR} {_PARENT} "
+        r"(?:get home|get back|come home|come back|leave|go to (?:bed|sleep|work))",
+        rf"is {_YOUR} {_PARENT} (?:home|around|awake|asleep|out|gone|there|at work|still up|away|nearby)",
         rf"{_YOUR} {_PARENT} (?:is |are )?(?:asleep|at work|away|out) (?:yet|now|right now)?\s*\?",
     ), 0.55, context=("alone", "wyd", "tonight")),
     _R("company_question", "isolation_check", "risk_assessment", (
@@ -244,8 +249,9 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
     _R("dont_tell", "secrecy", "exclusivity", (
         rf"{_DONT} (?:ever )?(?:tell|show|say anything to|mention (?:this|us|me) to) "
         rf"(?:{_ANYONE}|{_NOONE}|any1|people|{_YOUR} (?:\w+ )?{_PARENT}|{_YOUR} (?:friends|teachers?|sister|brother)|"
-        rf"{_PARENT})",
+        rf"{_PARENT})(?! (?:that )?i (?:like|have a crush on|fancy) (?:him|her|them))",  # teens' gossip
         rf"{_DONT} (?:let|want) {_YOUR} {_PARENT} (?:to )?(?:know|find out|see)",
+        rf"{_DONT} mention (?:me|us|this|it)",
     ), 0.7, context=("us", "secret")),
     _R("secret_keeping", "secrecy", "exclusivity", (
         r"our (?:little )?secret",
@@ -253,6 +259,8 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         r"keep (?:this|it|that|us) (?:just )?between (?:us|you and me|me and you|the two of us)",
         r"(?:just|only|stays?) between (?:us|you and me|me and you|the two of us)",
         rf"{_NOONE} (?:else )?(?:needs|has|will ever need) to know",
+        rf"(?:people|they|others|{_YOUR} {_PARENT}) (?:wouldn{_A}t|won{_A}t|would not|will not|don{_A}t|do not) "
+        r"(?:understand|get) (?:us|what we have|this|it)",
     ), 0.7),
     _R("delete_evidence", "secrecy", "exclusivity", (
         rf"(?:delete|erase|clear|remove|wipe|unsend) (?:all )?(?:of )?(?:this|these|that|those|the|our|{_YOUR}|my) "
@@ -300,7 +308,7 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         rf"show me (?:{_YOUR}|yourself|what {_YOU} look like|more|something)",
         rf"(?:can|could) i see (?:{_YOU}|yourself|{_YOUR}|more|what {_YOU} look like)",
         rf"let me see (?:{_YOU}|yourself|{_YOUR}|more)",
-        rf"i (?:want|need|wanna) (?:to )?see (?:{_YOU}|yourself|{_YOUR}|more)",
+        rf"i (?:want|need|wanna) (?:to )?see (?:{_YOU}|yourself|{_YOUR}|more|how {_YOU} look|what {_YOU} look)",
     ), 0.4, context=("camera", "picture", "pictures", "video", "now")),
     # ---- sexualisation (sexual) -- clinical, minimal ---------------------------------------------
     _R("sexual_terms", "sexualisation", "sexual", (
@@ -377,6 +385,19 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         rf"(?:ruin|destroy) {_YOUR} (?:life|reputation|future)",
         rf"(?:i have|i got|i{_A}ve got|i saved|i screenshotted|i recorded) (?:all )?(?:of )?{_YOUR} (?:\w+ )?{_PIC}",
     ), 0.75, context=_PIC_CONTEXT + _PAY_CONTEXT),
+    _R("expose_threat", "sextortion_threat", "sextortion", (
+        rf"{_FUTURE} (?:(?:going to|gonna|about to|just|literally|then|now|definitely|really) )*"
+        rf"(?:expose|humiliate|destroy) {_YOU}",
+        rf"(?:send|post|share|leak|forward|show|upload|sending|posting|sharing|leaking|showing)"
+        rf" (?:it|them|this|these|those|everything|all of (?:it|this|them)|our (?:\w+ )?(?:{_CHAT}|{_PIC})|"
+        rf"the (?:{_CHAT}|{_PIC})) to (?:every ?(?:one|body)|{_YOUR} (?:\w+ )?(?:{_PARENT}|friends|school|"
+        r"teachers?|followers|contacts|classmates|boss|work|coach))",
+        rf"every ?(?:one|body) (?:(?:at|in|from) {_YOUR} \w+ )?(?:will|is going to|is gonna|gonna|{_A}ll) "
+        r"(?:know|find out|(?:get|see|read) (?:it|this|them|everything|all|what|the|our|your|ur))",
+        rf"{_YOUR} (?:whole |entire )?(?:family|parents|{_PARENT}|friends|school|followers|classmates|teachers?) "
+        rf"(?:will|is going to|are going to|is gonna|are gonna|gonna|{_A}ll) (?:see|get|know|find out|read)",
+        r"(?:make|go) (?:it|this|them|everything) (?:public|viral)",
+    ), 0.7, context=_PAY_CONTEXT),
     # ---- sextortion_payment (sextortion) ------------------------------------------------------
     _R("money_demand", "sextortion_payment", "sextortion", (
         rf"(?:send|give|transfer|wire) me (?:{_MONEY}|money|cash|the money|{_CHANNEL})",
@@ -408,6 +429,17 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         r"by (?:tonight|midnight|tomorrow|the end of (?:the )?(?:day|night))",
         r"countdown",
     ), 0.35, context=("pay", "send", "money", "or else", "pictures", "photos", "everyone", "friends", "⏳", "⏰")),
+    # ---- csam_discussion (sexual) -- trading or asking for abuse material; indicator phrases only -----
+    _R("csam_trade", "csam_discussion", "sexual", (
+        r"(?:trade|trading|swap|swapping|sell|selling|buy|buying|have|got|want|looking for|any|links? (?:to|for)) "
+        r"(?:some |any |more |new )?(?:cp|pthc|jailbait|hurtcore)",
+        r"(?:pthc|hurtcore)",
+    ), 0.8),
+    _R("csam_request", "csam_discussion", "sexual", (
+        r"(?:pictures|videos|links?|folders?|collections?|content|stuff|mega) (?:of|with) "
+        r"(?:young|little|underage|preteen|pre-teen) (?:girls|boys|kids|children|ones)",
+        r"(?:underage|preteen|pre-teen) (?:pictures|videos|content|material|collections?|folders?|links?)",
+    ), 0.8),
 )
 
 #: Every category of :data:`DEFAULT_RULES`, in the order the rules declare them.

@@ -1,35 +1,84 @@
-"""Score conversations: who is the risk, why (the messages that show it), and how early.
+"""Score conversations: who is the risk, who is at risk, why (the messages that show it), and how early.
 
-Each author's messages are streamed, one at a time, through two layers:
+Each message is read once, in order, by:
 
-1. :class:`~childsafe.text.indicators.IndicatorDetector`: explainable findings per message
-   (category, grooming stage, the words matched);
-2. :class:`~childsafe.text.model.AuthorStream`: the trained model's probability that this author
-   writes like an offender, updated per message.
+1. language identification (:mod:`childsafe.text.language`): the message's language when it is clear,
+   else its conversation's; the indicator pack of that language (:mod:`childsafe.text.packs`) finds
+   explainable indicators (category, grooming stage, the words matched);
+2. language-independent evidence (:mod:`childsafe.text.evidence`): stated ages, payment and deadline
+   cues, mentions of school or parents, how the other side is addressed;
+3. :class:`~childsafe.text.model.AuthorStream`: the trained (English) model's probability that this
+   author writes like an offender, updated per message.
 
-An author *alerts* at the first message where the model's probability reaches the model's
-threshold (after its minimum number of messages), or where sextortion shows itself (a threat to
-share images together with a demand or a deadline: the trained model has never seen sextortion, so
-that pattern is a rule).  An alert carries the evidence so far.  Findings order human review; they
-never decide anything.
+**Evidence decides the alert.**  An author alerts at the first message where
+
+* *sextortion*: a threat to expose or share (whatever the object) meets a payment demand or a deadline,
+  however few messages the author has written;
+* *stage coverage*: the author's indicators span the risk-assessment stage and at least
+  :data:`MIN_LATER_STAGES` of exclusivity / sexual / meeting within :data:`STAGE_WINDOW` of their
+  messages, whatever the model says -- unless the author
+  states a minor's age (teens probe each other too) or is addressed as a parent, teacher or coach;
+* *model*: the model's probability reaches its threshold (after its minimum number of messages), the
+  conversation's language is English (the only language with a trained model), and a minor is in view
+  (see :meth:`EarlyWarning._minor_cue`): the other side states an age under 18 or mentions school or
+  parents, or the author asks about age, school, parents or being alone -- never when the author states a
+  minor's age, or when the other side states only adult ages.
+
+An alert carries the evidence so far.  When the conversation ends each author gets a ``role``
+(``suspect``, ``at_risk``, ``other``) and the conversation the taxonomy labels that fired with their
+evidence.  Findings order human review; they never decide anything.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from childsafe.text.evidence import (
+    age_question,
+    bare_age,
+    deadline_cue,
+    guardian_address,
+    minor_mention,
+    minor_reference,
+    payment_cue,
+    stated_age,
+)
 from childsafe.text.indicators import IndicatorDetector, IndicatorHit
+from childsafe.text.language import LanguageGuesser, dominant_language
 from childsafe.text.messages import Message, RecordError
 from childsafe.text.model import AuthorModel, AuthorStream, load_default_model
 from childsafe.text.normalize import normalize_text
+from childsafe.text.packs import IndicatorPack, normalize_pack_text, shipped_packs
 
-__all__ = ["AuthorRisk", "ConversationRisk", "EarlyWarning", "Alert", "score_conversation"]
+__all__ = ["AuthorRisk", "ConversationRisk", "EarlyWarning", "Alert", "Finding", "Cue", "score_conversation",
+           "score_stream", "ROLES", "LABELS", "MIN_LATER_STAGES"]
 
 #: Risk given to an author once the sextortion rule fires.
 SEXTORTION_RISK = 0.95
+#: Risk given to an author once their indicators cover the grooming stages (the stage-coverage rule).
+EVIDENCE_RISK = 0.9
+#: Stages after risk assessment; an author needs indicators in this many of them (and in risk assessment).
+LATER_STAGES = ("exclusivity", "sexual", "meeting")
+MIN_LATER_STAGES = 2
+#: ... or this many when the other side has stated a minor's age.
+MIN_LATER_STAGES_WITH_MINOR = 1
+#: ... all within this many of the author's latest messages.  Chosen on the training authors only: over
+#: whole histories, decoys (adults playing children, who echo the offender's words across hundreds of
+#: messages) cover the stages too; within 20 messages 2 of 359 training decoys and 0 ordinary authors do.
+STAGE_WINDOW = 20
+#: After this many clearly identified messages, all in one language, an author's language is settled.
+SETTLED_VOTES = 3
+#: A message of fewer words than this, followed by another of the same author, is read joined to it.
+FRAGMENT_WORDS = 5
+#: Categories whose questions reach into a minor's world (age, school, parents, being alone).
+MINOR_QUESTIONS = frozenset({"age_identity", "personal_details", "isolation_check"})
+ROLES = ("suspect", "at_risk", "other")
+LABELS = ("child_access", "has_minor", "sextortion", "self_generated_content", "csam_discussion", "not_pertinent")
 _SEXTORTION_DEMANDS = {"sextortion_payment", "sextortion_deadline"}
+_ACCESS_CATEGORIES = {"isolation_check", "meeting", "platform_move", "secrecy"}
 
 
 @dataclass(frozen=True)
@@ -39,10 +88,30 @@ class Finding:
     message_index: int  # 0-based, within the author's messages
     score: float
     explanation: str
+    rule: str = ""
+    language: str = "en"
 
     def to_record(self) -> dict[str, Any]:
         return {"category": self.category, "stage": self.stage, "message_index": self.message_index,
-                "score": round(self.score, 3), "explanation": self.explanation}
+                "score": round(self.score, 3), "explanation": self.explanation, "rule": self.rule,
+                "language": self.language}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Language-independent evidence in one message: ``stated_age``, ``payment``, ``deadline``,
+    ``minor_mention`` or ``guardian_address``."""
+
+    kind: str
+    message_index: int
+    matched: str
+    age: int | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "message_index": self.message_index, "matched": self.matched}
+        if self.kind == "stated_age":
+            out["age"] = self.age
+        return out
 
 
 @dataclass(frozen=True)
@@ -54,6 +123,7 @@ class Alert:
     reason: str
     evidence: tuple[Finding, ...]
     top_terms: tuple[tuple[str, float], ...]
+    kind: str = "model"  # sextortion, evidence or model
 
 
 @dataclass
@@ -63,19 +133,38 @@ class AuthorRisk:
     risk: float = 0.0
     alert_at: int | None = None
     alert_reason: str | None = None
+    alert_kind: str | None = None
+    sextortion_at: int | None = None  # the first message where threat met demand (even after another alert)
     findings: list[Finding] = field(default_factory=list)
-    _categories: set[str] = field(default_factory=set)
+    cues: list[Cue] = field(default_factory=list)
+    stated_age: int | None = None
+    states_minor: bool = False  # a minor's age or school stated
+    states_adult: bool = False
+    answered_minor_question_from: set[str] = field(default_factory=set)
+    languages: Counter[str] = field(default_factory=Counter)
+    _categories: dict[str, int] = field(default_factory=dict)  # category -> first message index
+    _stages: dict[str, int] = field(default_factory=dict)  # stage -> latest message index
+    _cue_kinds: set[str] = field(default_factory=set)
+    _stage_categories: dict[str, set[str]] = field(default_factory=dict)
+    role: str = "other"
+    labels: list[str] = field(default_factory=list)
 
     @property
     def messages(self) -> int:
         return self.stream.messages
 
+    @property
+    def language(self) -> str | None:
+        return dominant_language(self.languages)
+
     def to_record(self) -> dict[str, Any]:
         return {
-            "author": self.author, "risk": round(self.risk, 4), "alert_at": self.alert_at,
-            "alert_reason": self.alert_reason, "messages": self.messages,
+            "author": self.author, "role": self.role, "stated_age": self.stated_age, "language": self.language,
+            "risk": round(self.risk, 4), "alert_at": self.alert_at, "alert_reason": self.alert_reason,
+            "alert_kind": self.alert_kind, "labels": list(self.labels), "messages": self.messages,
             "model_risk": round(self.stream.probability, 4),
             "indicators": [f.to_record() for f in self.findings],
+            "cues": [c.to_record() for c in self.cues],
             "top_terms": [{"term": t, "weight": round(w, 3)} for t, w in self.stream.top_terms()],
         }
 
@@ -85,27 +174,118 @@ class ConversationRisk:
     conversation_id: str
     authors: dict[str, AuthorRisk] = field(default_factory=dict)
     errors: list[RecordError] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)
+    guardian_addressers: set[str] = field(default_factory=set)
+    minor_mentioners: set[str] = field(default_factory=set)
+    minor_question_from: str | None = None  # author of the last question into a minor's world
+    last_author: str | None = None
+    last_text: str = ""
+    labels: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
     def risk(self) -> float:
         return max((a.risk for a in self.authors.values()), default=0.0)
 
+    def finish(self) -> ConversationRisk:
+        """Assign roles and taxonomy labels from the evidence gathered (idempotent)."""
+        assign_roles(self)
+        self.labels = taxonomy_labels(self)
+        for author in self.authors.values():
+            author.labels = [label for label, evidence in self.labels.items()
+                             if any(e.get("author") == author.author for e in evidence)]
+        return self
+
     def to_record(self) -> dict[str, Any]:
+        self.finish()
         ranked = sorted(self.authors.values(), key=lambda a: -a.risk)
-        out: dict[str, Any] = {"conversation_id": self.conversation_id, "risk": round(self.risk, 4),
-                               "authors": [a.to_record() for a in ranked]}
+        total = sum(self.languages.values())
+        languages = [code for code, n in sorted(self.languages.items(), key=lambda kv: (-kv[1], kv[0]))
+                     if n >= 0.2 * total] or (["en"] if self.authors else [])
+        out: dict[str, Any] = {
+            "conversation_id": self.conversation_id, "risk": round(self.risk, 4), "languages": languages,
+            "labels": [{"label": label, "evidence": evidence} for label, evidence in self.labels.items()],
+            "authors": [a.to_record() for a in ranked],
+        }
         if self.errors:
             out["errors"] = [{"record": e.record, "error": e.message} for e in self.errors]
         return out
 
 
-class EarlyWarning:
-    """Streaming scorer: feed messages in order; :meth:`add` returns an :class:`Alert` once per author."""
+def assign_roles(conv: ConversationRisk) -> None:
+    """``suspect``: alerted.  ``at_risk``: states a minor's age or school, or answered a suspect's
+    question about age, school, parents or being alone without stating an adult age.  ``other``: the rest."""
+    suspects = {a.author for a in conv.authors.values() if a.alert_at is not None}
+    for a in conv.authors.values():
+        if a.author in suspects:
+            a.role = "suspect"
+        elif a.states_minor or (a.answered_minor_question_from & suspects and not a.states_adult):
+            a.role = "at_risk"
+        else:
+            a.role = "other"
 
-    def __init__(self, model: AuthorModel | None = None, detector: IndicatorDetector | None = None) -> None:
+
+def _finding_evidence(author: AuthorRisk, categories: set[str]) -> list[dict[str, Any]]:
+    return [{"author": author.author, "message_index": f.message_index, "category": f.category, "rule": f.rule,
+             "explanation": f.explanation} for f in author.findings if f.category in categories]
+
+
+def _cue_evidence(author: AuthorRisk, kinds: set[str]) -> list[dict[str, Any]]:
+    return [dict(c.to_record(), author=author.author) for c in author.cues if c.kind in kinds]
+
+
+def taxonomy_labels(conv: ConversationRisk) -> dict[str, list[dict[str, Any]]]:
+    """The platform taxonomy: each label that fired, with the messages that show it."""
+    labels: dict[str, list[dict[str, Any]]] = {}
+    authors = list(conv.authors.values())
+    minors = [a for a in authors if a.role == "at_risk"]
+    if minors:
+        labels["has_minor"] = [e for a in minors for e in _cue_evidence(a, {"stated_age"})] or [
+            {"author": a.author, "reason": "answered a suspect's question about age, school or parents"}
+            for a in minors]
+    for a in authors:
+        if a.role != "suspect":
+            continue
+        if a.sextortion_at is not None:
+            labels.setdefault("sextortion", []).extend(
+                _finding_evidence(a, {"sextortion_threat"} | _SEXTORTION_DEMANDS)
+                + _cue_evidence(a, {"payment", "deadline"}))
+        if a.alert_kind != "sextortion" or minors:  # grooming, or sextortion of a known minor
+            access = _finding_evidence(a, _ACCESS_CATEGORIES)
+            if access:
+                labels.setdefault("child_access", []).extend(access)
+            images = _finding_evidence(a, {"image_request"})
+            if images:
+                labels.setdefault("self_generated_content", []).extend(images)
+    csam = [e for a in authors for e in _finding_evidence(a, {"csam_discussion"})]
+    if csam:
+        labels["csam_discussion"] = csam
+    if not labels:
+        labels["not_pertinent"] = []
+    return {label: labels[label] for label in LABELS if label in labels}
+
+
+class EarlyWarning:
+    """Streaming scorer: feed messages in order; :meth:`add` returns an :class:`Alert` once per author.
+
+    ``detector`` replaces the English rules (as before packs existed); ``packs`` replaces the shipped
+    packs (``{"en": ...}`` alone turns language identification off).
+    """
+
+    def __init__(self, model: AuthorModel | None = None, detector: IndicatorDetector | None = None,
+                 packs: Mapping[str, IndicatorPack] | None = None) -> None:
         self.model = model or load_default_model()
-        self.detector = detector or IndicatorDetector()
+        self.packs = dict(packs) if packs is not None else shipped_packs()
+        self.detectors: dict[str, IndicatorDetector] = {
+            code: IndicatorDetector(pack.rules) for code, pack in self.packs.items() if code != "en"}
+        self.detectors["en"] = detector or (IndicatorDetector(self.packs["en"].rules) if "en" in self.packs
+                                            else IndicatorDetector())
+        self.guesser = LanguageGuesser(self.detectors)
         self.conversations: dict[str, ConversationRisk] = {}
+
+    def _hits(self, text: str, english: str, language: str) -> list[tuple[IndicatorHit, str]]:
+        detector = self.detectors[language]
+        normalized = english if language == "en" else self.packs[language].normalize(text)
+        return [(h, language) for h in detector.detect_normalized(normalized)]
 
     def add(self, message: Message) -> Alert | None:
         conv = self.conversations.setdefault(message.conversation_id, ConversationRisk(message.conversation_id))
@@ -113,38 +293,141 @@ class EarlyWarning:
         if author is None:
             author = conv.authors[message.author] = AuthorRisk(message.author, self.model.stream())
         index = author.messages
-        normalized = normalize_text(message.text)  # once, for both layers
-        probability = author.stream.add_normalized(normalized, explain=True)
+        english = normalize_text(message.text)  # once, for the model and the English pack
+        probability = author.stream.add_normalized(english, explain=True)
         if index + 1 >= self.model.min_messages:
             author.risk = max(author.risk, probability)
-        for hit in self.detector.detect_normalized(normalized):
-            author.findings.append(_finding(hit, index))
-            author._categories.add(hit.category)
-        reason = None
-        if "sextortion_threat" in author._categories and author._categories & _SEXTORTION_DEMANDS:
-            author.risk = max(author.risk, SEXTORTION_RISK)
-            reason = "sextortion: a threat to share images with a demand or deadline"
-        elif index + 1 >= self.model.min_messages and probability >= self.model.threshold:
-            reason = f"model: offender-like writing, probability {probability:.2f} >= {self.model.threshold:.2f}"
+        plain = normalize_pack_text(message.text, {})
+        # An author whose language is settled (SETTLED_VOTES clear messages, all one language) is not
+        # identified again: their unsure-path reading (their language and English) covers a switch.
+        settled = len(author.languages) == 1 and author.languages.total() >= SETTLED_VOTES
+        guess = None if settled else self.guesser.guess(plain)
+        if guess is not None:
+            language = guess[0]
+            conv.languages[language] += 1
+            author.languages[language] += 1
+            hits = self._hits(message.text, english, language)
+        else:  # too short, unclear or settled: the author's or conversation's language, and English
+            language = author.language or dominant_language(conv.languages) or "en"
+            hits = self._hits(message.text, english, language)
+            if language != "en":
+                seen = {h.category for h, _ in hits}
+                hits += [(h, lang) for h, lang in self._hits(message.text, english, "en") if h.category not in seen]
+        if conv.last_author == message.author and conv.last_text.count(" ") < FRAGMENT_WORDS:
+            # Chat splits sentences over messages ("i could pay for" / "ur nails"): read the pair too.
+            joined = f"{conv.last_text} {message.text}"
+            seen = {h.category for h, _ in hits}
+            hits += [(h, lang) for h, lang in self._hits(joined, normalize_text(joined), language)
+                     if h.category not in seen]
+        conv.last_author, conv.last_text = message.author, message.text
+        for hit, lang in hits:
+            author.findings.append(Finding(hit.category, hit.stage, index, hit.score, hit.explanation(), hit.rule,
+                                           lang))
+            author._categories.setdefault(hit.category, index)
+            author._stages[hit.stage] = index
+            author._stage_categories.setdefault(hit.stage, set()).add(hit.category)
+        self._read_cues(conv, author, plain, index, {h.category for h, _ in hits})
+        reason, kind = self._decide(conv, author, index, probability)
         if reason is None or author.alert_at is not None:
             return None
-        author.alert_at, author.alert_reason = index, reason
+        author.alert_at, author.alert_reason, author.alert_kind = index, reason, kind
         return Alert(message.author, message.conversation_id, index, author.risk, reason,
-                     tuple(author.findings), tuple(author.stream.top_terms()))
+                     tuple(author.findings), tuple(author.stream.top_terms()), kind or "model")
+
+    def _read_cues(self, conv: ConversationRisk, author: AuthorRisk, plain: str, index: int,
+                   categories: set[str]) -> None:
+        def cue(kind: str, matched: str, age: int | None = None) -> None:
+            author.cues.append(Cue(kind, index, matched, age))
+            author._cue_kinds.add(kind)
+
+        asker = conv.minor_question_from
+        statement = stated_age(plain)
+        if statement is None and asker is not None and asker != author.author:
+            statement = bare_age(plain)  # "14" right after "how old are you"
+        if statement is not None:
+            cue("stated_age", statement.matched, statement.age)
+            if author.stated_age is None and statement.age is not None:
+                author.stated_age = statement.age
+            author.states_minor |= statement.minor
+            author.states_adult |= not statement.minor
+        if asker is not None and asker != author.author:
+            author.answered_minor_question_from.add(asker)
+            conv.minor_question_from = None
+        if categories & MINOR_QUESTIONS or age_question(plain):
+            conv.minor_question_from = author.author
+        for kind, read in (("payment", payment_cue), ("deadline", deadline_cue), ("minor_mention", minor_mention),
+                           ("guardian_address", guardian_address), ("minor_reference", minor_reference)):
+            if kind == "minor_reference" and kind in author._cue_kinds:
+                continue  # a flag: once is enough
+            matched = read(plain)
+            if matched is None:
+                continue
+            if kind == "minor_reference":  # a weak cue: gates the model, not worth a line of output
+                author._cue_kinds.add(kind)
+            else:
+                cue(kind, matched)
+        if "minor_mention" in author._cue_kinds:
+            conv.minor_mentioners.add(author.author)
+        if "guardian_address" in author._cue_kinds:
+            conv.guardian_addressers.add(author.author)
+
+    def _decide(self, conv: ConversationRisk, author: AuthorRisk, index: int,
+                probability: float) -> tuple[str | None, str | None]:
+        categories = author._categories
+        if "sextortion_threat" in categories and (categories.keys() & _SEXTORTION_DEMANDS
+                                                  or author._cue_kinds & {"payment", "deadline"}):
+            author.risk = max(author.risk, SEXTORTION_RISK)
+            if author.sextortion_at is None:
+                author.sextortion_at = index
+            return "sextortion: a threat to expose or share meets a payment demand or a deadline", "sextortion"
+        stages = {s: i for s, i in author._stages.items() if index - i < STAGE_WINDOW}
+        later = [s for s in LATER_STAGES if s in stages]
+        if not author.states_minor and not conv.guardian_addressers - {author.author}:
+            minor_in_view = any(o.states_minor for o in conv.authors.values() if o is not author)
+            # With a child in view (the other side stated a minor's age), one later stage is enough.
+            needed = MIN_LATER_STAGES_WITH_MINOR if minor_in_view else MIN_LATER_STAGES
+            # ... but not a platform move alone: teens swap handles too.
+            counted = later if not minor_in_view or len(later) >= MIN_LATER_STAGES else [
+                s for s in later if author._stage_categories.get(s, set()) - {"platform_move"}]
+            if "risk_assessment" in stages and len(counted) >= needed:
+                author.risk = max(author.risk, EVIDENCE_RISK)
+                covered = ", ".join(f"{s} (message {stages[s]})" for s in ("risk_assessment", *later))
+                who = " with a minor in view" if minor_in_view else ""
+                return f"evidence: indicators cover the grooming stages {covered}{who}", "evidence"
+        if (index + 1 >= self.model.min_messages and probability >= self.model.threshold
+                and (author.language or dominant_language(conv.languages) or "en") == "en"
+                and self._minor_cue(conv, author)):
+            return (f"model: offender-like writing, probability {probability:.2f} >= {self.model.threshold:.2f}, "
+                    "with a minor-related cue in the conversation"), "model"
+        return None, None
+
+    @staticmethod
+    def _minor_cue(conv: ConversationRisk, author: AuthorRisk) -> bool:
+        """A minor in view, and the asymmetry of an adult and a child.
+
+        Yes when the other side states a minor's age or mentions school or parents, or when this author
+        asks about or refers to the other side's age, school, parents or youth -- unless the author states
+        a minor's age (a teen among teens) or the other side states only adult ages (adults dating).
+        """
+        if author.states_minor:
+            return False
+        others = [o for o in conv.authors.values() if o is not author]
+        if any(o.states_minor or o.author in conv.minor_mentioners for o in others):
+            return True
+        if any(o.states_adult for o in others):
+            return False
+        return bool(author._categories.keys() & MINOR_QUESTIONS or "minor_reference" in author._cue_kinds)
 
     def pop(self, conversation_id: str) -> ConversationRisk:
-        """Finish a conversation and free its state."""
-        return self.conversations.pop(conversation_id, ConversationRisk(conversation_id))
-
-
-def _finding(hit: IndicatorHit, index: int) -> Finding:
-    return Finding(hit.category, hit.stage, index, hit.score, hit.explanation())
+        """Finish a conversation (roles, labels) and free its state."""
+        return self.conversations.pop(conversation_id, ConversationRisk(conversation_id)).finish()
 
 
 def score_conversation(messages: Iterable[Message], model: AuthorModel | None = None,
-                       detector: IndicatorDetector | None = None) -> ConversationRisk:
+                       detector: IndicatorDetector | None = None,
+                       packs: Mapping[str, IndicatorPack] | None = None) -> ConversationRisk:
     """Score one conversation's messages (in order)."""
-    warning = EarlyWarning(model, detector)
+    warning = EarlyWarning(model, detector, packs)
     conversation_id = None
     for m in messages:
         conversation_id = m.conversation_id
@@ -157,11 +440,12 @@ def score_conversation(messages: Iterable[Message], model: AuthorModel | None = 
 def score_stream(chunks: Iterable[tuple[str, list[Message]] | RecordError], model: AuthorModel | None = None,
                  detector: IndicatorDetector | None = None) -> Iterator[ConversationRisk | RecordError]:
     """Score the chunks of a reader's ``iter_conversations``; record errors pass through."""
-    model = model or load_default_model()
-    detector = detector or IndicatorDetector()
+    warning = EarlyWarning(model, detector)
     for chunk in chunks:
         if isinstance(chunk, RecordError):
             yield chunk
             continue
-        _conversation_id, messages = chunk
-        yield score_conversation(messages, model, detector)
+        conversation_id, messages = chunk
+        for m in messages:
+            warning.add(m)
+        yield warning.pop(messages[0].conversation_id if messages else conversation_id)

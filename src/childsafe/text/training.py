@@ -279,3 +279,61 @@ def held_out_authors(text_dir: Path, seed: int, include_chitchat: bool = True) -
     authors = load_corpora(text_dir, include_chitchat=include_chitchat)
     _train, test = _split(authors, seed)
     return [authors[i] for i in test]
+
+
+def evaluate_scorer(authors: Sequence[LabelledAuthor], model: AuthorModel,
+                    progress: Callable[[str], None] = lambda _m: None, other_side: bool = True,
+                    warning_factory: Callable[[], Any] | None = None) -> dict[str, Any]:
+    """The same metrics for the whole streaming scorer (evidence fusion, sextortion rule, gated model).
+
+    Each author's messages are streamed as the corpora hold them: one author at a time, since the
+    Perverted-Justice lines of an offender and of their decoy are not interleaved.  With ``other_side``
+    the age the other side of the conversation states (the first age found in the lines of the other
+    author of the same group, if any) opens the conversation as a one-line message of a second author,
+    as the decoy's profile and first lines do in the real chats; without it, the model-only alert sees
+    only the author's own words (the cost of the minor-cue gate at its worst).
+
+    The scorer's decision (alerted by message k) is mapped onto a score in which "alerted" is >= 0.5 and
+    "not yet" below, ordered by the author's risk inside each half, so :func:`_metrics` computes the
+    flags, windows and ROC-AUC unchanged.
+    """
+    from childsafe.text.evidence import stated_age
+    from childsafe.text.messages import Message
+    from childsafe.text.packs import normalize_pack_text
+    from childsafe.text.scoring import EarlyWarning
+
+    def first_age(author: LabelledAuthor) -> int | None:
+        for text in author.messages:
+            statement = stated_age(normalize_pack_text(text, {}))
+            if statement is not None and statement.age is not None:
+                return statement.age
+        return None
+
+    # Only Perverted-Justice pairs have an "other side"; ordinary authors come from group chat rooms.
+    by_group: dict[str, list[LabelledAuthor]] = {}
+    for a in authors:
+        if a.kind in ("offender", "decoy"):
+            by_group.setdefault(a.group, []).append(a)
+    ages = {a.key: first_age(a) for members in by_group.values() for a in members}
+    make = warning_factory or (lambda: EarlyWarning(model))
+    warning = make()
+    scored: list[tuple[LabelledAuthor, npt.NDArray[np.float64]]] = []
+    started = time.monotonic()
+    for i, a in enumerate(authors):
+        if other_side and a.group in by_group:
+            age = next((x for o in by_group[a.group] if o is not a and (x := ages[o.key]) is not None), None)
+            if age is not None:
+                warning.add(Message(a.key, "(other side)", f"i'm {age}"))
+        trajectory = np.empty(len(a.messages), np.float64)
+        alerted = False
+        for k, text in enumerate(a.messages):
+            alerted |= warning.add(Message(a.key, a.key, text)) is not None
+            risk = warning.conversations[a.key].authors[a.key].risk
+            trajectory[k] = 0.5 + risk / 2 if alerted else min(risk, 0.999) / 2
+        warning.pop(a.key)
+        scored.append((a, trajectory))
+        if i % 100 == 0:
+            progress(f"scored {i}/{len(authors)} authors ({time.monotonic() - started:.0f} s)")
+    report = _metrics(scored, 0.5, 1)
+    report.update(threshold=model.threshold, min_messages=model.min_messages)
+    return report

@@ -39,6 +39,8 @@ class ConversationView:
     ref: ConversationRef
     messages: list[ShownMessage] = field(default_factory=list)
     authors: list[dict[str, Any]] = field(default_factory=list)  # AuthorRisk records, riskiest first
+    labels: list[dict[str, Any]] = field(default_factory=list)  # taxonomy labels with their evidence
+    languages: list[str] = field(default_factory=list)
     truncated: bool = False
     error: str | None = None
 
@@ -82,5 +84,6 @@ def rescore(ref: ConversationRef, max_messages: int = MAX_SHOWN_MESSAGES) -> Con
         seen[m.author] = index + 1
         findings = by_author.get((m.author, index), [])
         view.messages.append(ShownMessage(position, m.author, m.text, m.timestamp, findings))
-    view.authors = [a.to_record() for a in sorted(risk.authors.values(), key=lambda a: -a.risk)]
+    record = risk.to_record()  # roles and labels are assigned when the conversation is finished
+    view.authors, view.labels, view.languages = record["authors"], record["labels"], record["languages"]
     return view
