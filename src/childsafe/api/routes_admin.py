@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 
 from childsafe.api.accounts import Principal, hash_password, issue_token
-from childsafe.api.state import MAX_ID, RowId, ServiceState, get_state, needs
+from childsafe.api.state import MAX_ID, RowId32, ServiceState, get_state, needs
 
 __all__ = ["router"]
 
@@ -66,7 +66,7 @@ def create_token(name: str, state: State, principal: Admin, body: TokenCreate | 
 
 
 @router.delete("/tokens/{token_id}", tags=["accounts"], summary="Revoke a token")
-def revoke_token(token_id: RowId, state: State, principal: Admin) -> dict[str, int]:
+def revoke_token(token_id: RowId32, state: State, principal: Admin) -> dict[str, int]:
     state.service.revoke_token(token_id, actor=principal.actor)
     state.tokens.forget()
     return {"revoked": token_id}

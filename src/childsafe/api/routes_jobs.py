@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
 from childsafe.api.accounts import Principal
-from childsafe.api.state import RowId, ServiceState, get_state, needs
+from childsafe.api.state import RowId32, ServiceState, get_state, needs
 
 __all__ = ["router"]
 
@@ -37,5 +37,5 @@ def list_jobs(state: State, _p: Scanner, limit: Annotated[int, Query(ge=1, le=10
 
 
 @router.get("/{job_id}", summary="One scan job: state, progress, result")
-def get_job(job_id: RowId, state: State, _p: Scanner) -> dict[str, Any]:
+def get_job(job_id: RowId32, state: State, _p: Scanner) -> dict[str, Any]:
     return state.service.get_job(job_id).to_record()

@@ -21,12 +21,16 @@ from childsafe.store.service_banks import AuditedBanks
 from childsafe.store.sql import SqlStore
 
 __all__ = ["ServiceState", "get_state", "authenticated", "authorize", "needs", "client_address", "BEARER_DOC",
-           "MAX_ID", "RowId"]
+           "MAX_ID", "MAX_ID32", "RowId", "RowId32"]
 
 #: Ids are signed 64-bit integers in every store: larger numbers are a 400, not a driver's overflow.
 MAX_ID = 2**63 - 1
 #: A path parameter naming a row by id.
 RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
+#: Ids of tables keyed by a 32-bit INTEGER on PostgreSQL (tokens, jobs): larger ids are a 422, not a
+#: database overflow (found by the route fuzz on PostgreSQL).
+MAX_ID32 = 2**31 - 1
+RowId32 = Annotated[int, Path(ge=1, le=MAX_ID32)]
 
 
 @dataclass
