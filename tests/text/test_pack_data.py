@@ -1,46 +1,29 @@
 """Conformance of the non-English indicator packs (``text/data/packs/<code>.toml``), read as plain data.
 
-The test reads each pack with :mod:`tomllib`, checks its shape, and replays the normalisation every pack
-is written for (NFKC, lower case, one apostrophe, runs of three or more identical characters squeezed
-to two, whole words mapped through the pack's ``[spelling]`` table; accents kept).  Every positive
-example must fire its own rule; every negative example must fire no rule of that rule's category.
-It depends on nothing but the files, so a pack author gets every check without the loader.
+The test reads each pack with :mod:`tomllib` (not the loader) and checks its shape, so a malformed pack
+fails here with the pack author's words rather than as a loader error.  Patterns are replayed over the
+loader's own normalisation (:func:`childsafe.text.packs.normalize_pack_text`): every positive example must
+fire its own rule; every negative example must fire no rule of that rule's category.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from childsafe.text.packs import STAGE_OF_CATEGORY, normalize_pack_text
+
 PACKS_DIR = Path(__file__).resolve().parents[2] / "src" / "childsafe" / "text" / "data" / "packs"
 LANGUAGES = ("es", "pt", "de", "fr", "sv", "nl", "it", "pl")
 
 #: Each category and the grooming stage it evidences (the English pack's mapping).
-STAGE_OF: dict[str, str] = {
-    "age_identity": "risk_assessment",
-    "personal_details": "risk_assessment",
-    "isolation_check": "risk_assessment",
-    "compliments_trust": "relationship",
-    "gifts_money": "relationship",
-    "secrecy": "exclusivity",
-    "platform_move": "exclusivity",
-    "image_request": "sexual",
-    "sexualisation": "sexual",
-    "meeting": "meeting",
-    "sextortion_threat": "sextortion",
-    "sextortion_payment": "sextortion",
-    "sextortion_deadline": "sextortion",
-}
+STAGE_OF: dict[str, str] = STAGE_OF_CATEGORY
 _RULE_KEYS = {"name", "category", "stage", "score", "patterns", "context", "positive", "negative"}
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-_REPEATS = re.compile(r"(.)\1{2,}")
-_EDGES = re.compile(r"^([^\w']*)(.*?)([^\w']*)$", re.DOTALL)
 
 
 def _unescaped(pattern: str) -> str:
@@ -49,16 +32,8 @@ def _unescaped(pattern: str) -> str:
 
 
 def normalise(text: str, spelling: dict[str, str]) -> str:
-    """The normalisation a pack's patterns see (kept here so the test does not trust the loader)."""
-    t = unicodedata.normalize("NFKC", text).lower().translate(_APOSTROPHES)
-    t = _REPEATS.sub(r"\1\1", t)
-    words = []
-    for raw in t.split():
-        match = _EDGES.match(raw)
-        assert match is not None
-        lead, core, trail = match.groups()
-        words.append(f"{lead}{spelling.get(core, core)}{trail}")
-    return " ".join(words)
+    """The normalisation a pack's patterns see: the loader's, so the test and the detector agree."""
+    return normalize_pack_text(text, spelling)
 
 
 def bounded(patterns: list[str]) -> re.Pattern[str]:
