@@ -28,6 +28,7 @@ __all__ = [
     "AuthenticationError",
     "PermissionDeniedError",
     "RateLimitedError",
+    "RequestTimeoutError",
     "AuditIntegrityError",
     "EXIT_CODES",
     "exit_code_for",
@@ -125,6 +126,10 @@ class RateLimitedError(ChildsafeError):
         self.retry_after = retry_after
 
 
+class RequestTimeoutError(ChildsafeError):
+    """A request body stalled longer than the server waits for it (``body_timeout_seconds``)."""
+
+
 class AuditIntegrityError(ChildsafeError):
     """The audit log's hash chain is broken; ``entry_id`` is the first entry that fails."""
 
@@ -179,6 +184,7 @@ HTTP_STATUSES: dict[type[ChildsafeError], int] = {
     AuthenticationError: 401,
     PermissionDeniedError: 403,
     RateLimitedError: 429,
+    RequestTimeoutError: 408,
     StoreError: 503,
     ModelNotAvailableError: 501,
     AuditIntegrityError: 500,

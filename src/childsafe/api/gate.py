@@ -29,11 +29,11 @@ from typing import Final
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import cookie_parser
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from childsafe.api.accounts import Principal
-from childsafe.errors import AuthenticationError, ChildsafeError, MediaTooLargeError
+from childsafe.errors import AuthenticationError, ChildsafeError, MediaTooLargeError, RequestTimeoutError
 
 __all__ = ["RequestGate", "UPLOAD_ROUTES", "is_hashing_upload", "is_upload_route", "scope_client"]
 
@@ -185,9 +185,8 @@ class RequestGate:
             try:
                 message = await asyncio.wait_for(receive(), self.body_timeout)
             except TimeoutError:
-                return await cut(JSONResponse(
-                    {"message": f"the request body stalled for more than {self.body_timeout:g} s "
-                                "(body_timeout_seconds)", "error": "RequestTimeout"}, status_code=408))
+                return await cut(_error(RequestTimeoutError(
+                    f"the request body stalled for more than {self.body_timeout:g} s (body_timeout_seconds)")))
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 body_done = not message.get("more_body", False)
