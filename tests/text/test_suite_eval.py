@@ -100,3 +100,14 @@ def test_at_risk_is_reported_per_age_form_when_labels_name_it(tmp_path: Path) ->
     assert by_form["bare"]["at_risk"] <= 1 and by_form["sentence"]["at_risk"] <= 1
     assert "By how the age was stated (at_risk/minors): bare" in format_suite_report(report)
     assert "By how the age was stated" not in format_suite_report(evaluate_suite(write_suite(tmp_path / "b"), QUIET))
+
+
+def test_an_offender_listed_among_the_adults_is_counted_once(tmp_path: Path) -> None:
+    plain = evaluate_suite(write_suite(tmp_path / "a"), QUIET)["children"]["adults"]
+    folder = write_suite(tmp_path / "b")
+    rows = [json.loads(line) for line in (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
+    for raw in rows:
+        if raw["offender"]:
+            raw["adults"] = [*raw["adults"], raw["offender"]]
+    (folder / "labels.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert evaluate_suite(folder, QUIET)["children"]["adults"] == plain == 5  # 3 offenders + agent + client

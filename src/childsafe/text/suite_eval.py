@@ -131,7 +131,8 @@ def evaluate_suite(folder: Path, model: AuthorModel | None = None) -> dict[str, 
                     form = by_form[label.age_forms[child]]
                     form[0] += 1
                     form[1] += result.authors[child].role == "at_risk"
-        for adult in (*label.adults, *([label.offender] if label.offender else [])):
+        # An offender may also be listed among the adults: count each adult author once.
+        for adult in dict.fromkeys((*label.adults, *([label.offender] if label.offender else []))):
             if adult in result.authors:
                 adults += 1
                 adults_at_risk += result.authors[adult].role == "at_risk"
