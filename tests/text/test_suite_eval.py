@@ -79,3 +79,35 @@ def test_cli_eval_suite(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped
     report = json.loads(cli.run("text", "eval", "--suite", str(suite), "--json").stdout)
     assert report["conversations"] == 5
     assert cli.run("text", "eval", "--suite", str(tmp_path), check=None).returncode != 0
+
+
+def test_at_risk_is_reported_per_age_form_when_labels_name_it(tmp_path: Path) -> None:
+    folder = write_suite(tmp_path / "suite")
+    lines = (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines()
+    forms = {"g-en": "bare", "g-es": "sentence"}  # the other children carry no form
+    out = []
+    for line in lines:
+        raw = json.loads(line)
+        for child in raw["children"]:
+            if raw["conversation_id"] in forms:
+                child["age_form"] = forms[raw["conversation_id"]]
+        out.append(json.dumps(raw))
+    (folder / "labels.jsonl").write_text("\n".join(out) + "\n", encoding="utf-8")
+    report = evaluate_suite(folder, QUIET)
+    by_form = report["children"]["by_form"]
+    assert set(by_form) == {"bare", "sentence"}
+    assert by_form["bare"]["minors"] == 1 and by_form["sentence"]["minors"] == 1
+    assert by_form["bare"]["at_risk"] <= 1 and by_form["sentence"]["at_risk"] <= 1
+    assert "By how the age was stated (at_risk/minors): bare" in format_suite_report(report)
+    assert "By how the age was stated" not in format_suite_report(evaluate_suite(write_suite(tmp_path / "b"), QUIET))
+
+
+def test_an_offender_listed_among_the_adults_is_counted_once(tmp_path: Path) -> None:
+    plain = evaluate_suite(write_suite(tmp_path / "a"), QUIET)["children"]["adults"]
+    folder = write_suite(tmp_path / "b")
+    rows = [json.loads(line) for line in (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
+    for raw in rows:
+        if raw["offender"]:
+            raw["adults"] = [*raw["adults"], raw["offender"]]
+    (folder / "labels.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert evaluate_suite(folder, QUIET)["children"]["adults"] == plain == 5  # 3 offenders + agent + client

@@ -3,7 +3,7 @@
 A suite is a folder with ``conversations.jsonl`` (the chat JSON Lines format) and ``labels.jsonl``, one
 object per conversation: ``conversation_id``, ``language``, ``family``, ``generator``, ``kind``
 (``grooming``, ``sextortion`` or ``negative``), ``offender`` (an author or null), ``children``
-(``[{author, stated_age}]``) and ``adults`` (authors).
+(``[{author, stated_age}]``, optionally ``age_form``: how the age was stated) and ``adults`` (authors).
 
 Three detectors are measured in the same run, on the same messages:
 
@@ -47,6 +47,7 @@ class SuiteLabel:
     children: dict[str, int | None]
     adults: tuple[str, ...]
     generator: str = ""
+    age_forms: dict[str, str] = field(default_factory=dict)  # child -> how the age was stated, when known
 
 
 def read_labels(path: Path) -> dict[str, SuiteLabel]:
@@ -66,7 +67,8 @@ def read_labels(path: Path) -> dict[str, SuiteLabel]:
             label = SuiteLabel(
                 str(raw["conversation_id"]), str(raw["language"]), str(raw["family"]), kind,
                 raw.get("offender"), {str(c["author"]): c.get("stated_age") for c in raw.get("children", [])},
-                tuple(str(a) for a in raw.get("adults", [])), str(raw.get("generator", "")))
+                tuple(str(a) for a in raw.get("adults", [])), str(raw.get("generator", "")),
+                {str(c["author"]): str(c["age_form"]) for c in raw.get("children", []) if c.get("age_form")})
         except (ValueError, KeyError, TypeError) as exc:
             raise ConfigError(f"{path}:{n}: not a suite label ({exc})") from exc
         labels[label.conversation_id] = label
@@ -87,6 +89,7 @@ def evaluate_suite(folder: Path, model: AuthorModel | None = None) -> dict[str, 
     model = warning.model
     cells: dict[tuple[str, str], _Cell] = defaultdict(_Cell)
     children_minor = children_minor_at_risk = adults = adults_at_risk = 0
+    by_form: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # age form -> [minors, marked at_risk]
     unlabelled = errors = 0
     for chunk in iter_conversations(folder / "conversations.jsonl", "jsonl"):
         if isinstance(chunk, RecordError):
@@ -124,7 +127,12 @@ def evaluate_suite(folder: Path, model: AuthorModel | None = None) -> dict[str, 
             if age is not None and age < 18 and child in result.authors:
                 children_minor += 1
                 children_minor_at_risk += result.authors[child].role == "at_risk"
-        for adult in (*label.adults, *([label.offender] if label.offender else [])):
+                if child in label.age_forms:
+                    form = by_form[label.age_forms[child]]
+                    form[0] += 1
+                    form[1] += result.authors[child].role == "at_risk"
+        # An offender may also be listed among the adults: count each adult author once.
+        for adult in dict.fromkeys((*label.adults, *([label.offender] if label.offender else []))):
             if adult in result.authors:
                 adults += 1
                 adults_at_risk += result.authors[adult].role == "at_risk"
@@ -143,7 +151,8 @@ def evaluate_suite(folder: Path, model: AuthorModel | None = None) -> dict[str, 
         "children": {"minors": children_minor, "at_risk": children_minor_at_risk,
                      "rate": round(children_minor_at_risk / max(1, children_minor), 4),
                      "adults": adults, "adults_at_risk": adults_at_risk,
-                     "adult_rate": round(adults_at_risk / max(1, adults), 4)},
+                     "adult_rate": round(adults_at_risk / max(1, adults), 4),
+                     "by_form": {form: {"minors": n, "at_risk": hit} for form, (n, hit) in sorted(by_form.items())}},
         "unlabelled_conversations": unlabelled, "record_errors": errors,
     }
 
@@ -187,6 +196,9 @@ def format_suite_report(report: dict[str, Any]) -> str:
              f"Median alert (ours, positives): {report['median_alert']} of the offender's messages.",
              f"Children who state an age under 18 marked at_risk: {c['at_risk']}/{c['minors']} ({c['rate']:.1%}); "
              f"adults marked at_risk: {c['adults_at_risk']}/{c['adults']} ({c['adult_rate']:.1%}).", ""]
+    if c.get("by_form"):
+        forms = ", ".join(f"{form} {v['at_risk']}/{v['minors']}" for form, v in c["by_form"].items())
+        lines[-1:-1] = [f"By how the age was stated (at_risk/minors): {forms}."]
     if report["unlabelled_conversations"] or report["record_errors"]:
         lines.append(f"Skipped: {report['unlabelled_conversations']} unlabelled conversations, "
                      f"{report['record_errors']} unreadable records.")
