@@ -25,11 +25,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from childsafe import __version__
-from childsafe.api.accounts import TokenAuthenticator
+from childsafe.accounts import RateLimiter, TokenAuthenticator
 from childsafe.api.gate import RequestGate
 from childsafe.api.jobs import ScanJobs
 from childsafe.api.matcher import MatcherHolder
-from childsafe.api.ratelimit import RateLimiter
 from childsafe.api.state import ServiceState
 from childsafe.config import Settings, load_settings
 from childsafe.errors import (

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from childsafe.api.accounts import Principal
+from childsafe.accounts import Principal
 from childsafe.api.state import needs
 from childsafe.errors import ConfigError
 from childsafe.store.allowlist import list_grants

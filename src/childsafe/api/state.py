@@ -9,10 +9,9 @@ from typing import Annotated, Any
 from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from childsafe.api.accounts import Principal, TokenAuthenticator, require
+from childsafe.accounts import Principal, RateLimiter, TokenAuthenticator, require
 from childsafe.api.jobs import ScanJobs
 from childsafe.api.matcher import MatcherHolder
-from childsafe.api.ratelimit import RateLimiter
 from childsafe.config import Settings
 from childsafe.errors import AuthenticationError
 from childsafe.media.hashing import HashOptions
@@ -99,7 +98,7 @@ BEARER_DOC: dict[str, Any] = {"security": [{"HTTPBearer": []}]}
 
 
 def needs(capability: str) -> Callable[[Principal], Coroutine[Any, Any, Principal]]:
-    """Dependency: the caller, who must hold ``capability`` (see :data:`~childsafe.api.accounts.CAPABILITIES`)."""
+    """Dependency: the caller, who must hold ``capability`` (see :data:`~childsafe.accounts.CAPABILITIES`)."""
 
     async def dependency(principal: Annotated[Principal, Depends(authenticated)]) -> Principal:
         return require(principal, capability)

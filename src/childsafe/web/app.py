@@ -19,13 +19,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.staticfiles import StaticFiles
 
-from childsafe.api.accounts import authenticate, can
+from childsafe.accounts import authenticate, can
 from childsafe.api.state import ServiceState, client_address
 from childsafe.errors import AuthenticationError, ChildsafeError, ConfigError, RateLimitedError, http_status_for
 from childsafe.graph.network import MediaEvidence
+from childsafe.review import QueueLimits, ReviewQueue
 from childsafe.store.graph import MediaMatcher, media_matcher
 from childsafe.store.review import DECISIONS, REOPENED, Decision, ReviewStore, Session, details_json
-from childsafe.store.review_queue import QueueLimits, ReviewQueue
 from childsafe.store.service import User
 from childsafe.web.conversation import rescore
 from childsafe.web.media import MediaCheck, check_media, media_response, open_media
