@@ -16,6 +16,7 @@ from childsafe.review.queue import (
     ReviewQueue,
     item_key,
 )
+from childsafe.review.service import ReviewService
 
 __all__ = ["AT_RISK_DECISIONS", "ITEM_DECISIONS", "SOURCE_ORDER", "QueueItem", "QueueLimits", "QueueResult",
-           "ReviewQueue", "item_key"]
+           "ReviewQueue", "ReviewService", "item_key"]
