@@ -29,7 +29,8 @@ def _text_data(data: Path | None) -> Path:
 def score(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Messages: JSONL, CSV or PAN 2012 XML.")],
-    format: Annotated[str, typer.Option("--format", help="auto, jsonl, csv or pan12.")] = "auto",
+    format: Annotated[str, typer.Option(
+        "--format", help="auto, jsonl, csv, pan12 or a plug-in's (childsafe plugins).")] = "auto",
     store: Annotated[bool, typer.Option(help="Keep each author's highest risk in the store for the graph.")] = True,
 ) -> None:
     """One JSON object per conversation: risk, and per author risk, alert_at and indicators.
@@ -38,11 +39,11 @@ def score(
     highest risk (not the messages) is kept in the store, where `childsafe graph rank` joins it.
     """
     from childsafe.text.messages import RecordError
-    from childsafe.text.readers import FORMATS, iter_conversations
+    from childsafe.text.readers import CHAT_FORMATS, iter_conversations
     from childsafe.text.scoring import score_stream
 
-    if format != "auto" and format not in FORMATS:
-        raise ConfigError(f"unknown format {format!r}: use auto, {', '.join(FORMATS)}")
+    if format != "auto" and format not in CHAT_FORMATS.names():
+        raise ConfigError(f"unknown format {format!r}: use auto, {', '.join(CHAT_FORMATS.names())}")
     recorder = ctx.obj.services.author_risks() if store else None
     source = str(file.resolve())
     errors = conversations = 0
