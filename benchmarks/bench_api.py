@@ -77,7 +77,7 @@ def flip_bits(hex_hash: str, bits: int, rng: random.Random) -> str:
 def setup_home(home: Path, n: int, reviewers: int) -> dict[str, Any]:
     from sqlalchemy.dialects import sqlite
 
-    from childsafe.api.accounts import hash_password, issue_token
+    from childsafe.accounts import hash_password, issue_token
     from childsafe.config import load_settings
     from childsafe.matching import Matcher
     from childsafe.store import open_store

@@ -186,7 +186,7 @@ def free_port() -> int:
 
 
 def setup_token(home: Path) -> str:
-    from childsafe.api.accounts import issue_token
+    from childsafe.accounts import issue_token
     from childsafe.config import load_settings
     from childsafe.store import open_store
     from childsafe.store.service import ServiceStore

@@ -39,7 +39,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Mount
 
-from childsafe.api.accounts import hash_password
+from childsafe.accounts import hash_password
 from childsafe.api.app import create_app
 from childsafe.config import load_settings
 from childsafe.store.base import NewEntry, ScanRecord

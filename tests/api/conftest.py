@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from childsafe.api.accounts import issue_token
+from childsafe.accounts import issue_token
 from childsafe.api.app import create_app
 from childsafe.config import Settings, load_settings
 from childsafe.store import SqlStore, open_store

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
-from childsafe.api.accounts import issue_token
+from childsafe.accounts import issue_token
 from tests.api.conftest import Service
 
 BIG = 2**63

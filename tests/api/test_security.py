@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from childsafe.api.accounts import CAPABILITIES, authenticate, hash_password
-from childsafe.api.ratelimit import RateLimiter
+from childsafe.accounts import CAPABILITIES, RateLimiter, authenticate, hash_password
 from childsafe.api.server import QueryRedactingFilter
 from childsafe.errors import AuthenticationError, ConfigError, RateLimitedError
 from childsafe.store.schema import api_tokens, audit_log

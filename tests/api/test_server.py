@@ -20,7 +20,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from childsafe.api.accounts import issue_token
+from childsafe.accounts import issue_token
 from childsafe.store.service import ServiceStore
 from childsafe.store.sql import open_store
 

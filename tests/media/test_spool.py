@@ -169,7 +169,7 @@ def test_kill_9_of_the_server_during_an_upload_leaves_nothing_after_the_next_sta
 
     import httpx
 
-    from childsafe.api.accounts import issue_token
+    from childsafe.accounts import issue_token
     from childsafe.config import load_settings
     from childsafe.store import open_store
     from childsafe.store.service import ServiceStore

@@ -22,11 +22,11 @@ from childsafe.errors import NotFoundError, PermissionDeniedError
 from childsafe.graph.rank import rank_accounts
 from childsafe.matching import Matcher
 from childsafe.media.hashing import FileHashes
+from childsafe.review import ReviewQueue
 from childsafe.store.allowlist import list_grants
 from childsafe.store.base import NewEntry, ScanRecord
 from childsafe.store.graph import GraphStore, media_matcher
 from childsafe.store.review import ALLOWLIST_BANK, REOPENED, ReviewStore
-from childsafe.store.review_queue import ReviewQueue
 from childsafe.store.schema import allowlist_scopes
 from childsafe.store.service import ServiceStore
 from childsafe.store.sql import SqlStore, open_store

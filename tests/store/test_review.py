@@ -13,9 +13,9 @@ from tests.postgres import postgres_url, reset_postgres
 from tests.web.seed import CONVERSATION, Seeded, make_users, seed_store
 
 from childsafe.errors import AlreadyExistsError, ConfigError, PermissionDeniedError
+from childsafe.review import QueueLimits, ReviewQueue
 from childsafe.store.base import ScanRecord
 from childsafe.store.review import ALLOWLIST_BANK, DecisionEffects, ReviewStore
-from childsafe.store.review_queue import QueueLimits, ReviewQueue
 from childsafe.store.schema import audit_log, review_decisions, review_sessions
 from childsafe.store.service import ServiceStore
 from childsafe.store.sql import SqlStore, open_store

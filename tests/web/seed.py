@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from childsafe.api.accounts import hash_password
+from childsafe.accounts import hash_password
 from childsafe.matching import Matcher
 from childsafe.media.hashing import hash_file
 from childsafe.store.base import NewEntry, ScanRecord

@@ -8,7 +8,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import select
 
-from childsafe.api.accounts import issue_token
+from childsafe.accounts import issue_token
 from childsafe.matching import Matcher
 from childsafe.media.hashing import hash_file
 from childsafe.store.review import ALLOWLIST_BANK

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from childsafe.errors import PermissionDeniedError
+from childsafe.review import QueueItem
 from childsafe.store.graph import GraphStore
-from childsafe.store.review_queue import QueueItem
 from childsafe.store.schema import graph_labels
 from childsafe.store.service import token_digest
 from tests.api.conftest import Client

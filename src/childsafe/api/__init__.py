@@ -1,8 +1,9 @@
 """The HTTP service (``childsafe serve``): HMA-compatible routes, native ``/api/v1`` routes,
 accounts and the audit log.  Needs the ``server`` extra (FastAPI, uvicorn, argon2-cffi).
 
-``create_app`` is imported lazily so that ``childsafe.api.accounts`` (used by the CLI and the web
-UI) does not pull in the web framework.
+``create_app`` is imported lazily, so importing ``childsafe.api`` does not pull in the web framework.
+Accounts (users, tokens, rate limits) live in :mod:`childsafe.accounts`, below the API, the CLI and the
+review UI that all use them.
 """
 
 from __future__ import annotations

@@ -25,11 +25,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from childsafe import __version__
-from childsafe.api.accounts import TokenAuthenticator
+from childsafe.accounts import RateLimiter, TokenAuthenticator
 from childsafe.api.gate import RequestGate
 from childsafe.api.jobs import ScanJobs
 from childsafe.api.matcher import MatcherHolder
-from childsafe.api.ratelimit import RateLimiter
 from childsafe.api.state import ServiceState
 from childsafe.config import Settings, load_settings
 from childsafe.errors import (
@@ -40,9 +39,9 @@ from childsafe.errors import (
     RateLimitedError,
     http_status_for,
 )
-from childsafe.store.service import ServiceStore
+from childsafe.services import Services
 from childsafe.store.service_banks import AuditedBanks
-from childsafe.store.sql import SqlStore, open_store
+from childsafe.store.sql import SqlStore
 
 __all__ = ["create_app", "app_from_environment", "build_state", "trusted_proxies"]
 
@@ -50,22 +49,23 @@ log = logging.getLogger("childsafe.api")
 
 
 def build_state(settings: Settings, store: SqlStore | None = None) -> ServiceState:
-    owns = store is None
-    if store is None:
-        settings.home.mkdir(parents=True, exist_ok=True)
-        store = open_store(settings.db_url)
-    service = ServiceStore.for_settings(store, settings)
+    services = Services(settings, store)
+    store = services.store
+    service = services.service_store()
     service.mark_orphaned_jobs()
+    matchers = MatcherHolder(store, settings.index_dir, pdq_quality_min=settings.pdq_quality_min,
+                             refresh_seconds=settings.index_refresh_seconds)
     return ServiceState(
-        settings=settings, store=store, service=service, banks=AuditedBanks(service),
-        matchers=MatcherHolder(store, settings.index_dir, pdq_quality_min=settings.pdq_quality_min,
-                               refresh_seconds=settings.index_refresh_seconds),
+        settings=settings, services=services, store=store, service=service, banks=AuditedBanks(service),
+        matchers=matchers,
+        # One queue per process, shared by the API's review routes and the review pages (one graph cache).
+        review=services.review(match_media=matchers.media_matcher, bank_changed=matchers.invalidate),
         tokens=TokenAuthenticator(service, settings.token_cache_seconds, RateLimiter(1.0, 30)),
         login_limiter=RateLimiter(settings.login_rate / 60.0, settings.login_rate),
         lookup_limiter=RateLimiter(settings.lookup_rate, settings.lookup_rate),
         # Bursts of six seconds' worth: hashing is the expensive route, the lowest role may use it.
         hash_limiter=RateLimiter(settings.hash_rate / 60.0, max(1, settings.hash_rate // 10)),
-        jobs=ScanJobs(service, settings), owns_store=owns,
+        jobs=ScanJobs(services), owns_store=services.owns_store,
     )
 
 
@@ -98,9 +98,7 @@ def create_app(settings: Settings, store: SqlStore | None = None) -> FastAPI:
                   description="Hash, match, score and review.  Every route but /status needs "
                               "'Authorization: Bearer TOKEN'.  HMA-compatible routes live under /h, /m and /c.")
     app.state.childsafe = state
-    from childsafe.store.review import ReviewStore
-
-    sessions = ReviewStore(state.service)
+    sessions = state.review.reviews
     app.add_middleware(RequestGate, max_upload_bytes=settings.max_upload_bytes,
                        max_json_bytes=settings.max_json_bytes, body_timeout=float(settings.body_timeout_seconds),
                        check_token=state.tokens.authenticate,

@@ -32,7 +32,7 @@ from starlette.requests import cookie_parser
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from childsafe.api.accounts import Principal
+from childsafe.accounts import Principal
 from childsafe.errors import AuthenticationError, ChildsafeError, MediaTooLargeError, RequestTimeoutError
 
 __all__ = ["RequestGate", "UPLOAD_ROUTES", "is_hashing_upload", "is_upload_route", "scope_client"]

@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from childsafe.api.accounts import Principal
+from childsafe.accounts import Principal
 from childsafe.api.fetch import fetch_url
 from childsafe.api.state import BEARER_DOC, ServiceState, authorize, get_state, needs
 from childsafe.api.uploads import HMA_FIELDS, hash_blob, hash_form_upload, hma_signals

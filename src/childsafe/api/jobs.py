@@ -19,13 +19,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from childsafe.config import Settings
 from childsafe.errors import ChildsafeError, ConfigError, PermissionDeniedError
-from childsafe.matching import Matcher
-from childsafe.media.archives import ArchiveLimits
-from childsafe.media.hashing import HashOptions
 from childsafe.scan import ScanOptions, run_scan
-from childsafe.store.service import Job, ServiceStore, process_owner
+from childsafe.services import Services
+from childsafe.store.service import Job, process_owner
 
 __all__ = ["ScanJobs", "MAX_KEPT_MATCHES"]
 
@@ -37,9 +34,10 @@ PROGRESS_SECONDS = 1.0
 
 
 class ScanJobs:
-    def __init__(self, service: ServiceStore, settings: Settings) -> None:
-        self.service = service
-        self.settings = settings
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.service = services.service_store()
+        self.settings = services.settings
         self._queue: queue.Queue[int] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -112,11 +110,10 @@ class ScanJobs:
                 last = time.monotonic()
 
         try:
-            matcher = Matcher(self.service.store, s.index_dir, banks=job.params.get("banks"),
-                              pdq_quality_min=s.pdq_quality_min)
+            matcher = self.services.matcher(job.params.get("banks"))
             options = ScanOptions(
-                workers=s.effective_workers, progress=False, archive_limits=ArchiveLimits.from_settings(s),
-                hash_options=HashOptions.from_settings(s), roots=self._roots())
+                workers=s.effective_workers, progress=False, archive_limits=self.services.archive_limits(),
+                hash_options=self.services.hash_options(), roots=self._roots())
             summary = run_scan(Path(job.params["path"]), self.service.store, matcher, options, emit)
         except ChildsafeError as exc:
             self.service.update_job(job_id, state="failed", error=str(exc), progress=progress,

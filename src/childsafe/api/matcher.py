@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import func, select
 
+from childsafe.graph.network import MediaEvidence
 from childsafe.matching import Matcher
+from childsafe.store.graph import MediaMatcher, media_matcher
 from childsafe.store.schema import banks
 from childsafe.store.sql import SqlStore
 
@@ -58,6 +60,14 @@ class MatcherHolder:
         """Call ``fn`` with the current matcher, under the lock."""
         with self._lock:
             return fn(self._current())
+
+    def media_matcher(self) -> MediaMatcher:
+        """Network media matched against the banks with this process's matcher (under its lock)."""
+
+        def match(signal_type: str, signals: Sequence[str]) -> list[list[MediaEvidence]]:
+            return self.use(lambda m: media_matcher(m)(signal_type, signals))
+
+        return match
 
     def warm(self) -> None:
         self.use(lambda _m: None)

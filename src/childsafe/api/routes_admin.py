@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 
-from childsafe.api.accounts import Principal, hash_password, issue_token
+from childsafe.accounts import Principal, hash_password, issue_token
 from childsafe.api.state import MAX_ID, RowId32, ServiceState, get_state, needs
 
 __all__ = ["router"]

@@ -16,7 +16,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from childsafe.api.accounts import Principal
+from childsafe.accounts import Principal
 from childsafe.api.state import ServiceState, get_state, needs
 from childsafe.errors import BankNotFoundError, HashListFormatError
 from childsafe.media.hashlists import DETECT_BYTES, HashListEntry, detect_format, get_format, write_hash_list

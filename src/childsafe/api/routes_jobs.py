@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
-from childsafe.api.accounts import Principal
+from childsafe.accounts import Principal
 from childsafe.api.state import RowId32, ServiceState, get_state, needs
 
 __all__ = ["router"]

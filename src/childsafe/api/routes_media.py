@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from childsafe.api.accounts import Principal
+from childsafe.accounts import Principal
 from childsafe.api.state import BEARER_DOC, ServiceState, authorize, get_state, needs
 from childsafe.api.uploads import hash_upload as hash_upload_file
 from childsafe.errors import ConfigError
@@ -29,7 +29,7 @@ MAX_MESSAGES = 20_000
 
 @router.get("/me", tags=["accounts"], summary="Who am I")
 async def me(principal: Annotated[Principal, Depends(needs("hash"))]) -> dict[str, Any]:
-    from childsafe.api.accounts import CAPABILITIES
+    from childsafe.accounts import CAPABILITIES
 
     return {**principal.user.to_record(), "token_id": principal.token_id,
             "capabilities": sorted(CAPABILITIES[principal.user.role])}

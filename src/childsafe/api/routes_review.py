@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from childsafe.api.accounts import Principal
-from childsafe.api.state import needs
+from childsafe.accounts import Principal
+from childsafe.api.state import get_state, needs
 from childsafe.errors import ConfigError
 from childsafe.store.allowlist import list_grants
 
@@ -38,7 +38,7 @@ class AllowlistRemoveIn(BaseModel):
 async def queue(request: Request, _p: Annotated[Principal, Depends(needs("review"))],
                 source: Annotated[str | None, Query(description="media, text or graph")] = None) -> dict[str, Any]:
     """Hash matches, conversation risk and graph leads without a final decision; escalated items included."""
-    result = await run_in_threadpool(request.app.state.review_ui.queue.items, source)
+    result = await run_in_threadpool(get_state(request).review.queue.items, source)
     return {"items": [item.to_record() for item in result.items], "counts": result.counts,
             "notes": result.notes, "warnings": result.warnings}
 
@@ -47,8 +47,8 @@ async def queue(request: Request, _p: Annotated[Principal, Depends(needs("review
 async def decide(request: Request, body: DecisionIn,
                  principal: Annotated[Principal, Depends(needs("review"))]) -> dict[str, Any]:
     """A false positive on a hash match allowlists the file; on a graph lead it clears the account."""
-    ui = request.app.state.review_ui
-    made = await run_in_threadpool(lambda: ui.decide(principal.user, body.key, body.decision, body.reason,
+    review = get_state(request).review
+    made = await run_in_threadpool(lambda: review.decide(principal.user, body.key, body.decision, body.reason,
                                                      body.fingerprint, allowlist_preview=body.allowlist_preview))
     record: dict[str, Any] = made.to_record()
     return record
@@ -59,11 +59,11 @@ async def allowlist_preview(request: Request, principal: Annotated[Principal, De
                             key: Annotated[str, Query(min_length=1, max_length=4096)]) -> dict[str, Any]:
     """The entries a false positive on a hash match would add, the bank entries they answer, and how many
     other stored items they would suppress.  When that is more than zero only an administrator may save it."""
-    ui = request.app.state.review_ui
+    review = get_state(request).review
 
     def preview() -> dict[str, Any]:
-        found = ui.queue.item(key)
-        shown = ui.queue.allowlist_preview(found, principal.user.name)
+        found = review.queue.item(key)
+        shown = review.queue.allowlist_preview(found, principal.user.name)
         if shown is None:
             raise ConfigError(f"{key!r} is not a hash match: a false positive on it allowlists nothing")
         record: dict[str, Any] = shown.to_record()
@@ -74,7 +74,7 @@ async def allowlist_preview(request: Request, principal: Annotated[Principal, De
 
 @router.get("/allowlist", tags=["review"], summary="Allowlist entries made by review decisions")
 async def allowlist(request: Request, _p: Annotated[Principal, Depends(needs("review"))]) -> dict[str, Any]:
-    grants = await run_in_threadpool(list_grants, request.app.state.review_ui.state.store)
+    grants = await run_in_threadpool(list_grants, get_state(request).store)
     return {"entries": [g.to_record() for g in grants]}
 
 
@@ -83,6 +83,6 @@ async def allowlist_remove(request: Request, body: AllowlistRemoveIn,
                            principal: Annotated[Principal, Depends(needs("review"))]) -> dict[str, Any]:
     """Undo a false positive: its allowlist entries go (an entry another decision also made stays) and the
     item reopens.  Administrators only; audited as ``allowlist.remove``."""
-    ui = request.app.state.review_ui
-    done: dict[str, Any] = await run_in_threadpool(ui.remove_allowlist, principal.user, body.item, body.reason)
+    review = get_state(request).review
+    done: dict[str, Any] = await run_in_threadpool(review.remove_allowlist, principal.user, body.item, body.reason)
     return done

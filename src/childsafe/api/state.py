@@ -9,13 +9,14 @@ from typing import Annotated, Any
 from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from childsafe.api.accounts import Principal, TokenAuthenticator, require
+from childsafe.accounts import Principal, RateLimiter, TokenAuthenticator, require
 from childsafe.api.jobs import ScanJobs
 from childsafe.api.matcher import MatcherHolder
-from childsafe.api.ratelimit import RateLimiter
 from childsafe.config import Settings
 from childsafe.errors import AuthenticationError
 from childsafe.media.hashing import HashOptions
+from childsafe.review import ReviewService
+from childsafe.services import Services
 from childsafe.store.service import ServiceStore
 from childsafe.store.service_banks import AuditedBanks
 from childsafe.store.sql import SqlStore
@@ -35,11 +36,16 @@ RowId32 = Annotated[int, Path(ge=1, le=MAX_ID32)]
 
 @dataclass
 class ServiceState:
+    """The services of one server process; it is also the host the review UI runs in
+    (:class:`childsafe.web.host.ReviewHost`)."""
+
     settings: Settings
+    services: Services
     store: SqlStore
     service: ServiceStore
     banks: AuditedBanks
     matchers: MatcherHolder
+    review: ReviewService
     tokens: TokenAuthenticator
     login_limiter: RateLimiter
     lookup_limiter: RateLimiter
@@ -48,7 +54,7 @@ class ServiceState:
     owns_store: bool
 
     def hash_options(self) -> HashOptions:
-        return HashOptions.from_settings(self.settings, max_file_bytes=self.settings.max_upload_bytes)
+        return self.services.upload_hash_options()
 
     def charge_hash(self, principal: Principal) -> None:
         """Spend one hashing request of the caller's token (``hash_rate``), else RateLimitedError."""
@@ -99,7 +105,7 @@ BEARER_DOC: dict[str, Any] = {"security": [{"HTTPBearer": []}]}
 
 
 def needs(capability: str) -> Callable[[Principal], Coroutine[Any, Any, Principal]]:
-    """Dependency: the caller, who must hold ``capability`` (see :data:`~childsafe.api.accounts.CAPABILITIES`)."""
+    """Dependency: the caller, who must hold ``capability`` (see :data:`~childsafe.accounts.CAPABILITIES`)."""
 
     async def dependency(principal: Annotated[Principal, Depends(authenticated)]) -> Principal:
         return require(principal, capability)

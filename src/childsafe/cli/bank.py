@@ -12,7 +12,7 @@ from childsafe.cli.context import AppContext
 from childsafe.cli.output import missing_paths_message, write_json
 from childsafe.cli.user import cli_actor
 from childsafe.errors import BankNotFoundError, ConfigError
-from childsafe.media.hashing import HashOptions, hash_file
+from childsafe.media.hashing import hash_file
 from childsafe.media.hashlists import FORMATS, HashListEntry, iter_hash_list, write_hash_list
 from childsafe.media.signals import PdqSignal
 from childsafe.store.base import Bank, NewEntry
@@ -107,8 +107,7 @@ def add(
     if missing:
         raise ConfigError(f"{missing_paths_message(missing)}; nothing added")
     banks = _banks(ctx)
-    options = HashOptions(max_image_pixels=app_ctx.settings.max_image_pixels,
-                          max_file_bytes=app_ctx.settings.max_file_bytes)
+    options = app_ctx.services.hash_options()
     for path in files:
         hashes = hash_file(path, options)
         signals = hashes.signals(app_ctx.settings.pdq_quality_min)

@@ -19,7 +19,7 @@ from childsafe.scan import ScanOptions, run_scan
 
 
 def _hash_options(ctx: AppContext, dihedral: bool = False) -> HashOptions:
-    return HashOptions.from_settings(ctx.settings, dihedral=dihedral)
+    return ctx.services.hash_options(dihedral=dihedral)
 
 
 @app.command("hash")

@@ -20,8 +20,6 @@ from PIL import Image
 from childsafe.cli.context import AppContext
 from childsafe.cli.output import say
 from childsafe.config import load_settings
-from childsafe.matching import Matcher
-from childsafe.media.hashing import HashOptions
 from childsafe.media.hashlists import read_hash_list
 from childsafe.samples import SAMPLES_DIR
 from childsafe.scan import ScanOptions, run_scan
@@ -73,9 +71,9 @@ def run_demo(ctx: AppContext, workers: int, out: TextIO) -> dict[str, Any]:
             say(f"demo: banks loaded ({len(bank.entries)} known, {len(allow.entries)} allowlisted); "
                 f"scanning {sum(1 for p in case.rglob('*') if p.is_file())} files with "
                 f"rotations and flips on")
-            matcher = Matcher(store, demo_ctx.settings.index_dir)
+            matcher = demo_ctx.matcher()
             records: list[dict[str, Any]] = []
-            options = ScanOptions(workers=workers, hash_options=HashOptions(dihedral=True))
+            options = ScanOptions(workers=workers, hash_options=demo_ctx.services.hash_options(dihedral=True))
 
             def emit(record: dict[str, Any]) -> None:
                 record = dict(record, path=_relative(record["path"], case))

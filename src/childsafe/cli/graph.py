@@ -44,11 +44,11 @@ def ingest(
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
-    from childsafe.graph.events import EVENT_KINDS
+    from childsafe.graph.events import EVENT_BUILDERS
     from childsafe.store.graph import GraphStore
 
-    if kind != "auto" and kind not in EVENT_KINDS:
-        raise ConfigError(f"unknown kind {kind!r}: use auto, {', '.join(EVENT_KINDS)}")
+    if kind != "auto" and kind not in EVENT_BUILDERS.names():
+        raise ConfigError(f"unknown kind {kind!r}: use auto, {', '.join(EVENT_BUILDERS.names())}")
     key = _read_key(hmac_key_file) if hmac_key_file else None
     graph = GraphStore(ctx.obj.store)
     console = Console(stderr=True)

@@ -54,6 +54,7 @@ def main(
 
 # Commands live in their own modules; importing them registers them on ``app``.
 from childsafe.cli import commands as _commands  # noqa: E402,F401
+from childsafe.cli import plugins as _plugins  # noqa: E402,F401
 
 
 def run() -> None:

@@ -6,22 +6,16 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from childsafe.cli.output import say, write_json
 from childsafe.errors import ConfigError
 
-if TYPE_CHECKING:
-    from childsafe.cli.context import AppContext
-    from childsafe.store.review import ReviewStore
-
 app = typer.Typer(help="Grooming and sextortion risk in conversations.", no_args_is_help=True)
 
 DEFAULT_TEXT_DATA = Path("..") / "shared" / "data" / "text"
-#: Conversations where an author reached this risk (or alerted) are linked for the review UI.
-REVIEW_MIN_RISK = 0.5
 
 
 def _text_data(data: Path | None) -> Path:
@@ -35,7 +29,8 @@ def _text_data(data: Path | None) -> Path:
 def score(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Messages: JSONL, CSV or PAN 2012 XML.")],
-    format: Annotated[str, typer.Option("--format", help="auto, jsonl, csv or pan12.")] = "auto",
+    format: Annotated[str, typer.Option(
+        "--format", help="auto, jsonl, csv, pan12 or a plug-in's (childsafe plugins).")] = "auto",
     store: Annotated[bool, typer.Option(help="Keep each author's highest risk in the store for the graph.")] = True,
 ) -> None:
     """One JSON object per conversation: risk, and per author risk, alert_at and indicators.
@@ -44,15 +39,12 @@ def score(
     highest risk (not the messages) is kept in the store, where `childsafe graph rank` joins it.
     """
     from childsafe.text.messages import RecordError
-    from childsafe.text.readers import FORMATS, iter_conversations
+    from childsafe.text.readers import CHAT_FORMATS, iter_conversations
     from childsafe.text.scoring import score_stream
 
-    if format != "auto" and format not in FORMATS:
-        raise ConfigError(f"unknown format {format!r}: use auto, {', '.join(FORMATS)}")
-    from childsafe.store.graph import GraphStore
-
-    graph = GraphStore(ctx.obj.store) if store else None
-    reviews = _review_store(ctx.obj) if store else None
+    if format != "auto" and format not in CHAT_FORMATS.names():
+        raise ConfigError(f"unknown format {format!r}: use auto, {', '.join(CHAT_FORMATS.names())}")
+    recorder = ctx.obj.services.author_risks() if store else None
     source = str(file.resolve())
     errors = conversations = 0
     for result in score_stream(iter_conversations(file, format)):
@@ -62,21 +54,10 @@ def score(
                                          "error": result.message}) + "\n")
             continue
         conversations += 1
-        if graph is not None:
-            for author in result.authors.values():
-                graph.save_author_risk(author.author, author.risk, author.alert_at is not None,
-                                       {f.category for f in author.findings})
-                if reviews is not None and (author.alert_at is not None or author.risk >= REVIEW_MIN_RISK):
-                    # Where (not what): the review UI re-reads this conversation to highlight its messages.
-                    reviews.note_conversation(author.author, source, result.conversation_id, author.risk)
+        if recorder is not None:
+            recorder.record(result, source)
         write_json(result.to_record())
     say(f"text score: {conversations} conversations, {errors} records with errors")
-
-
-def _review_store(app_ctx: AppContext) -> ReviewStore:
-    from childsafe.store.review import ReviewStore
-
-    return ReviewStore(app_ctx.service())
 
 
 @app.command("train")

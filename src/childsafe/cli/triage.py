@@ -52,7 +52,6 @@ def triage_command(
     faces raise priority a little.  Faces and nudity alone never decide: they order review.
     Files that cannot be read get priority 0 and their error as a reason.
     """
-    from childsafe.media.hashing import HashOptions
     from childsafe.triage import ImageClassifier, TriageOptions, load_classifier, load_onnx_classifier, triage_path
 
     app_ctx: AppContext = ctx.obj
@@ -72,10 +71,7 @@ def triage_command(
         raise ConfigError(f"two classifiers share a name ({', '.join(taken)}); their findings would be confused")
 
     detector = _face_detector(face_detector)
-    settings = app_ctx.settings
-    options = TriageOptions(hash_options=HashOptions(
-        max_image_pixels=settings.max_image_pixels, max_file_bytes=settings.max_file_bytes,
-        pdq_quality_min=settings.pdq_quality_min))
+    options = TriageOptions(hash_options=app_ctx.services.hash_options())
     matcher = app_ctx.matcher(bank or None)
     results = list(triage_path(path, matcher, classifiers, detector, options))
     results.sort(key=lambda r: (-r.priority, r.path))

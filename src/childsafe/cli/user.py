@@ -30,7 +30,7 @@ def cli_actor() -> str:
 
 def _accounts() -> ModuleType:
     try:
-        from childsafe.api import accounts
+        from childsafe import accounts
     except ImportError as exc:  # argon2-cffi is part of the ``server`` extra
         raise ModelNotAvailableError(f"accounts need the server extra ({exc.name} is missing): "
                                      "pip install 'childsafe[server]'") from exc

@@ -2,6 +2,7 @@
 
 from childsafe.faces.detect import (
     DETECTORS,
+    FACE_DETECTORS,
     FaceBox,
     FaceDetectionResult,
     FaceDetector,
@@ -14,6 +15,7 @@ from childsafe.faces.detect import (
 
 __all__ = [
     "DETECTORS",
+    "FACE_DETECTORS",
     "FaceBox",
     "FaceDetectionResult",
     "FaceDetector",

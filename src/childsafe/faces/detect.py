@@ -17,7 +17,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -25,9 +25,10 @@ from PIL import Image, ImageOps, JpegImagePlugin
 
 from childsafe.config import DEFAULT_MAX_IMAGE_PIXELS
 from childsafe.errors import ChildsafeError, ConfigError, MediaDecodeError, ModelNotAvailableError
+from childsafe.plugins import Registry
 
 __all__ = ["FaceBox", "FaceDetector", "HogFaceDetector", "HaarFaceDetector", "CnnFaceDetector",
-           "DETECTORS", "get_detector", "load_rgb", "detect_faces", "FaceDetectionResult",
+           "DETECTORS", "FACE_DETECTORS", "get_detector", "load_rgb", "detect_faces", "FaceDetectionResult",
            "DETECT_MAX_SIDE", "iter_images"]
 
 DETECT_MAX_SIDE = 1024
@@ -154,20 +155,34 @@ class CnnFaceDetector(FaceDetector):
         return out
 
 
+#: The built-in detectors (the registry below lists plug-ins too).
 DETECTORS: dict[str, type[FaceDetector]] = {"hog": HogFaceDetector, "haar": HaarFaceDetector, "cnn": CnnFaceDetector}
 _CACHE: dict[str, FaceDetector] = {}
 
 
+def _detector_class(obj: object) -> type[FaceDetector]:
+    if not (isinstance(obj, type) and issubclass(obj, FaceDetector)):
+        raise ConfigError(f"a face detector is a FaceDetector subclass, not {obj!r}")
+    return obj
+
+
+#: Face detectors by name (entry-point group ``childsafe.face_detectors``): FaceDetector subclasses
+#: whose constructor takes an optional ``max_side``.
+FACE_DETECTORS: Final = Registry[type[FaceDetector]](
+    "childsafe.face_detectors", "face detector",
+    {name: f"childsafe.faces.detect:{cls.__name__}" for name, cls in DETECTORS.items()}, _detector_class)
+
+
 def get_detector(name: str = "hog", max_side: int | None = None) -> FaceDetector:
     """A shared detector by name; ``max_side`` overrides how far big images are scaled down."""
-    if name not in DETECTORS:
-        raise ConfigError(f"unknown face detector {name!r} (known: {', '.join(DETECTORS)})")
+    if name not in FACE_DETECTORS.entries():
+        raise ConfigError(f"unknown face detector {name!r} (known: {', '.join(FACE_DETECTORS.names())})")
     if max_side is not None:
         if max_side < 64:
             raise ConfigError(f"max side {max_side} is too small (64 or more)")
-        return DETECTORS[name](max_side=max_side)  # type: ignore[call-arg]
+        return FACE_DETECTORS.load(name)(max_side=max_side)  # type: ignore[call-arg]
     if name not in _CACHE:
-        _CACHE[name] = DETECTORS[name]()
+        _CACHE[name] = FACE_DETECTORS.load(name)()
     return _CACHE[name]
 
 

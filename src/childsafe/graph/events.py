@@ -35,10 +35,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import IO, Final
+from typing import IO, Final, cast
 
-from childsafe.errors import ConfigError, InvalidIdentifierError, InvalidSignalError
+from childsafe.errors import ChildsafeError, ConfigError, InvalidIdentifierError, InvalidSignalError
 from childsafe.media.signals import get_signal_type
+from childsafe.plugins import Registry
 from childsafe.records import (
     ByteLines,
     control_char_problem,
@@ -53,6 +54,7 @@ from childsafe.records import os_reason as _os_reason
 from childsafe.records import strip_bom as _strip_bom
 
 __all__ = [
+    "EVENT_BUILDERS",
     "EVENT_KINDS",
     "IDENTIFIER_KINDS",
     "MAX_FIELD_CHARS",
@@ -264,8 +266,8 @@ def iter_events(path: Path, kind: str = "auto") -> Iterator[Event | RowError]:
     be opened, or whose format or kind cannot be told, yields one ``RowError(0, ...)``; each unusable
     record yields a ``RowError`` and reading goes on.  An empty file yields nothing.
     """
-    if kind != "auto" and kind not in EVENT_KINDS:
-        raise ConfigError(f"unknown event kind {kind!r}; use one of: auto, {', '.join(EVENT_KINDS)}")
+    if kind != "auto" and kind not in EVENT_BUILDERS.entries():
+        raise ConfigError(f"unknown event kind {kind!r}; use one of: auto, {', '.join(EVENT_BUILDERS.names())}")
     return _iter_file(Path(path), kind)
 
 
@@ -289,7 +291,7 @@ def _iter_file(path: Path, kind: str) -> Iterator[Event | RowError]:
             except ConfigError as exc:
                 yield RowError(0, str(exc), whole_file=True)
                 return
-            builder = _BUILDERS[detected if kind == "auto" else kind]
+            builder = _builder(detected if kind == "auto" else kind)
             reader = _read_jsonl if fmt == "jsonl" else _read_csv
             yield from reader(fh, builder)
         except OSError as exc:
@@ -517,12 +519,23 @@ def _account(fields: _Fields, row: int) -> Event:
 
 _Builder = Callable[[_Fields, int], Event]
 
-_BUILDERS: Final[dict[str, _Builder]] = {
-    "messages": _message,
-    "identifiers": _identifier,
-    "media": _media,
-    "accounts": _account,
-}
+
+def _event_builder(obj: object) -> _Builder:
+    if not callable(obj):
+        raise ConfigError(f"an event kind is a function (fields, row) -> event, not {type(obj).__name__}")
+    return cast(_Builder, obj)
+
+
+#: Event kinds by name (entry-point group ``childsafe.event_kinds``): a function turning one row's
+#: fields (a mapping of lower-case column names) and its row number into an event.  A plug-in kind
+#: maps another export's columns onto these events; it may declare ``header_needs`` as the built-ins
+#: do below, raises ValueError for a bad row, and is named with ``kind`` (``auto`` detects built-ins).
+EVENT_BUILDERS: Final = Registry[_Builder]("childsafe.event_kinds", "event kind", {
+    "messages": "childsafe.graph.events:_message",
+    "identifiers": "childsafe.graph.events:_identifier",
+    "media": "childsafe.graph.events:_media",
+    "accounts": "childsafe.graph.events:_account",
+}, _event_builder)
 
 # CSV columns that must be in the header: all of the first tuple, and one of the second if any.
 _HEADER_NEEDS: Final[dict[_Builder, tuple[tuple[str, ...], tuple[str, ...]]]] = {
@@ -531,6 +544,34 @@ _HEADER_NEEDS: Final[dict[_Builder, tuple[tuple[str, ...], tuple[str, ...]]]] = 
     _media: (("account",), ("sha256", "pdq")),
     _account: (("account",), ()),
 }
+
+
+class _PluginBuilder:
+    """A plug-in's builder, held to the built-ins' contract: a bad row is a RowError, never a crash."""
+
+    def __init__(self, kind: str, builder: _Builder) -> None:
+        self.kind = kind
+        self.builder = builder
+        needs = getattr(builder, "header_needs", ((), ()))
+        self.header_needs: tuple[tuple[str, ...], tuple[str, ...]] = (tuple(needs[0]), tuple(needs[1]))
+
+    def __call__(self, fields: _Fields, row: int) -> Event:
+        try:
+            event = self.builder(fields, row)
+        except (ValueError, KeyError, TypeError, ChildsafeError) as exc:
+            raise _RowProblem(str(exc) or type(exc).__name__) from None
+        if not isinstance(event, MessageEvent | IdentifierEvent | MediaEvent | AccountEvent):
+            raise _RowProblem(f"event kind {self.kind!r} built a {type(event).__name__}, not an event")
+        return event
+
+
+def _builder(kind: str) -> _Builder:
+    builder = EVENT_BUILDERS.load(kind)
+    return builder if builder in _HEADER_NEEDS else _PluginBuilder(kind, builder)
+
+
+def _needs(builder: _Builder) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return builder.header_needs if isinstance(builder, _PluginBuilder) else _HEADER_NEEDS[builder]
 
 
 def _build(builder: _Builder, fields: _Fields, row: int) -> Event | RowError:
@@ -600,7 +641,7 @@ def _read_csv(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
 def _record_shape(names: list[str], builder: _Builder) -> Callable[[list[str]], bool]:
     """Whether a line read on its own looks like a record: the header's width, ids where ids go."""
     width = len(names)
-    ids = [names.index(name) for name in _HEADER_NEEDS[builder][0]]
+    ids = [names.index(name) for name in _needs(builder)[0]]
 
     def looks_like_record(fields: list[str]) -> bool:
         return len(fields) == width and all(plain_token(fields[i]) for i in ids)
@@ -614,7 +655,7 @@ def _header_problem(names: list[str], builder: _Builder) -> str | None:
         if name and name in seen:
             return f"CSV header names column {name[:40]!r} twice"
         seen.add(name)
-    needed, one_of = _HEADER_NEEDS[builder]
+    needed, one_of = _needs(builder)
     missing = [name for name in needed if name not in seen]
     if one_of and not seen & set(one_of):
         missing.append(" or ".join(one_of))

@@ -1,6 +1,6 @@
 """Review records: decisions, each reviewer's exposure, review UI sessions, risky conversations.
 
-The review queue itself is computed from its sources (:mod:`childsafe.store.review_queue`); this
+The review queue itself is computed from its sources (:mod:`childsafe.review`); this
 module stores only what people do.  A decision is written in one
 :meth:`~childsafe.store.service.ServiceStore.transaction` together with its audit entry and its
 consequences, so all of them commit or none does:

@@ -22,13 +22,14 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Final
+from typing import IO, Final, cast
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 import defusedxml
 import defusedxml.ElementTree as defused_etree
 
 from childsafe.errors import ConfigError
+from childsafe.plugins import Registry
 from childsafe.records import (
     ByteLines,
     control_char_problem,
@@ -44,7 +45,9 @@ from childsafe.records import strip_bom as _strip_bom
 from childsafe.text.messages import MAX_MESSAGE_CHARS, Message, RecordError
 
 __all__ = [
+    "CHAT_FORMATS",
     "FORMATS",
+    "ChatReader",
     "MAX_RECORD_BYTES",
     "detect_format",
     "iter_conversations",
@@ -144,8 +147,8 @@ _Item = Message | RecordError | _ConversationEnd
 
 
 def _check_format(fmt: str) -> str:
-    if fmt != "auto" and fmt not in FORMATS:
-        raise ConfigError(f"unknown chat format {fmt!r}; use one of: auto, {', '.join(FORMATS)}")
+    if fmt != "auto" and fmt not in CHAT_FORMATS.entries():
+        raise ConfigError(f"unknown chat format {fmt!r}; use one of: auto, {', '.join(CHAT_FORMATS.names())}")
     return fmt
 
 
@@ -168,7 +171,9 @@ def _iter_items(path: Path, fmt: str) -> Iterator[_Item]:
                 except ConfigError as exc:
                     yield RecordError(0, str(exc))
                     return
-            yield from _READERS[fmt](fh)
+            items = CHAT_FORMATS.load(fmt)(fh)
+            # A plug-in cannot take a built-in's name, so only plug-ins' output needs checking.
+            yield from items if fmt in FORMATS else _checked_items(fmt, items)
         except OSError as exc:
             yield RecordError(0, f"cannot read {path}: {_os_reason(exc)}")
 
@@ -529,11 +534,31 @@ def _local_name(tag: object) -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-_READERS: Final[dict[str, Callable[[IO[bytes]], Iterator[_Item]]]] = {
-    "jsonl": _read_jsonl,
-    "csv": _read_csv,
-    "pan12": _read_pan12,
-}
+#: A chat format: reads a binary file and yields its messages and record errors, streamed.
+ChatReader = Callable[[IO[bytes]], Iterator[Message | RecordError]]
+
+
+def _chat_reader(obj: object) -> ChatReader:
+    if not callable(obj):
+        raise ConfigError(f"a chat format is a function reading a binary file, not {type(obj).__name__}")
+    return cast(ChatReader, obj)
+
+
+def _checked_items(fmt: str, items: Iterator[object]) -> Iterator[_Item]:
+    """A plug-in's output, checked: anything but a message or a record error is one record error."""
+    for item in items:
+        if isinstance(item, Message | RecordError | _ConversationEnd):
+            yield item
+        else:
+            yield RecordError(0, f"chat format {fmt!r} yielded a {type(item).__name__}, not a message")
+
+
+#: Chat formats by name (entry-point group ``childsafe.chat_formats``); ``"auto"`` detects the built-ins.
+CHAT_FORMATS: Final = Registry[ChatReader]("childsafe.chat_formats", "chat format", {
+    "jsonl": "childsafe.text.readers:_read_jsonl",
+    "csv": "childsafe.text.readers:_read_csv",
+    "pan12": "childsafe.text.readers:_read_pan12",
+}, _chat_reader)
 
 
 def _ByteLines(fh: IO[bytes]) -> ByteLines:  # noqa: N802 - keeps the call sites as they were

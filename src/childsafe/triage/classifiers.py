@@ -28,18 +28,20 @@ import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Final, Literal, Protocol, cast, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
 from PIL import Image
 
 from childsafe.errors import ChildsafeError, ConfigError, ModelNotAvailableError
+from childsafe.plugins import Registry
 
 __all__ = [
     "ABUSE",
     "ENTRY_POINT_GROUP",
     "EXPLICIT",
+    "IMAGE_CLASSIFIERS",
     "MINOR",
     "NUDENET_EXPLICIT_CLASSES",
     "ClassifierFinding",
@@ -109,10 +111,16 @@ class ImageClassifier(Protocol):
 
 # -- registry ------------------------------------------------------------------------------------
 
-#: Built-ins, declared exactly as plug-ins declare theirs (entry point name -> "module:factory").
-_BUILTINS: tuple[importlib.metadata.EntryPoint, ...] = (
-    importlib.metadata.EntryPoint("nudenet", "childsafe.triage.classifiers:NudeNetClassifier", ENTRY_POINT_GROUP),
-)
+def _factory(obj: object) -> Callable[[], object]:
+    if not callable(obj):
+        raise ConfigError(f"an image classifier entry point names a factory (usually the class), not {obj!r}")
+    return cast(Callable[[], object], obj)
+
+
+#: Classifier factories by name (entry-point group :data:`ENTRY_POINT_GROUP`); built-ins are declared
+#: exactly as plug-ins declare theirs.
+IMAGE_CLASSIFIERS: Final = Registry[Callable[[], object]](
+    ENTRY_POINT_GROUP, "classifier", {"nudenet": "childsafe.triage.classifiers:NudeNetClassifier"}, _factory)
 
 
 @dataclass(frozen=True)
@@ -129,23 +137,14 @@ class RegisteredClassifier:
 
 
 def available_classifiers() -> dict[str, RegisteredClassifier]:
-    """Every registered classifier by name: built-ins first, then installed plug-ins.
+    """Every registered classifier by name: built-ins first, then installed plug-ins (looked up anew).
 
     A plug-in may not replace a built-in (or an earlier plug-in) of the same name: the later
     one is skipped with a warning, so installing a package cannot silently swap a model.
     """
-    found: dict[str, RegisteredClassifier] = {
-        ep.name: RegisteredClassifier(ep.name, ep.value, "builtin", ep) for ep in _BUILTINS}
-    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
-        dist = getattr(ep, "dist", None)
-        origin = str(getattr(dist, "name", None) or "entry point")
-        current = found.get(ep.name)
-        if current is None:
-            found[ep.name] = RegisteredClassifier(ep.name, ep.value, origin, ep)
-        elif current.value != ep.value:
-            log.warning("classifier %r from %s ignored: the name is taken by %s (%s)",
-                        ep.name, origin, current.origin, current.value)
-    return found
+    IMAGE_CLASSIFIERS.reload()
+    return {name: RegisteredClassifier(name, entry.value, entry.origin, entry.entry_point)
+            for name, entry in IMAGE_CLASSIFIERS.entries().items()}
 
 
 def load_classifier(name: str) -> ImageClassifier:
@@ -154,20 +153,12 @@ def load_classifier(name: str) -> ImageClassifier:
     Raises :class:`ConfigError` for an unknown name and :class:`ModelNotAvailableError` when the
     plug-in cannot be imported or its model is missing.
     """
-    registry = available_classifiers()
-    entry = registry.get(name)
-    if entry is None:
-        raise ConfigError(f"unknown classifier {name!r} (registered: {', '.join(sorted(registry)) or 'none'})")
-    try:
-        factory: Callable[[], object] = entry.entry_point.load()
-    except ImportError as exc:
-        raise ModelNotAvailableError(
-            f"classifier {name!r} ({entry.value}, from {entry.origin}) could not be imported: {exc}") from exc
-    except AttributeError as exc:
-        raise ConfigError(f"classifier {name!r}: entry point {entry.value!r} names nothing: {exc}") from exc
+    IMAGE_CLASSIFIERS.reload()  # what is installed now, as available_classifiers() lists it
+    factory = IMAGE_CLASSIFIERS.load(name)
     classifier = factory()
     if not isinstance(classifier, ImageClassifier):
-        raise ConfigError(f"classifier {name!r} ({entry.value}) is not an ImageClassifier: "
+        value = IMAGE_CLASSIFIERS.entries()[name].value
+        raise ConfigError(f"classifier {name!r} ({value}) is not an ImageClassifier: "
                           "it needs name, labels and classify(rgb)")
     return classifier
 

@@ -1,7 +1,7 @@
 """The review UI of ``childsafe serve``: server-rendered pages at ``/review`` (needs the ``server`` extra).
 
 :func:`mount_review_ui` adds it to the API application; the queue and decisions it shows live in
-:mod:`childsafe.store.review_queue` and :mod:`childsafe.store.review`, which need no web framework.
+:mod:`childsafe.review` and :mod:`childsafe.store.review`, which need no web framework.
 """
 
 from __future__ import annotations

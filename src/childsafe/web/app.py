@@ -8,7 +8,6 @@ admin); the audit page needs ``audit`` (admin).  Sessions, CSRF and headers: :mo
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -19,15 +18,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.staticfiles import StaticFiles
 
-from childsafe.api.accounts import authenticate, can
-from childsafe.api.state import ServiceState, client_address
-from childsafe.errors import AuthenticationError, ChildsafeError, ConfigError, RateLimitedError, http_status_for
-from childsafe.graph.network import MediaEvidence
-from childsafe.store.graph import MediaMatcher, media_matcher
-from childsafe.store.review import DECISIONS, REOPENED, Decision, ReviewStore, Session, details_json
-from childsafe.store.review_queue import QueueLimits, ReviewQueue
+from childsafe.accounts import authenticate, can
+from childsafe.errors import AuthenticationError, ChildsafeError, RateLimitedError, http_status_for
+from childsafe.store.review import REOPENED, Decision, Session, details_json
 from childsafe.store.service import User
 from childsafe.web.conversation import rescore
+from childsafe.web.host import ReviewHost
 from childsafe.web.media import MediaCheck, check_media, media_response, open_media
 from childsafe.web.security import (
     LOGIN_CSRF_COOKIE,
@@ -37,6 +33,7 @@ from childsafe.web.security import (
     check_origin,
     check_token,
     clear_cookie,
+    client_address,
     login_csrf,
     session_cookie,
     set_login_csrf,
@@ -57,10 +54,9 @@ class LoginRequired(Exception):
     """No live session: pages redirect to the login form."""
 
 
-def mount_review_ui(app: FastAPI, state: ServiceState, limits: QueueLimits | None = None) -> ReviewUI:
-    # The API's /api/v1/review routes use the same queue (and its graph cache) as the pages.
+def mount_review_ui(app: FastAPI, state: ReviewHost) -> ReviewUI:
     """Mount the review UI at ``/review`` on ``app`` (and send ``/`` there)."""
-    ui = ReviewUI(state, limits)
+    ui = ReviewUI(state)
     app.mount(PREFIX, ui.app, name="review")
 
     async def home() -> RedirectResponse:
@@ -72,10 +68,11 @@ def mount_review_ui(app: FastAPI, state: ServiceState, limits: QueueLimits | Non
 
 
 class ReviewUI:
-    def __init__(self, state: ServiceState, limits: QueueLimits | None = None) -> None:
+    def __init__(self, state: ReviewHost) -> None:
         self.state = state
-        self.reviews = ReviewStore(state.service)
-        self.queue = ReviewQueue(state.store, self.reviews, limits, match_media=self._media_matcher)
+        # The host's queue: the API's /api/v1/review routes use the same one (and its graph cache).
+        self.queue = state.review.queue
+        self.reviews = state.review.reviews
         self.env = Environment(loader=PackageLoader("childsafe.web", "templates"), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(prefix=PREFIX, decision_names=DECISION_NAMES)
@@ -91,15 +88,6 @@ class ReviewUI:
         router = APIRouter()
         pages.add_routes(router, self)
         self.app.include_router(router)
-
-    def _media_matcher(self) -> MediaMatcher:
-        """Graph media matched against the banks with this process's matcher (under its lock)."""
-        holder = self.state.matchers
-
-        def match(signal_type: str, signals: Sequence[str]) -> list[list[MediaEvidence]]:
-            return holder.use(lambda m: media_matcher(m)(signal_type, signals))
-
-        return match
 
     # -- helpers the pages use -------------------------------------------------------------------
     def render(self, request: Request, template: str, status: int = 200, session: Session | None = None,
@@ -168,40 +156,12 @@ class ReviewUI:
 
     def decide(self, user: User, key: str, decision: str, reason: str, fingerprint: str, *,
                allowlist_preview: int | None = None, preview_required: bool = False) -> Decision:
-        """One decision, from a page or the API: checked against what was shown, audited, with its effects.
-
-        A false positive that adds allowlist entries is checked against the preview the caller was
-        shown (``allowlist_preview``: how many other stored items they would suppress); the review
-        page always sends it, an API client may.  Reviewers may not save one that suppresses others.
-        """
-        found = self.queue.item(key)
-        if fingerprint != found.fingerprint:
-            raise ConfigError("this item changed since you opened it (its file or scores were updated): "
-                              "open it again before deciding")
-        if decision not in DECISIONS:
-            raise ConfigError(f"unknown decision {decision!r}")
-        self.queue.check(found, decision, reason, admin=can(user, "audit"))  # never "confirmed" on a child
-        effects = self.queue.effects(found, decision, user.name)
-        if effects.allowlist and (preview_required or allowlist_preview is not None):
-            now = len(effects.allowlist_others)
-            if allowlist_preview != now:
-                shown = "no preview" if allowlist_preview is None else f"{allowlist_preview}"
-                raise ConfigError(f"the allowlist preview changed: this false positive would now suppress {now} "
-                                  f"other stored item(s), you were shown {shown}; open the item again")
-        made = self.reviews.decide(found.key, found.source, found.fingerprint, decision, reason,
-                                   actor=user.name, admin=can(user, "audit"), effects=effects,
-                                   details={"urgency": round(found.urgency, 4), "summary": found.summary})
-        if effects.allowlist:
-            self.state.bank_changed()
-        if found.source in ("graph", "at_risk"):
-            self.queue.invalidate_graph()
-        return made
+        """:meth:`childsafe.review.ReviewService.decide` (the rules are the same for the API)."""
+        return self.state.review.decide(user, key, decision, reason, fingerprint,
+                                        allowlist_preview=allowlist_preview, preview_required=preview_required)
 
     def remove_allowlist(self, user: User, key: str, reason: str) -> dict[str, Any]:
-        """An administrator undoes a false positive's allowlist entries (audited; the item reopens)."""
-        done = self.reviews.remove_allowlist(key, actor=user.name, admin=can(user, "audit"), reason=reason)
-        self.state.bank_changed()
-        return done
+        return self.state.review.remove_allowlist(user, key, reason)
 
     def media(self, request: Request, key: str) -> Response:
         session = self.session(request)

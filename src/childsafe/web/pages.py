@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from childsafe.api.accounts import can
+from childsafe.accounts import can
 from childsafe.errors import PermissionDeniedError
 from childsafe.store.allowlist import PREVIEW_NAMES, list_grants
 from childsafe.web.security import PREFIX

@@ -29,7 +29,7 @@ from childsafe.errors import PermissionDeniedError
 from childsafe.store.review import SESSION_MAX
 
 __all__ = ["LOGIN_CSRF_COOKIE", "SESSION_COOKIE", "PREFIX", "SecurityHeaders", "check_origin", "check_token",
-           "clear_cookie", "login_csrf", "set_cookie"]
+           "clear_cookie", "client_address", "login_csrf", "set_cookie"]
 
 PREFIX: Final = "/review"
 SESSION_COOKIE: Final = "childsafe_review"
@@ -38,6 +38,11 @@ _LOGIN_CSRF_SECONDS: Final = 3600
 
 CSP: Final = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; media-src 'self'; "
               "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+
+
+def client_address(request: Request) -> str:
+    """The caller's address, as audited and rate-limited (the proxy's client when the proxy is trusted)."""
+    return request.client.host if request.client else "unknown"
 
 
 def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from childsafe.api.ratelimit import RateLimiter
+from childsafe.accounts.ratelimit import RateLimiter
 from childsafe.errors import AuthenticationError, ConfigError, PermissionDeniedError
 from childsafe.store.service import ServiceStore, User, token_digest
 
