@@ -24,7 +24,8 @@ from typing import Any, Final, TypeAlias
 
 from childsafe.errors import InvalidFindingError
 
-__all__ = ["RECORD_VERSION", "Evidence", "Explanation", "Finding", "Location", "Scalar", "clamp_score", "context_of"]
+__all__ = ["RECORD_VERSION", "Evidence", "Explanation", "Finding", "Location", "Scalar", "box_location", "clamp_score",
+           "context_of"]
 
 #: Written into every record so a reader can tell a future, incompatible shape from this one.
 RECORD_VERSION: Final = 1
@@ -273,6 +274,15 @@ class Finding:
                    score=_check_number("finding score", data.get("score"), optional=False) or 0.0,
                    where=Location.from_record(_or_empty(data.get("where"))),
                    explanation=Explanation.from_record(data.get("explanation")))
+
+
+def box_location(box: tuple[int, int, int, int] | None, path: str | None = None) -> Location:
+    """A location with ``box`` when it is a valid ``(x, y, w, h)``; a plug-in's malformed box is left out
+    rather than failing the result it came with."""
+    try:
+        return Location(path=path, box=box)
+    except InvalidFindingError:
+        return Location(path=path)
 
 
 def clamp_score(value: float) -> float:
