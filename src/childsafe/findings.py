@@ -18,7 +18,7 @@ domain can produce findings without importing another domain.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, TypeAlias
 
@@ -255,9 +255,10 @@ class Finding:
         w = self.where
         return w.path or w.account or w.node or w.conversation or ""
 
-    def reasons(self) -> list[str]:
-        """The evidence in words, one line each (the review queue's and reports' "why")."""
-        return [e.text or e.kind for e in self.explanation.evidence]
+    def reasons(self, *, leave_out: Collection[str] = ()) -> list[str]:
+        """The evidence in words, one line each (the review queue's and reports' "why"), without the
+        kinds in ``leave_out`` (a network lead's paths, say, which a page draws instead)."""
+        return [e.text or e.kind for e in self.explanation.evidence if e.kind not in leave_out]
 
     def to_record(self) -> dict[str, Any]:
         return {"version": RECORD_VERSION, "source": self.source, "label": self.label, "score": self.score,
