@@ -24,8 +24,8 @@ from typing import Any, Final, TypeAlias
 
 from childsafe.errors import InvalidFindingError
 
-__all__ = ["RECORD_VERSION", "Evidence", "Explanation", "Finding", "Location", "Scalar", "box_location", "clamp_score",
-           "context_of"]
+__all__ = ["RECORD_VERSION", "AuthorRiskSummary", "Evidence", "Explanation", "Finding", "Location", "Scalar",
+           "box_location", "clamp_score", "context_of"]
 
 #: Written into every record so a reader can tell a future, incompatible shape from this one.
 RECORD_VERSION: Final = 1
@@ -275,6 +275,37 @@ class Finding:
                    score=_check_number("finding score", data.get("score"), optional=False) or 0.0,
                    where=Location.from_record(_or_empty(data.get("where"))),
                    explanation=Explanation.from_record(data.get("explanation")))
+
+
+@dataclass(frozen=True)
+class AuthorRiskSummary:
+    """What the conversation analysis concluded about an author, in the form it is stored and shared.
+
+    ``childsafe text score`` keeps an author's highest risk, whether they alerted, in how many
+    conversations and which indicator categories (an ``author_risk`` row); the network reads it as
+    evidence (:class:`childsafe.graph.network.AuthorRisk` is this class) and the review queue as an
+    item.  It lives in the core so that the text and graph domains share it without importing each
+    other; the scorer's working state per conversation is :class:`childsafe.text.scoring.AuthorRisk`,
+    and :func:`childsafe.text.findings.author_summary` turns one into the other.
+    """
+
+    risk: float
+    alert: bool
+    conversations: int
+    indicators: tuple[str, ...] = ()
+    #: The conversation analysis' view of the author, when it gives one: ``suspect``, ``at_risk``
+    #: (the child being groomed) or ``other``; and an age the author stated in the conversation.
+    role: str | None = None
+    stated_age: int | None = None
+
+    def finding(self, author: str) -> Finding:
+        """The author as a finding: the risk as score, one evidence item per indicator category."""
+        evidence = tuple(Evidence("indicator", f"indicator: {c.replace('_', ' ')}", c) for c in self.indicators) or (
+            Evidence("model", "model risk only"),)
+        return Finding("text", "grooming_risk", clamp_score(self.risk), Location(account=author),
+                       Explanation("text_score", evidence, context_of([
+                           ("alert", self.alert), ("conversations", self.conversations), ("role", self.role),
+                           ("stated_age", self.stated_age)])))
 
 
 def box_location(box: tuple[int, int, int, int] | None, path: str | None = None) -> Location:

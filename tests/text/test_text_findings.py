@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import json
 
-from childsafe.findings import Finding
-from childsafe.text.findings import (
-    alert_finding,
-    conversation_findings,
-    indicator_finding,
-    stored_risk_finding,
-)
+from childsafe.findings import AuthorRiskSummary, Finding
+from childsafe.graph.network import AuthorRisk as NetworkAuthorRisk
+from childsafe.text.findings import alert_finding, author_summary, conversation_findings, indicator_finding
 from childsafe.text.messages import Message
 from childsafe.text.scoring import EarlyWarning, score_conversation
 
@@ -58,8 +54,20 @@ def test_an_indicator_and_an_alert_are_findings_too() -> None:
 
 
 def test_a_stored_author_summary_keeps_the_queue_s_words() -> None:
-    found = stored_risk_finding("sam_k", 0.7, True, 2, ["secrecy", "platform_move"])
+    found = AuthorRiskSummary(0.7, True, 2, ("secrecy", "platform_move")).finding("sam_k")
+    assert (found.detector, found.where.account) == ("text_score", "sam_k")
     assert found.reasons() == ["indicator: secrecy", "indicator: platform move"]
     assert found.explanation.context == {"alert": True, "conversations": 2}
-    assert stored_risk_finding("x", 1.3, False, 1, []).reasons() == ["model risk only"]
-    assert stored_risk_finding("x", 1.3, False, 1, []).score == 1.0
+    assert AuthorRiskSummary(1.3, False, 1).finding("x").reasons() == ["model risk only"]
+    assert AuthorRiskSummary(1.3, False, 1).finding("x").score == 1.0
+
+
+def test_the_network_and_the_scorer_share_one_summary_type() -> None:
+    assert NetworkAuthorRisk is AuthorRiskSummary
+    conv = score_conversation(_messages())
+    summary = author_summary(conv.finish().authors["sam_k"])
+    risk = conv.authors["sam_k"]
+    assert summary == AuthorRiskSummary(risk.risk, risk.alert_at is not None, 1,
+                                        tuple(sorted({f.category for f in risk.findings})), risk.role,
+                                        risk.stated_age)
+    assert summary.alert and summary.role == "suspect" and "secrecy" in summary.indicators

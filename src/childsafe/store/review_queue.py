@@ -34,7 +34,7 @@ from typing import Any, Final
 from sqlalchemy import func, or_, select, update
 
 from childsafe.errors import ConfigError, NotFoundError, PermissionDeniedError
-from childsafe.findings import Explanation, Finding, Location
+from childsafe.findings import AuthorRiskSummary, Explanation, Finding, Location
 from childsafe.graph.atrisk import children_at_risk
 from childsafe.graph.rank import rank_accounts
 from childsafe.store.allowlist import AllowlistPreview, plan_allowlist, preview_allowlist
@@ -43,7 +43,6 @@ from childsafe.store.review import FINAL_DECISIONS, Decision, DecisionEffects, R
 from childsafe.store.scan_findings import dump_findings, load_findings, scan_record_findings
 from childsafe.store.schema import author_risk, graph_accounts, graph_messages, scan_items
 from childsafe.store.sql import SqlStore
-from childsafe.text.findings import stored_risk_finding
 
 __all__ = ["AT_RISK_DECISIONS", "ITEM_DECISIONS", "QueueItem", "QueueLimits", "QueueResult", "ReviewQueue",
            "SOURCE_ORDER", "item_key"]
@@ -267,8 +266,8 @@ class ReviewQueue:
         out = []
         for row in rows:
             indicators = json.loads(row.indicators or "[]")
-            finding = stored_risk_finding(row.author, float(row.risk), bool(row.alert), int(row.conversations),
-                                          [str(i) for i in indicators])
+            finding = AuthorRiskSummary(float(row.risk), bool(row.alert), int(row.conversations),
+                                        tuple(str(i) for i in indicators)).finding(row.author)
             alert = " (alert)" if row.alert else ""
             out.append(QueueItem.of(
                 item_key("text", row.author), finding,

@@ -1,24 +1,25 @@
 """Conversation risk as :class:`~childsafe.findings.Finding` objects.
 
 An adapter over the result types of :mod:`childsafe.text.scoring` (read, never changed here):
-each indicator an author's messages showed, each alert, each author's overall risk, and the
-stored per-author summary the review queue and the network read (``author_risk`` rows) become
+each indicator an author's messages showed, each alert and each author's overall risk become
 the same Finding, with the detector, the evidence (indicators with their message, cues such as a
 stated age, the model's top terms) and the context (language, rule, stage) that explain it.
 
-Message indices are 0-based within the author's messages, as in the text results.
+Message indices are 0-based within the author's messages, as in the text results.  The stored
+per-author summary (``author_risk`` rows, the network's evidence) is the core's
+:class:`~childsafe.findings.AuthorRiskSummary`; :func:`author_summary` makes one from a scored author.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from childsafe.findings import Evidence, Explanation, Finding, Location, clamp_score, context_of
+from childsafe.findings import AuthorRiskSummary, Evidence, Explanation, Finding, Location, clamp_score, context_of
 from childsafe.text.scoring import Alert, AuthorRisk, ConversationRisk, Cue
 from childsafe.text.scoring import Finding as IndicatorFinding
 
-__all__ = ["alert_finding", "author_finding", "conversation_findings", "cue_evidence", "indicator_evidence",
-           "indicator_finding", "stored_risk_finding"]
+__all__ = ["alert_finding", "author_finding", "author_summary", "conversation_findings", "cue_evidence",
+           "indicator_evidence", "indicator_finding"]
 
 #: Detector names: the indicator packs, the early-warning rules, and ``childsafe text score`` as a whole.
 INDICATOR_DETECTOR = "text_indicators"
@@ -86,13 +87,8 @@ def conversation_findings(conv: ConversationRisk) -> list[Finding]:
     return [author_finding(a, conv.conversation_id) for a in ranked]
 
 
-def stored_risk_finding(author: str, risk: float, alert: bool, conversations: int, indicators: Sequence[str],
-                        role: str | None = None, stated_age: int | None = None) -> Finding:
-    """The stored summary of an author (an ``author_risk`` row, the network's
-    :class:`~childsafe.graph.network.AuthorRisk`): highest risk, alert, indicator categories."""
-    evidence = tuple(Evidence("indicator", f"indicator: {c.replace('_', ' ')}", c) for c in indicators) or (
-        Evidence("model", "model risk only"),)
-    return Finding("text", "grooming_risk", clamp_score(risk), Location(account=author),
-                   Explanation(SCORE_DETECTOR, evidence, context_of([
-                       ("alert", alert), ("conversations", conversations), ("role", role),
-                       ("stated_age", stated_age)])))
+def author_summary(risk: AuthorRisk, conversations: int = 1) -> AuthorRiskSummary:
+    """The stored, shared summary of an author scored in ``conversations`` conversation(s) (what
+    ``childsafe text score`` keeps, and the network reads as evidence)."""
+    return AuthorRiskSummary(risk.risk, risk.alert_at is not None, conversations,
+                             tuple(sorted({f.category for f in risk.findings})), risk.role, risk.stated_age)
