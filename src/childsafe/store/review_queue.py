@@ -2,9 +2,10 @@
 
 Sources and their urgency (all in [0, 1], so one sort orders them):
 
-* **media**: scan items whose stored record has hash matches (or a triage ``priority``, when one
-  was stored).  Urgency is that priority, else :func:`~childsafe.triage.priority.score_priority`
-  of the record's matches: 0.90-1.00, closer matches higher.
+* **media**: scan items whose stored findings are not empty (hash matches, or a triage priority;
+  :mod:`childsafe.store.scan_findings` works them out when the item is stored).  Urgency is the
+  finding's score: a stored triage priority, else :func:`~childsafe.triage.priority.score_priority`
+  of the matches: 0.90-1.00, closer matches higher.
 * **text**: authors in ``author_risk`` that alerted or reached :attr:`QueueLimits.text_min_risk`;
   urgency is the author's highest risk (a sextortion pattern is 0.95).
 * **graph**: the top suspects of :func:`~childsafe.graph.rank.rank_accounts` over the stored network,
@@ -16,10 +17,12 @@ Sources and their urgency (all in [0, 1], so one sort orders them):
   the whole network, so it is cached for :attr:`QueueLimits.graph_cache_seconds` (and dropped after
   a graph decision), and skipped with a note above :attr:`QueueLimits.graph_max_messages`.
 
-Nothing is copied into a queue table (see the ``v5: review`` note in :mod:`childsafe.store.schema`):
-an item leaves the queue when a final decision with the same fingerprint exists, and comes back
-when its evidence changes (a file with another SHA-256 at the path, an author scored in more
-conversations).  Escalated items stay, marked, until an administrator decides them.
+Every item carries a :class:`~childsafe.findings.Finding` (its ``reasons`` are the finding's
+evidence in words); nothing translates a source's own record into reasons here.  Nothing is copied
+into a queue table (see the ``v5: review`` note in :mod:`childsafe.store.schema`): an item leaves the
+queue when a final decision with the same fingerprint exists, and comes back when its evidence changes
+(a file with another SHA-256 at the path, an author scored in more conversations).  Escalated items
+stay, marked, until an administrator decides them.
 """
 
 from __future__ import annotations

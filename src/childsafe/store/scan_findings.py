@@ -58,6 +58,8 @@ def scan_record_findings(key: str, record: dict[str, Any]) -> list[Finding]:
 
 def dump_findings(findings: list[Finding]) -> tuple[str, float | None]:
     """The ``findings`` and ``urgency`` columns of a scan item."""
+    if not findings:  # nearly every item of a scan
+        return "[]", None
     return json.dumps([f.to_record() for f in findings]), max((f.score for f in findings), default=None)
 
 
