@@ -254,7 +254,9 @@ class ReviewQueue:
         with self.store.engine.begin() as conn:
             for key, findings in found:
                 text, urgency = dump_findings(findings)
-                conn.execute(update(scan_items).where(scan_items.c.key == key).values(findings=text, urgency=urgency))
+                # Only while still unset: a rescan meanwhile stored findings of its own, which are newer.
+                conn.execute(update(scan_items).where(scan_items.c.key == key, scan_items.c.findings.is_(None))
+                             .values(findings=text, urgency=urgency))
 
     # -- text ---------------------------------------------------------------------------------
     def _text(self, only: str | None = None) -> list[QueueItem]:
