@@ -137,3 +137,10 @@ def test_migration_0009_marks_what_was_never_for_review(tmp_path: Path) -> None:
     assert [i.key for i in _queue(store).items().items] == ["media:/e/a.jpg", "media:/e/t.jpg"]
     assert _stored(store, "/e/t.jpg")[1] == 0.5
     store.close()
+
+
+def test_a_late_write_back_never_replaces_findings_a_rescan_stored(store: SqlStore) -> None:
+    _save(store, [ScanRecord("/e/a.jpg", 1, 1, _matched("/e/a.jpg"))])
+    fresh = _stored(store, "/e/a.jpg")
+    _queue(store)._keep_findings([("/e/a.jpg", [])])  # worked out from the record read before the rescan
+    assert _stored(store, "/e/a.jpg") == fresh
