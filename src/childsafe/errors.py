@@ -30,6 +30,7 @@ __all__ = [
     "RateLimitedError",
     "RequestTimeoutError",
     "AuditIntegrityError",
+    "InvalidFindingError",
     "EXIT_CODES",
     "exit_code_for",
     "HTTP_STATUSES",
@@ -47,6 +48,10 @@ class ConfigError(ChildsafeError):
 
 class InvalidSignalError(ChildsafeError, ValueError):
     """A signal string does not parse for its signal type (e.g. a PDQ hex of the wrong length)."""
+
+
+class InvalidFindingError(ChildsafeError, ValueError):
+    """A finding record does not parse (a score outside [0, 1], no detector, a malformed location)."""
 
 
 class InvalidIdentifierError(InvalidSignalError):
@@ -143,6 +148,7 @@ class AuditIntegrityError(ChildsafeError):
 EXIT_CODES: dict[type[ChildsafeError], int] = {
     ConfigError: 2,
     InvalidSignalError: 2,
+    InvalidFindingError: 2,
     BankNotFoundError: 3,
     BankExistsError: 3,
     HashListFormatError: 4,
@@ -172,6 +178,7 @@ def exit_code_for(error: ChildsafeError) -> int:
 HTTP_STATUSES: dict[type[ChildsafeError], int] = {
     ConfigError: 400,
     InvalidSignalError: 400,
+    InvalidFindingError: 422,
     HashListFormatError: 422,
     UnsupportedContentError: 415,
     MediaDecodeError: 422,

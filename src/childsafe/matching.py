@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from childsafe.errors import ChildsafeError, StoreError
+from childsafe.findings import Evidence, Explanation, Finding, Location, context_of
 from childsafe.media.exact_index import ExactIndex
 from childsafe.media.hashing import FileHashes
 from childsafe.media.pdq_index import PdqIndex, pdq_hex_to_words
@@ -35,6 +36,8 @@ EXACT_TYPES = ("md5", "sha1", "sha256", "video_md5")
 #: Rebuild a snapshot once this many entries sit in the in-memory delta.
 REBUILD_MIN_DELTA = 100_000
 REBUILD_FRACTION = 0.10
+#: Perceptual distance at which a match's finding score reaches 0 (as triage's default closeness).
+MATCH_DISTANCE_SCALE = 64.0
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,47 @@ class Match:
                                "label": self.label, "source": self.source}
         out.update(self.detail)
         return out
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Match:
+        """A match read back from :meth:`to_record` (a stored scan record); ``entry_id`` is not kept there."""
+        known = {"bank", "signal_type", "signal", "distance", "label", "source"}
+        distance = record.get("distance")
+        return cls(str(record.get("bank")), str(record.get("signal_type")), str(record.get("signal") or ""),
+                   distance if isinstance(distance, int) and not isinstance(distance, bool) else 0,
+                   _text_or_none(record.get("label")), _text_or_none(record.get("source")), 0,
+                   detail={k: v for k, v in record.items() if k not in known})
+
+    @property
+    def closeness(self) -> float:
+        """1 for an exact (cryptographic) match, falling to 0 at :data:`MATCH_DISTANCE_SCALE` bits."""
+        if _is_exact(self.signal_type):
+            return 1.0
+        return max(0.0, 1.0 - self.distance / MATCH_DISTANCE_SCALE)
+
+    def evidence(self, where: Location | None = None) -> Evidence:
+        how = "identical file" if _is_exact(self.signal_type) else f"at distance {self.distance}"
+        label = f", label {self.label!r}" if self.label else ""
+        return Evidence(self.signal_type, f"{self.signal_type} {how}: bank {self.bank!r}{label}", self.distance,
+                        where or Location(), self.closeness)
+
+    def finding(self, where: Location | None = None) -> Finding:
+        """This match as a :class:`~childsafe.findings.Finding`: known media, scored by closeness."""
+        context = context_of([("bank", self.bank), ("signal_type", self.signal_type), ("signal", self.signal),
+                              ("label", self.label), ("source", self.source), ("allowlist", self.allowlist or None)])
+        return Finding("media", "known_media", self.closeness, where or Location(),
+                       Explanation("hash_match", (self.evidence(),), context))
+
+
+def _is_exact(signal_type: str) -> bool:
+    try:
+        return get_signal_type(signal_type).exact
+    except ChildsafeError:  # a stored record naming a type this version does not know
+        return False
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def scope_suppresses(scopes: Sequence[AllowlistScope], bank: str, signal_type: str, signal: str,

@@ -64,6 +64,10 @@ def _legacy_v3(url: str) -> None:
                 table.indexes.discard(index)
     with engine.begin() as conn:
         old.create_all(conn)
+        # came with v10 (migration 0009)
+        conn.execute(text("DROP INDEX ix_scan_items_urgency"))
+        conn.execute(text("ALTER TABLE scan_items DROP COLUMN urgency"))
+        conn.execute(text("ALTER TABLE scan_items DROP COLUMN findings"))
         conn.execute(insert(schema_info).values(key="version", value="3"))
         conn.execute(text("INSERT INTO banks (name, allowlist, pdq_threshold, enabled, created_at) "
                           "VALUES ('legacy', false, 31, true, '2024-01-01 00:00:00')"))

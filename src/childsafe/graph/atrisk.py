@@ -15,7 +15,9 @@ from typing import Any, Final
 
 import numpy as np
 
+from childsafe.findings import Explanation, Finding, clamp_score, context_of
 from childsafe.graph.contacts import DEFAULT_PRIVATE_PLATFORMS
+from childsafe.graph.findings import account_location, path_evidence, reason_evidence
 from childsafe.graph.network import NO_TIME
 from childsafe.graph.rank import ROLES, RankResult
 
@@ -45,6 +47,13 @@ class AtRisk:
     def to_record(self) -> dict[str, Any]:
         return {"account": self.account, "role": "at_risk", "exposure": round(self.exposure, 6),
                 "reasons": self.reasons, "paths": self.paths, "stated_age": self.stated_age}
+
+    def finding(self) -> Finding:
+        """This child as a finding (label ``at_risk``, the exposure as score, capped at 1)."""
+        evidence = tuple(reason_evidence(self.reasons) + path_evidence(self.paths))
+        return Finding("at_risk", "at_risk", clamp_score(self.exposure), account_location(self.account),
+                       Explanation("network_at_risk", evidence, context_of([("stated_age", self.stated_age),
+                                                                            ("exposure", round(self.exposure, 6))])))
 
 
 @dataclass

@@ -40,6 +40,7 @@ import numpy as np
 import numpy.typing as npt
 
 from childsafe.errors import ConfigError
+from childsafe.findings import Evidence, Explanation, Finding, Location, clamp_score
 from childsafe.graph.network import Network
 from childsafe.media.pdq_index import pdq_hex_to_words
 
@@ -89,6 +90,20 @@ class Person:
     def to_record(self) -> dict[str, Any]:
         return {"person": self.person, "accounts": self.accounts, "evidence": self.evidence,
                 "confidence": round(self.confidence, 4)}
+
+    def finding(self) -> Finding:
+        """This person as a finding: the linked accounts' pairs and what each pair shares are the evidence."""
+        evidence = []
+        for pair in self.evidence:
+            accounts = " & ".join(str(a) for a in pair.get("accounts") or [])
+            for item in pair.get("shared") or []:
+                weight = item.get("weight")
+                evidence.append(Evidence("shared", f"{accounts} share {item.get('what')}", accounts,
+                                         Location(node=f"person:{self.person}"),
+                                         float(weight) if isinstance(weight, int | float) else None))
+        return Finding("graph", "same_person", clamp_score(self.confidence), Location(node=f"person:{self.person}"),
+                       Explanation("account_linkage", tuple(evidence),
+                                   {"accounts": ", ".join(self.accounts), "size": len(self.accounts)}))
 
 
 def link_accounts(net: Network, settings: LinkSettings | None = None,

@@ -14,6 +14,8 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from childsafe.findings import AuthorRiskSummary
+
 __all__ = [
     "NO_TIME",
     "STRONG_IDENTIFIER_KINDS",
@@ -58,18 +60,9 @@ class MediaEvidence:
                 "distance": self.distance, "label": self.label, "source": self.source}
 
 
-@dataclass(frozen=True)
-class AuthorRisk:
-    """The highest grooming/sextortion risk ``childsafe text score`` gave an author."""
-
-    risk: float
-    alert: bool
-    conversations: int
-    indicators: tuple[str, ...] = ()
-    #: The conversation analysis' view of the author, when it gives one: ``suspect``, ``at_risk``
-    #: (the child being groomed) or ``other``; and an age the author stated in the conversation.
-    role: str | None = None
-    stated_age: int | None = None
+#: The highest grooming/sextortion risk ``childsafe text score`` gave an author: the one shared
+#: summary type of the core (the name is kept for the network's callers).
+AuthorRisk = AuthorRiskSummary
 
 
 @dataclass(frozen=True)

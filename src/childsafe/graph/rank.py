@@ -35,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from childsafe.errors import ConfigError
+from childsafe.findings import Explanation, Finding, clamp_score
 from childsafe.graph.behaviour import (
     Behaviour,
     BehaviourSettings,
@@ -46,6 +47,7 @@ from childsafe.graph.behaviour import (
 )
 from childsafe.graph.build import EDGE_TYPES, EdgeWeights, RiskGraph, build_graph, contact_pairs
 from childsafe.graph.contacts import ContactPatterns, ContactSettings, contact_patterns, contact_score
+from childsafe.graph.findings import account_location, path_evidence, reason_evidence
 from childsafe.graph.network import Network
 
 __all__ = ["ROLES", "Lead", "RankSettings", "RankResult", "rank_accounts"]
@@ -106,6 +108,13 @@ class Lead:
     def to_record(self) -> dict[str, Any]:
         return {"account": self.account, "role": self.role, "score": round(self.score, 6), "reasons": self.reasons,
                 "paths": self.paths}
+
+    def finding(self) -> Finding:
+        """This lead as a finding: the role is the label, the fused score the score, each reason and
+        path an evidence item."""
+        evidence = tuple(reason_evidence(self.reasons) + path_evidence(self.paths))
+        return Finding("graph", self.role, clamp_score(self.score), account_location(self.account),
+                       Explanation("network_rank", evidence, {"role": self.role}))
 
 
 @dataclass

@@ -2,9 +2,10 @@
 
 Sources and their urgency (all in [0, 1], so one sort orders them):
 
-* **media**: scan items whose stored record has hash matches (or a triage ``priority``, when one
-  was stored).  Urgency is that priority, else :func:`~childsafe.triage.priority.score_priority`
-  of the record's matches: 0.90-1.00, closer matches higher.
+* **media**: scan items whose stored findings are not empty (hash matches, or a triage priority;
+  :mod:`childsafe.store.scan_findings` works them out when the item is stored).  Urgency is the
+  finding's score: a stored triage priority, else :func:`~childsafe.triage.priority.score_priority`
+  of the matches: 0.90-1.00, closer matches higher.
 * **text**: authors in ``author_risk`` that alerted or reached :attr:`QueueLimits.text_min_risk`;
   urgency is the author's highest risk (a sextortion pattern is 0.95).
 * **graph**: the top suspects of :func:`~childsafe.graph.rank.rank_accounts` over the stored network,
@@ -16,10 +17,12 @@ Sources and their urgency (all in [0, 1], so one sort orders them):
   the whole network, so it is cached for :attr:`QueueLimits.graph_cache_seconds` (and dropped after
   a graph decision), and skipped with a note above :attr:`QueueLimits.graph_max_messages`.
 
-Nothing is copied into a queue table (see the ``v5: review`` note in :mod:`childsafe.store.schema`):
-an item leaves the queue when a final decision with the same fingerprint exists, and comes back
-when its evidence changes (a file with another SHA-256 at the path, an author scored in more
-conversations).  Escalated items stay, marked, until an administrator decides them.
+Every item carries a :class:`~childsafe.findings.Finding` (its ``reasons`` are the finding's
+evidence in words); nothing translates a source's own record into reasons here.  Nothing is copied
+into a queue table (see the ``v5: review`` note in :mod:`childsafe.store.schema`): an item leaves the
+queue when a final decision with the same fingerprint exists, and comes back when its evidence changes
+(a file with another SHA-256 at the path, an author scored in more conversations).  Escalated items
+stay, marked, until an administrator decides them.
 """
 
 from __future__ import annotations
@@ -31,19 +34,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 
 from childsafe.errors import ConfigError, NotFoundError, PermissionDeniedError
+from childsafe.findings import AuthorRiskSummary, Explanation, Finding, Location
 from childsafe.graph.atrisk import children_at_risk
 from childsafe.graph.rank import rank_accounts
-from childsafe.matching import Match
-from childsafe.media.content import ContentType
 from childsafe.store.allowlist import AllowlistPreview, plan_allowlist, preview_allowlist
 from childsafe.store.graph import GraphStore, MediaMatcher
 from childsafe.store.review import FINAL_DECISIONS, Decision, DecisionEffects, ReviewStore
+from childsafe.store.scan_findings import dump_findings, load_findings, scan_record_findings
 from childsafe.store.schema import author_risk, graph_accounts, graph_messages, scan_items
 from childsafe.store.sql import SqlStore
-from childsafe.triage.priority import TriageSignals, score_priority
 
 __all__ = ["AT_RISK_DECISIONS", "ITEM_DECISIONS", "QueueItem", "QueueLimits", "QueueResult", "ReviewQueue",
            "SOURCE_ORDER", "item_key"]
@@ -90,6 +92,8 @@ class QueueItem:
     reasons: list[str]
     data: dict[str, Any]  # the source's own record: scan record, risk row, lead
     decision: Decision | None = None
+    #: Why the item is here: its score, where, the detector and the evidence (``reasons`` are its words).
+    finding: Finding | None = None
 
     @property
     def escalated(self) -> bool:
@@ -105,7 +109,15 @@ class QueueItem:
         return {"key": self.key, "source": self.source, "subject": self.subject, "urgency": round(self.urgency, 4),
                 "fingerprint": self.fingerprint,
                 "summary": self.summary, "reasons": self.reasons, "escalated": self.escalated,
-                "closed": self.closed}
+                "closed": self.closed, **({"finding": self.finding.to_record()} if self.finding else {})}
+
+    @classmethod
+    def of(cls, key: str, finding: Finding, summary: str, fingerprint: str, data: dict[str, Any]) -> QueueItem:
+        """An item made from its finding: the source, subject, urgency and reasons are the finding's
+        (paths are evidence too, but the item page draws them from ``data``)."""
+        return cls(key=key, source=finding.source, subject=finding.subject, urgency=finding.score,
+                   fingerprint=fingerprint, summary=summary, reasons=finding.reasons(leave_out=("path",)), data=data,
+                   finding=finding)
 
 
 @dataclass
@@ -204,26 +216,47 @@ class ReviewQueue:
         with self._lock:
             self._leads = None
 
-    # -- media --------------------------------------------------------------------------------
+    # -- media ---------------------------------------------------------------------------------
     def _media(self, only: str | None = None) -> list[QueueItem]:
-        # Records are stored as json.dumps(...) text: a LIKE keeps unmatched items (nearly all) out of Python.
-        query = select(scan_items.c.key, scan_items.c.record)
+        # Items carry their findings and the highest score (worked out when stored): the indexed
+        # ``urgency`` keeps the many items with nothing for review out of Python.  ``findings`` is NULL
+        # only for items stored before findings were kept; those are worked out here, once.
+        c = scan_items.c
+        query = select(c.key, c.record, c.findings)
         if only is not None:
-            query = query.where(scan_items.c.key == only)
+            query = query.where(c.key == only)
         else:
-            query = query.where(or_(scan_items.c.record.like('%"matches": [{%'),
-                                    scan_items.c.record.like('%"priority": %')))
+            query = query.where(or_(c.urgency.is_not(None), c.findings.is_(None)))
         out = []
+        late: list[tuple[str, list[Finding]]] = []
         with self.store.engine.connect() as conn:
-            for key, text in conn.execute(query):
-                try:
-                    record = json.loads(text)
-                except ValueError:
-                    continue
-                item = _media_item(key, record)
-                if item is not None:
-                    out.append(item)
+            rows = conn.execute(query).all()
+        for key, text, stored in rows:
+            try:
+                record = json.loads(text)
+            except ValueError:
+                continue
+            if not isinstance(record, dict):
+                continue
+            if stored is None:
+                findings = scan_record_findings(key, record)
+                late.append((key, findings))
+            else:
+                findings = load_findings(stored)
+            item = _media_item(key, record, findings)
+            if item is not None:
+                out.append(item)
+        if late:
+            self._keep_findings(late)
         return out
+
+    def _keep_findings(self, found: list[tuple[str, list[Finding]]]) -> None:
+        with self.store.engine.begin() as conn:
+            for key, findings in found:
+                text, urgency = dump_findings(findings)
+                # Only while still unset: a rescan meanwhile stored findings of its own, which are newer.
+                conn.execute(update(scan_items).where(scan_items.c.key == key, scan_items.c.findings.is_(None))
+                             .values(findings=text, urgency=urgency))
 
     # -- text ---------------------------------------------------------------------------------
     def _text(self, only: str | None = None) -> list[QueueItem]:
@@ -238,15 +271,15 @@ class ReviewQueue:
         out = []
         for row in rows:
             indicators = json.loads(row.indicators or "[]")
+            finding = AuthorRiskSummary(float(row.risk), bool(row.alert), int(row.conversations),
+                                        tuple(str(i) for i in indicators)).finding(row.author)
             alert = " (alert)" if row.alert else ""
-            out.append(QueueItem(
-                key=item_key("text", row.author), source="text", subject=row.author, urgency=float(row.risk),
-                fingerprint=f"conversations={int(row.conversations)}",
-                summary=f"grooming/sextortion risk {float(row.risk):.2f}{alert} in {int(row.conversations)} "
-                        "conversation(s)",
-                reasons=[f"indicator: {c.replace('_', ' ')}" for c in indicators] or ["model risk only"],
-                data={"author": row.author, "risk": float(row.risk), "alert": bool(row.alert),
-                      "conversations": int(row.conversations), "indicators": indicators}))
+            out.append(QueueItem.of(
+                item_key("text", row.author), finding,
+                f"grooming/sextortion risk {float(row.risk):.2f}{alert} in {int(row.conversations)} conversation(s)",
+                f"conversations={int(row.conversations)}",
+                {"author": row.author, "risk": float(row.risk), "alert": bool(row.alert),
+                 "conversations": int(row.conversations), "indicators": indicators}))
         return out
 
     # -- graph --------------------------------------------------------------------------------
@@ -277,18 +310,13 @@ class ReviewQueue:
         for lead in result.leads:
             if lead.score < self.limits.graph_min_score:
                 continue
-            leads.append(QueueItem(
-                key=item_key("graph", lead.account), source="graph", subject=lead.account, urgency=lead.score,
-                fingerprint="", summary=f"suspect (network lead), fused score {lead.score:.2f}",
-                reasons=[str(r.get("text", r.get("type"))) for r in lead.reasons], data=lead.to_record()))
+            leads.append(QueueItem.of(item_key("graph", lead.account), lead.finding(),
+                                      f"suspect (network lead), fused score {lead.score:.2f}", "", lead.to_record()))
         children = children_at_risk(result, self.limits.at_risk_top) if self.limits.at_risk_top else []
         for child in children:
             age = f", stated age {child.stated_age}" if child.stated_age is not None else ""
-            leads.append(QueueItem(
-                key=item_key("at_risk", child.account), source="at_risk", subject=child.account,
-                urgency=min(1.0, child.exposure), fingerprint="",
-                summary=f"child at risk{age}, exposure {child.exposure:.2f}",
-                reasons=[str(r.get("text", r.get("type"))) for r in child.reasons], data=child.to_record()))
+            leads.append(QueueItem.of(item_key("at_risk", child.account), child.finding(),
+                                      f"child at risk{age}, exposure {child.exposure:.2f}", "", child.to_record()))
         seconds = time.perf_counter() - started
         suspects = sum(1 for i in leads if i.source == "graph")
         return leads, [f"network: {suspects} suspects and {len(children)} children at risk from {accounts:,} "
@@ -297,26 +325,23 @@ class ReviewQueue:
 
 def _copy(item: QueueItem) -> QueueItem:
     return QueueItem(item.key, item.source, item.subject, item.urgency, item.fingerprint, item.summary,
-                     list(item.reasons), item.data)
+                     list(item.reasons), item.data, finding=item.finding)
 
 
-def _media_item(key: str, record: dict[str, Any]) -> QueueItem | None:
-    raw = [m for m in record.get("matches") or [] if isinstance(m, dict)]
-    matches = [Match(str(m.get("bank")), str(m.get("signal_type")), str(m.get("signal") or ""),
-                     int(m.get("distance") or 0), m.get("label"), m.get("source"), 0) for m in raw]
-    stored = record.get("priority")
-    if not matches and not isinstance(stored, int | float):
+def _media_item(key: str, record: dict[str, Any], findings: list[Finding]) -> QueueItem | None:
+    """The item of a scan record, from its findings (none: not for review)."""
+    if not findings:
         return None
-    try:
-        content = ContentType(record.get("content_type") or "other")
-    except ValueError:
-        content = ContentType.OTHER
-    triage = score_priority(TriageSignals(key, content, matches=matches, sha256=record.get("sha256")))
-    urgency = float(stored) if isinstance(stored, int | float) else triage.priority
-    reasons = [str(r) for r in record.get("reasons") or []] or [r for r in triage.reasons]
-    banks = sorted({m.bank for m in matches})
-    summary = (f"{content.value} matching {len(matches)} hash-list entr{'y' if len(matches) == 1 else 'ies'} "
-               f"in {', '.join(banks)}") if matches else f"{content.value}, triage priority {urgency:.2f}"
-    return QueueItem(key=item_key("media", key), source="media", subject=key, urgency=min(1.0, max(0.0, urgency)),
-                     fingerprint=str(record.get("sha256") or ""), summary=summary, reasons=reasons, data=record)
-
+    finding = max(findings, key=lambda f: f.score)
+    if finding.where.path != key or finding.source != "media":  # an item is the file at its key
+        finding = Finding("media", finding.label, finding.score, Location(path=key),
+                          Explanation(finding.detector, finding.explanation.evidence, finding.explanation.context))
+    context = finding.explanation.context
+    content = str(context.get("content_type") or record.get("content_type") or "other")
+    matched = context.get("matches")
+    banks = context.get("banks")
+    if isinstance(matched, int) and matched:
+        summary = (f"{content} matching {matched} hash-list entr{'y' if matched == 1 else 'ies'} in {banks}")
+    else:
+        summary = f"{content}, triage priority {finding.score:.2f}"
+    return QueueItem.of(item_key("media", key), finding, summary, str(record.get("sha256") or ""), record)

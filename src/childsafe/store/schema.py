@@ -87,7 +87,14 @@ scan_items = Table(
     Column("sha256", String(64)),
     Column("record", Text, nullable=False),
     Column("scanned_at", DateTime(timezone=True), nullable=False),
+    # v10 (migration 0009): what the item holds for review, as JSON Finding records
+    # (:mod:`childsafe.findings`): '[]' when nothing, NULL when stored before 0009 and not yet
+    # worked out (the review queue does it once, from the record).  ``urgency`` is their highest
+    # score (NULL when there are none), so the queue selects its items by index, not by LIKE.
+    Column("findings", Text),
+    Column("urgency", Float),
     Index("ix_scan_items_sha256", "sha256"),
+    Index("ix_scan_items_urgency", "urgency"),
 )
 
 

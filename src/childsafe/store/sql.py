@@ -301,11 +301,17 @@ class SqlStore:
         """Upsert a batch of item results in one transaction (durable once this returns)."""
         if not records:
             return
+        # Imported here: findings come from matching and triage, which import the store's base types.
+        from childsafe.store.scan_findings import dump_findings, scan_record_findings
+
         now = _now()
         records = list({r.key: r for r in records}.values())  # one row per key, last wins
-        rows = [{"key": r.key, "scan_id": scan_id, "size": r.size, "mtime_ns": r.mtime_ns,
-                 "sha256": r.record.get("sha256"), "record": json.dumps(r.record), "scanned_at": now}
-                for r in records]
+        rows = []
+        for r in records:
+            findings, urgency = dump_findings(scan_record_findings(r.key, r.record))
+            rows.append({"key": r.key, "scan_id": scan_id, "size": r.size, "mtime_ns": r.mtime_ns,
+                         "sha256": r.record.get("sha256"), "record": json.dumps(r.record), "scanned_at": now,
+                         "findings": findings, "urgency": urgency})
         with self.engine.begin() as conn:
             keys = [r["key"] for r in rows]
             for i in range(0, len(keys), _IN_BATCH):

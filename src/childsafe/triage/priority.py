@@ -37,6 +37,7 @@ from types import MappingProxyType
 from typing import Any
 
 from childsafe.errors import ConfigError
+from childsafe.findings import Evidence, Explanation, Finding, Location, box_location, context_of
 from childsafe.matching import Match
 from childsafe.media.content import ContentType
 from childsafe.triage.classifiers import ABUSE, EXPLICIT, MINOR, ClassifierFinding
@@ -129,7 +130,14 @@ class TriageResult:
             })
             if s.allowlisted:
                 out["allowlisted"] = [m.to_record() for m in s.allowlisted]
+        out["finding"] = self.finding().to_record()
         return out
+
+    def finding(self) -> Finding:
+        """This result as a :class:`~childsafe.findings.Finding`: the priority, and one evidence item per
+        reason (same words, same order), typed by what produced it."""
+        return Finding("media", _triage_label(self.signals), self.priority, Location(path=self.path),
+                       Explanation("triage_priority", tuple(_reason_evidence(self)), _triage_context(self.signals)))
 
 
 def score_priority(signals: TriageSignals, weights: PriorityWeights | None = None) -> TriageResult:
@@ -203,3 +211,54 @@ def _face_strength(signals: TriageSignals, w: PriorityWeights) -> float:
     count = min(signals.faces, w.face_count_saturation) / w.face_count_saturation
     size = min(1.0, max(0.0, signals.largest_face_fraction) / w.face_area_saturation)
     return 0.5 * count + 0.5 * size
+
+
+def _triage_label(s: TriageSignals | None) -> str:
+    if s is None:
+        return "triage"
+    if s.matches:
+        return "known_media"
+    if s.findings:
+        return "classifier"
+    if s.faces:
+        return "faces"
+    return "error" if s.error else "nothing_found"
+
+
+def _triage_context(s: TriageSignals | None) -> dict[str, str | int | float | bool | None]:
+    if s is None:
+        return {}
+    banks = sorted({m.bank for m in s.matches})
+    return context_of([("content_type", s.content_type.value), ("sha256", s.sha256), ("matches", len(s.matches)),
+                       ("banks", ", ".join(banks) or None), ("faces", s.faces or None), ("analysed", s.analysed)])
+
+
+def _reason_evidence(result: TriageResult) -> list[Evidence]:
+    """Evidence for each reason, in the order :func:`score_priority` wrote them; reasons given from
+    elsewhere (a stored record) are kept as words (kind ``reason``)."""
+    s = result.signals
+    typed: list[Evidence] = []
+    if s is not None:
+        if s.error:
+            typed.append(Evidence("error"))
+        groups: dict[tuple[str, str | None, str | None], list[Match]] = {}
+        for m in s.matches:  # one reason per bank entry, as _match_reasons
+            groups.setdefault((m.bank, m.label, m.source), []).append(m)
+        for group in groups.values():
+            typed.append(Evidence("known_media", value=min(m.distance for m in group),
+                                  weight=max(m.closeness for m in group)))
+        typed += [Evidence("allowlisted", value=m.bank) for m in s.allowlisted]
+        if s.faces:
+            typed.append(Evidence("faces", value=s.faces, weight=round(s.largest_face_fraction, 4)))
+        best: dict[str, ClassifierFinding] = {}
+        for f in s.findings:
+            if f.label not in best or f.score > best[f.label].score:
+                best[f.label] = f
+        for f in sorted(best.values(), key=lambda f: -f.score):
+            typed.append(Evidence("classifier", value=f.label, weight=f.score, where=box_location(f.box)))
+        typed += [Evidence("note") for _ in s.notes]
+        if not (s.matches or s.findings or s.faces or s.error):
+            typed.append(Evidence("nothing_found"))
+    if len(typed) != len(result.reasons):
+        return [Evidence("reason", text) for text in result.reasons]
+    return [Evidence(e.kind, text, e.value, e.where, e.weight) for e, text in zip(typed, result.reasons, strict=True)]
