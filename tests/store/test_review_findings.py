@@ -14,10 +14,10 @@ from tests.web.seed import make_users, seed_store
 from childsafe.findings import Finding
 from childsafe.matching import Match
 from childsafe.media.content import ContentType
+from childsafe.review import ReviewQueue
 from childsafe.store.base import ScanRecord
 from childsafe.store.migrate import _config
 from childsafe.store.review import ReviewStore
-from childsafe.store.review_queue import ReviewQueue
 from childsafe.store.schema import scan_items
 from childsafe.store.service import ServiceStore
 from childsafe.store.sql import SqlStore, open_store
