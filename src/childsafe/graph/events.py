@@ -20,6 +20,8 @@ organisations sharing a key can link accounts without exchanging raw emails or p
 identifier row whose kind ends in ``_hmac`` or ``_sha256`` (``email_hmac``) already carries such a
 digest: 64 hex digits, matched as-is.
 """
+# long-module: the four event kinds' field rules, identifier normalisation and hashing are one contract with the
+#   event-file format, read together; the line and CSV mechanics already live in childsafe.records.
 
 from __future__ import annotations
 

@@ -12,6 +12,8 @@ the ``line`` attribute (else the 1-based position) of a PAN 2012 message in its 
 format not recognised or its XML refused, or a PAN 2012 conversation as a whole is at fault.
 Record errors carry a message without the record number; callers print ``record`` beside it.
 """
+# long-module: three chat formats behind one iterator; most of the length is the hardened PAN 2012 XML reader (bounded
+#   tree builder, per-message checks); the line and CSV mechanics are in childsafe.records.
 
 from __future__ import annotations
 
