@@ -26,6 +26,7 @@ digest: 64 hex digits, matched as-is.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import hmac
 import io
@@ -554,12 +555,13 @@ def _read_jsonl(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
 
 
 def _read_csv(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
-    for item in iter_csv_records(fh, MAX_RECORD_BYTES, header_problem=lambda names: _header_problem(names, builder),
-                                 id_columns=_HEADER_NEEDS[builder][0]):
-        if isinstance(item, CsvProblem):
-            yield RowError(item.line, item.message, whole_file=item.ends_file)
-        else:
-            yield _build(builder, item.fields, item.line)
+    return iter_csv_records(fh, MAX_RECORD_BYTES, header_problem=functools.partial(_header_problem, builder=builder),
+                            id_columns=_HEADER_NEEDS[builder][0], record=functools.partial(_build, builder),
+                            problem=_row_error)
+
+
+def _row_error(problem: CsvProblem) -> RowError:
+    return RowError(problem.line, problem.message, whole_file=problem.ends_file)
 
 
 def _header_problem(names: list[str], builder: _Builder) -> str | None:

@@ -314,12 +314,12 @@ def _read_jsonl(fh: IO[bytes]) -> Iterator[_Item]:
 
 
 def _read_csv(fh: IO[bytes]) -> Iterator[_Item]:
-    for item in iter_csv_records(fh, MAX_RECORD_BYTES, header_problem=_csv_header_problem,
-                                 id_columns=("conversation_id",)):
-        if isinstance(item, CsvProblem):
-            yield RecordError(item.line, item.message)
-        else:
-            yield _to_message(item.fields, item.line)
+    return iter_csv_records(fh, MAX_RECORD_BYTES, header_problem=_csv_header_problem, id_columns=("conversation_id",),
+                            record=_to_message, problem=_record_error)
+
+
+def _record_error(problem: CsvProblem) -> RecordError:
+    return RecordError(problem.line, problem.message)
 
 
 def _csv_header_problem(names: list[str]) -> str | None:
