@@ -582,3 +582,10 @@ def test_pan12_conversation_id_with_a_control_character_is_refused(tmp_path: Pat
     items = list(iter_messages(write(tmp_path, "chat.xml", data)))
     assert isinstance(items[0], RecordError) and items[0].record == 0 and "U+007F" in items[0].message
     assert [(m.conversation_id, m.author) for m in items[1:] if isinstance(m, Message)] == [("c2", "bob")]
+
+
+def test_csv_header_that_is_not_utf8_stops_with_one_error(tmp_path: Path) -> None:
+    # The event reader always stopped here; the chat reader took the first message for the header.
+    path = write(tmp_path, "chat.csv", b"conversation_id,author,te\xffxt\nc1,amy,hi\nc1,bob,hello\n")
+    [error] = list(iter_messages(path, "csv"))
+    assert isinstance(error, RecordError) and error.record == 1 and "not valid UTF-8" in error.message

@@ -20,10 +20,13 @@ organisations sharing a key can link accounts without exchanging raw emails or p
 identifier row whose kind ends in ``_hmac`` or ``_sha256`` (``email_hmac``) already carries such a
 digest: 64 hex digits, matched as-is.
 """
+# long-module: the four event kinds' field rules, identifier normalisation and hashing are one contract with the
+#   event-file format, read together; the line and CSV mechanics already live in childsafe.records.
 
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import hmac
 import io
@@ -42,14 +45,12 @@ from childsafe.media.signals import get_signal_type
 from childsafe.plugins import Registry
 from childsafe.records import (
     ByteLines,
+    CsvProblem,
     control_char_problem,
+    iter_csv_records,
     json_kind,
     json_object_line,
-    plain_token,
-    swallowed_records,
 )
-from childsafe.records import CsvLines as _CsvLines
-from childsafe.records import RecordTooLarge as _RecordTooLarge
 from childsafe.records import os_reason as _os_reason
 from childsafe.records import strip_bom as _strip_bom
 
@@ -595,58 +596,13 @@ def _read_jsonl(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
 
 
 def _read_csv(fh: IO[bytes], builder: _Builder) -> Iterator[Event | RowError]:
-    lines = _ByteLines(fh)
-    source = _CsvLines(lines)
-    reader = csv.reader(source)
-    names: list[str] | None = None
-    looks_like_record: Callable[[list[str]], bool] = bool
-    while True:
-        start = lines.line_no + 1
-        source.start_record()
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except _RecordTooLarge as exc:
-            yield RowError(start, str(exc))
-            continue
-        except csv.Error as exc:
-            yield RowError(start, f"not valid CSV ({exc})")
-            continue
-        if source.problems:
-            yield RowError(start, "; ".join(source.problems), whole_file=names is None)
-            if names is None:
-                return
-            continue
-        if not row:  # a blank line
-            continue
-        if names is None:
-            names = [name.strip().lower() for name in row]
-            problem = _header_problem(names, builder)
-            if problem:
-                yield RowError(start, problem, whole_file=True)
-                return
-            looks_like_record = _record_shape(names, builder)
-            continue
-        swallowed = swallowed_records(row, start, lines.line_no, looks_like_record)
-        if swallowed:
-            yield RowError(start, swallowed)
-            continue
-        if len(row) != len(names):
-            yield RowError(start, f"expected {len(names)} fields as in the header, found {len(row)}")
-            continue
-        yield _build(builder, {name: value for name, value in zip(names, row, strict=True) if name}, start)
+    return iter_csv_records(fh, MAX_RECORD_BYTES, header_problem=functools.partial(_header_problem, builder=builder),
+                            id_columns=_needs(builder)[0], record=functools.partial(_build, builder),
+                            problem=_row_error)
 
 
-def _record_shape(names: list[str], builder: _Builder) -> Callable[[list[str]], bool]:
-    """Whether a line read on its own looks like a record: the header's width, ids where ids go."""
-    width = len(names)
-    ids = [names.index(name) for name in _needs(builder)[0]]
-
-    def looks_like_record(fields: list[str]) -> bool:
-        return len(fields) == width and all(plain_token(fields[i]) for i in ids)
-
-    return looks_like_record
+def _row_error(problem: CsvProblem) -> RowError:
+    return RowError(problem.line, problem.message, whole_file=problem.ends_file)
 
 
 def _header_problem(names: list[str], builder: _Builder) -> str | None:

@@ -24,6 +24,8 @@ Each lead carries its reasons and the paths that tie it to the evidence: the lin
 to evidence accounts or known media within two steps, and the cheapest path (edge cost =
 1 / weight) from any evidence source, found with one Dijkstra run from a virtual source node.
 """
+# long-module: noisy-OR evidence fusion, personalised PageRank and the roles are one scoring pipeline tuned together
+#   (the README's figures come from it whole); the role rules are the part to split out if it grows.
 
 from __future__ import annotations
 

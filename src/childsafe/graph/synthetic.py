@@ -29,6 +29,9 @@ Ground truth lists offender accounts, rings, the known-abuse media, the seeds, t
 by offenders and every *multi-account* person (offender persons are all listed, singletons
 included); an account listed in no person is a person of its own.
 """
+# long-module: one generator: the population, the planted rings and the four event writers draw from one spec and one
+#   random stream, which keeps the files byte-identical seed for seed; split, that stream would have to be threaded
+#   through every piece.
 
 from __future__ import annotations
 

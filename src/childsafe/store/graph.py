@@ -10,6 +10,8 @@ committed batches; ingesting the file again completes it without doubling anythi
 Bulk writes and reads go through the DB-API cursor (``executemany``, ``fetchmany``): SQLAlchemy's
 per-row parameter and ``Row`` processing would dominate at ten million rows.
 """
+# long-module: ingest and load share the interned id tables and the DB-API batching of the edge tables (the speed at
+#   ten million rows comes from both); apart, each would need the other's table layout.
 
 from __future__ import annotations
 

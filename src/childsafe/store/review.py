@@ -19,6 +19,8 @@ Escalated items wait for an administrator: a reviewer may not close them.  An it
 (confirmed, false positive) cannot be decided again while its evidence is unchanged, so two
 reviewers racing on one item get one decision and one clear refusal.
 """
+# long-module: a decision and its consequences (reviewer allowlist entries, exposure, audit entry) commit in one
+#   transaction, so the code that writes them stands together.
 
 from __future__ import annotations
 

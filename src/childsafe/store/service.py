@@ -27,6 +27,8 @@ read the same head would fork the chain.  So the head row is locked before it is
 ``SELECT ... FOR UPDATE``; SQLite has one writer per database, and the first statement of an audited
 transaction is a write to the head row, which takes the write lock before anything is read.
 """
+# long-module: accounts, tokens, jobs and audited bank writes all run in ServiceStore.transaction, which appends each
+#   write's audit entry to the hash chain; the chain's checks stay next to the writes they cover.
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
 """The SQLAlchemy store: SQLite (WAL, one writer) by default, any SQLAlchemy URL otherwise."""
+# long-module: SqlStore implements the whole Store port (banks, entries, scans, matches) for SQLite and every other
+#   SQLAlchemy URL; the port's methods belong to one class.
 
 from __future__ import annotations
 

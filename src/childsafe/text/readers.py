@@ -12,11 +12,12 @@ the ``line`` attribute (else the 1-based position) of a PAN 2012 message in its 
 format not recognised or its XML refused, or a PAN 2012 conversation as a whole is at fault.
 Record errors carry a message without the record number; callers print ``record`` beside it.
 """
+# long-module: three chat formats behind one iterator; most of the length is the hardened PAN 2012 XML reader (bounded
+#   tree builder, per-message checks); the line and CSV mechanics are in childsafe.records.
 
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -32,14 +33,12 @@ from childsafe.errors import ConfigError
 from childsafe.plugins import Registry
 from childsafe.records import (
     ByteLines,
+    CsvProblem,
     control_char_problem,
+    iter_csv_records,
     json_kind,
     json_object_line,
-    plain_token,
-    swallowed_records,
 )
-from childsafe.records import CsvLines as _CsvLines
-from childsafe.records import RecordTooLarge as _RecordTooLarge
 from childsafe.records import os_reason as _os_reason
 from childsafe.records import strip_bom as _strip_bom
 from childsafe.text.messages import MAX_MESSAGE_CHARS, Message, RecordError
@@ -320,70 +319,27 @@ def _read_jsonl(fh: IO[bytes]) -> Iterator[_Item]:
 
 
 def _read_csv(fh: IO[bytes]) -> Iterator[_Item]:
-    # The record cap in _CsvLines is the real bound; lift the csv module's own field cap (global,
-    # 128 KiB by default) to match so that an over-long message is reported as such.
-    if csv.field_size_limit() < MAX_RECORD_BYTES:
-        csv.field_size_limit(MAX_RECORD_BYTES)
-    lines = _ByteLines(fh)
-    source = _CsvLines(lines)
-    reader = csv.reader(source)
-    columns: dict[str, int] | None = None
-    width = 0
-    looks_like_record: Callable[[list[str]], bool] = bool
-    while True:
-        start = lines.line_no + 1
-        source.start_record()
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except _RecordTooLarge as exc:
-            yield RecordError(start, str(exc))
-            continue
-        except csv.Error as exc:
-            yield RecordError(start, f"not valid CSV ({exc})")
-            continue
-        if source.problems:
-            yield RecordError(start, "; ".join(source.problems))
-            continue
-        if not row:  # a blank line
-            continue
-        if columns is None:
-            columns, problem = _csv_columns(row)
-            if problem:
-                yield RecordError(start, problem)
-                return
-            width = len(row)
-            looks_like_record = functools.partial(_looks_like_record, columns=columns, width=width)
-            continue
-        swallowed = swallowed_records(row, start, lines.line_no, looks_like_record)
-        if swallowed:
-            yield RecordError(start, swallowed)
-            continue
-        if len(row) != width:
-            yield RecordError(start, f"expected {width} fields as in the header, found {len(row)}")
-            continue
-        yield _to_message({name: row[index] for name, index in columns.items()}, start)
+    return iter_csv_records(fh, MAX_RECORD_BYTES, header_problem=_csv_header_problem, id_columns=("conversation_id",),
+                            record=_to_message, problem=_record_error)
 
 
-def _looks_like_record(fields: list[str], columns: Mapping[str, int], width: int) -> bool:
-    """A line read on its own that has the header's width and an id where conversation ids go."""
-    return len(fields) == width and plain_token(fields[columns["conversation_id"]])
+def _record_error(problem: CsvProblem) -> RecordError:
+    return RecordError(problem.line, problem.message)
 
 
-def _csv_columns(header: list[str]) -> tuple[dict[str, int], str | None]:
-    names = [name.strip().lower() for name in header]
-    columns: dict[str, int] = {}
-    for index, name in enumerate(names):
+def _csv_header_problem(names: list[str]) -> str | None:
+    """Why a (normalised) CSV header cannot be read, or None: a known column twice, a required one missing."""
+    seen: set[str] = set()
+    for name in names:
         if name in _REQUIRED + _OPTIONAL:
-            if name in columns:
-                return columns, f"CSV header names column {name!r} twice"
-            columns[name] = index
-    missing = [name for name in _REQUIRED if name not in columns]
+            if name in seen:
+                return f"CSV header names column {name!r} twice"
+            seen.add(name)
+    missing = [name for name in _REQUIRED if name not in seen]
     if missing:
         found = ", ".join(repr(n[:40]) for n in names[:12]) + (", ..." if len(names) > 12 else "")
-        return columns, f"CSV header lacks required column(s) {', '.join(missing)} (found {found})"
-    return columns, None
+        return f"CSV header lacks required column(s) {', '.join(missing)} (found {found})"
+    return None
 
 
 # --------------------------------------------------------------------------- PAN 2012 XML

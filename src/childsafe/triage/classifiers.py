@@ -16,6 +16,9 @@ An organisation with an ONNX model and no wish to write code describes it in a T
 :class:`OnnxImageClassifier` (``childsafe triage --onnx model.toml``).  No model is ever downloaded:
 NudeNet's detector ships inside its wheel and ONNX models are local files.
 """
+# long-module: the classifier protocol, its registry and the two built-ins (NudeNet, generic ONNX) with their decoding
+#   of model outputs, read as one page by a plug-in author; a third built-in would be the time to split into a
+#   package.
 
 from __future__ import annotations
 

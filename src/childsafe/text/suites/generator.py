@@ -17,6 +17,8 @@ seeded with a string (stable across processes, unlike ``hash``).
 Seed 1 is the tuning suite.  Seeds 101 and 102 are frozen for the final evaluation: generate them,
 score them, and do not tune on what they show.
 """
+# long-module: generators A and B share the phrase-bank sampling and the labels; side by side, what each assumes about
+#   chat is visible in one place.
 
 from __future__ import annotations
 
