@@ -18,11 +18,10 @@ from childsafe.errors import ChildsafeError, MediaTooLargeError
 from childsafe.media.content import SNIFF_BYTES, ContentType, extension_mismatch, sniff_content_type
 from childsafe.media.photo import PdqHash, decode_photo
 from childsafe.media.signals import (
-    BytesHasher,
+    ByteDigests,
     HashedSignal,
     PhotoHasher,
     SignalType,
-    StreamDigest,
     VideoHasher,
     signal_types,
 )
@@ -228,30 +227,10 @@ def _warn_mismatch(result: FileHashes) -> None:
         result.warning = extension_mismatch(result.path, result.content_type, result.size)
 
 
-class _Digests:
-    """The streaming digests of every byte hasher for one content type, one per digest family."""
-
-    def __init__(self, kinds: list[type[SignalType]]) -> None:
-        self._families: dict[str, tuple[StreamDigest, list[type[SignalType]]]] = {}
-        for kind in kinds:
-            if issubclass(kind, BytesHasher):
-                family = kind.digest_family or kind.name
-                if family not in self._families:
-                    self._families[family] = (kind.new_digest(), [])
-                self._families[family][1].append(kind)
-        self._all = [digest for digest, _ in self._families.values()]
-        self.size = 0
-
-    def update(self, chunk: bytes) -> None:
-        self.size += len(chunk)
-        for h in self._all:
-            h.update(chunk)
-
+class _Digests(ByteDigests):
     def fill(self, result: FileHashes) -> None:
-        for digest, kinds in self._families.values():
-            value = digest.hexdigest()
-            for kind in kinds:
-                result.hashed[kind.name] = HashedSignal(kind.validate(value))
+        for name, value in self.signals().items():
+            result.hashed[name] = HashedSignal(value)
         result.size = self.size
 
 
@@ -314,7 +293,7 @@ def _hash_into(
     head = fh.read(SNIFF_BYTES)
     result.content_type = sniff_content_type(head)
     kinds = [k for k in signal_types() if result.content_type in k.content_types]
-    digests = _Digests(kinds)
+    digests = _Digests(result.content_type)
     digests.update(head)
     if result.content_type is ContentType.PHOTO:
         cap = min(MAX_PHOTO_BYTES, opts.max_file_bytes)

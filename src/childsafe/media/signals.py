@@ -55,6 +55,7 @@ __all__ = [
     "PhotoHasher",
     "VideoHasher",
     "StreamDigest",
+    "ByteDigests",
     "HashedSignal",
     "Md5Signal",
     "Sha1Signal",
@@ -159,6 +160,36 @@ class VideoHasher(ABC):
     @classmethod
     @abstractmethod
     def hash_video(cls, path: Path, options: HashOptions) -> HashedSignal: ...
+
+
+class ByteDigests:
+    """One streaming pass over an item's bytes feeding every byte hasher of its content type (one
+    digest per ``digest_family``).  Used for files, uploads and the nested archives of a scan."""
+
+    def __init__(self, content_type: ContentType) -> None:
+        self._families: dict[str, tuple[StreamDigest, list[type[SignalType]]]] = {}
+        for kind in signal_types():
+            if issubclass(kind, BytesHasher) and content_type in kind.content_types:
+                family = kind.digest_family or kind.name
+                if family not in self._families:
+                    self._families[family] = (kind.new_digest(), [])
+                self._families[family][1].append(kind)
+        self._all = [digest for digest, _ in self._families.values()]
+        self.size = 0
+
+    def update(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        for h in self._all:
+            h.update(chunk)
+
+    def signals(self) -> dict[str, str]:
+        """Each byte hasher's signal, by type name (normalised by its type)."""
+        out: dict[str, str] = {}
+        for digest, kinds in self._families.values():
+            value = digest.hexdigest()
+            for kind in kinds:
+                out[kind.name] = kind.validate(value)
+        return out
 
 
 class ExactSignalType(SignalType):
