@@ -15,7 +15,7 @@ The base side's ``FileHashes`` is built with the constructor both versions accep
 is compared between the two sides (same matched entry ids), so a faster wrong answer is caught.
 
 Run:
-    python benchmarks/bench_match.py                 # 200k entries, 2,000 queries, base = HEAD~ of main
+    python benchmarks/bench_match.py                 # 200k entries per type, 2,000 queries, base 05f4541
     python benchmarks/bench_match.py --base 05f4541 --quick
 Stdout: a table, then one JSON line with every figure.
 """
