@@ -12,27 +12,22 @@ from __future__ import annotations
 import logging
 import shutil
 import uuid
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from childsafe.errors import ChildsafeError, StoreError
 from childsafe.findings import Evidence, Explanation, Finding, Location, context_of
-from childsafe.media.exact_index import ExactIndex
 from childsafe.media.hashing import FileHashes
-from childsafe.media.pdq_index import PdqIndex, pdq_hex_to_words
-from childsafe.media.signals import PdqSignal, VpdqSignal, get_signal_type
+from childsafe.media.signal_index import SignalIndex
+from childsafe.media.signals import SignalType, get_signal_type, signal_types
 from childsafe.store.base import AllowlistScope, EntryRef, Store
 
 __all__ = ["Match", "MatchResult", "Matcher", "scope_suppresses"]
 
 log = logging.getLogger(__name__)
 
-EXACT_TYPES = ("md5", "sha1", "sha256", "video_md5")
 #: Rebuild a snapshot once this many entries sit in the in-memory delta.
 REBUILD_MIN_DELTA = 100_000
 REBUILD_FRACTION = 0.10
@@ -133,12 +128,17 @@ class MatchResult:
         return out
 
 
-#: Search the other way round when queries outnumber PDQ entries by this factor.
-_INVERT_FACTOR = 8
+#: (entry id, distance, fields for the match record, the query when the type is exact: a hit of an
+#: exact index shares only a 64-bit key with the query, so the stored digest is compared with it).
+_Hit = tuple[int, int, dict[str, Any], str | None]
 
 
 class Matcher:
-    """Bank-aware matching.  Build once per process; :meth:`refresh` picks up new entries."""
+    """Bank-aware matching.  Build once per process; :meth:`refresh` picks up new entries.
+
+    One index per registered signal type, of the class the type names: the matcher asks the type
+    (exact? per-bank threshold? which index?) and never names an algorithm.
+    """
 
     def __init__(self, store: Store, index_dir: Path | None = None, *,
                  banks: Sequence[str] | None = None, pdq_quality_min: int = 50) -> None:
@@ -150,58 +150,61 @@ class Matcher:
             for name in self._only_banks:
                 store.get_bank(name)  # raises BankNotFoundError early
         self._max_threshold = self._search_radius()
-        self._pdq, self._pdq_seen = self._load("pdq")
-        self._exact: dict[str, ExactIndex] = {}
-        self._exact_seen: dict[str, int] = {}
-        for kind in EXACT_TYPES:
-            self._exact[kind], self._exact_seen[kind] = self._load(kind)
-        self._vpdq = _VpdqFrames(store)
+        self._kinds = {kind.name: kind for kind in signal_types()}
+        self._indexes: dict[str, SignalIndex] = {}
+        self._seen: dict[str, int] = {}
+        for name, kind in self._kinds.items():
+            self._indexes[name], self._seen[name] = self._load(kind)
+
+    @property
+    def _pdq(self) -> SignalIndex:
+        return self._indexes["pdq"]
 
     def _search_radius(self) -> int:
-        """Widest PDQ threshold of any enabled bank: search once, filter per bank after."""
+        """Widest per-bank threshold of any enabled bank: search once, filter per bank after."""
         return max([b.pdq_threshold for b in self.store.list_banks() if b.enabled] or [31])
 
+    def _radius(self, kind: type[SignalType]) -> int:
+        return self._max_threshold if kind.bank_threshold else kind.threshold
+
     # -- index snapshots --------------------------------------------------------------------
-    def _load(self, kind: str) -> tuple[Any, int]:
-        snapshot = self._newest_snapshot(kind)
-        index: Any = None
+    def _load(self, kind: type[SignalType]) -> tuple[SignalIndex, int]:
+        name = kind.name
+        snapshot = self._newest_snapshot(name) if kind.index.persistent else None
+        index: SignalIndex | None = None
         seen = 0
         if snapshot is not None:
             seen = _snapshot_seen(snapshot)
             try:
-                index = (PdqIndex.load(snapshot) if kind == "pdq" else ExactIndex.load(snapshot))
+                index = kind.index.load(kind, snapshot)
             except StoreError as exc:
                 log.warning("rebuilding unreadable index %s: %s", snapshot, exc)
                 index = None
-            if index is not None and self.store.count_entries([kind], up_to_id=seen) < (
-                1 - REBUILD_FRACTION) * _static_size(index):
+            if index is not None and self.store.count_entries([name], up_to_id=seen) < (
+                1 - REBUILD_FRACTION) * index.static_size:
                 index = None  # many deletions since the snapshot: rebuild
         if index is None:
             return self._rebuild(kind)
         delta = 0
-        for batch in self.store.iter_signals([kind], after_id=seen):
-            _add_batch(index, kind, batch)
+        for batch in self.store.iter_signals([name], after_id=seen):
+            index.add(batch)
             delta += len(batch)
             seen = batch[-1][0]
-        if delta > max(REBUILD_MIN_DELTA, REBUILD_FRACTION * _static_size(index)):
+        if delta > max(REBUILD_MIN_DELTA, REBUILD_FRACTION * index.static_size):
             return self._rebuild(kind)
         return index, seen
 
-    def _rebuild(self, kind: str) -> tuple[Any, int]:
+    def _rebuild(self, kind: type[SignalType]) -> tuple[SignalIndex, int]:
         pairs: list[tuple[int, str]] = []
-        for batch in self.store.iter_signals([kind]):
+        for batch in self.store.iter_signals([kind.name]):
             pairs.extend(batch)
         seen = pairs[-1][0] if pairs else 0
-        if kind == "pdq":
-            words = pdq_hex_to_words([s for _, s in pairs]) if pairs else np.empty((0, 4), np.uint64)
-            index: Any = PdqIndex.build(words, np.fromiter((i for i, _ in pairs), np.int64, len(pairs)))
-        else:
-            index = ExactIndex.from_signals(pairs)
-        if self.index_dir is not None:
+        index = kind.index.build(kind, pairs)
+        if self.index_dir is not None and kind.index.persistent:
             if pairs:
-                self._save_snapshot(kind, index, seen)
+                self._save_snapshot(kind.name, index, seen)
             else:
-                self._drop_snapshots(kind, keep=None)
+                self._drop_snapshots(kind.name, keep=None)
         return index, seen
 
     def _newest_snapshot(self, kind: str) -> Path | None:
@@ -211,7 +214,7 @@ class Matcher:
                  if _snapshot_seen(p) >= 0 and (p / "header.json").exists()]
         return max(found, key=lambda p: (_snapshot_seen(p), p.stat().st_mtime_ns), default=None)
 
-    def _save_snapshot(self, kind: str, index: Any, seen: int) -> None:
+    def _save_snapshot(self, kind: str, index: SignalIndex, seen: int) -> None:
         assert self.index_dir is not None
         # Unique names: a reader never sees a half-written snapshot (rename is atomic) and two
         # processes rebuilding at once never clobber each other.
@@ -236,29 +239,31 @@ class Matcher:
     def refresh(self) -> None:
         """Add entries stored since this matcher loaded (for long-running processes)."""
         self._max_threshold = self._search_radius()
-        for batch in self.store.iter_signals(["pdq"], after_id=self._pdq_seen):
-            _add_batch(self._pdq, "pdq", batch)
-            self._pdq_seen = batch[-1][0]
-        for kind in EXACT_TYPES:
-            for batch in self.store.iter_signals([kind], after_id=self._exact_seen[kind]):
-                _add_batch(self._exact[kind], kind, batch)
-                self._exact_seen[kind] = batch[-1][0]
-        self._vpdq = _VpdqFrames(self.store)
+        for name, index in self._indexes.items():
+            for batch in self.store.iter_signals([name], after_id=self._seen[name]):
+                index.add(batch)
+                self._seen[name] = batch[-1][0]
 
     # -- matching ---------------------------------------------------------------------------
-    def match_signal(self, signal_type: str, signal: str) -> MatchResult:
+    def _kind(self, signal_type: str) -> type[SignalType]:
         kind = get_signal_type(signal_type)
+        if kind.name not in self._indexes:  # registered after this matcher was built
+            self._kinds[kind.name] = kind
+            self._indexes[kind.name], self._seen[kind.name] = self._load(kind)
+        return kind
+
+    def match_signal(self, signal_type: str, signal: str) -> MatchResult:
+        kind = self._kind(signal_type)
         value = kind.validate(signal)
-        return self._resolve(self._hits(kind.name, value))
+        return self._resolve(self._hits(kind, value))
 
     def match_signals(self, signal_type: str, signals: Sequence[str]) -> list[MatchResult]:
         """:meth:`match_signal` for many signals at once (one result each, same order).
 
-        Invalid signals get an empty result.  When there are many more PDQ queries than bank
-        entries (a million media items of a network against a small list) the search is turned
-        around: the queries are indexed and each entry searched once, which gives the same pairs.
+        Invalid signals get an empty result.  The type's index may search many at once its own way
+        (PDQ's turns the search around when the queries far outnumber the entries).
         """
-        kind = get_signal_type(signal_type)
+        kind = self._kind(signal_type)
         valid: list[int] = []
         values: list[str] = []
         for i, signal in enumerate(signals):
@@ -268,56 +273,43 @@ class Matcher:
                 continue
             valid.append(i)
         results = [MatchResult() for _ in signals]
-        if kind.name == "pdq" and len(values) > _INVERT_FACTOR * max(len(self._pdq), 1):
-            per_query = self._pdq_inverted(values)
-        else:
-            per_query = [self._hits(kind.name, v) for v in values]
-        for i, hits in zip(valid, per_query, strict=True):
+        exact = kind.exact
+        per_query = self._indexes[kind.name].search_many(values, self._radius(kind))
+        for i, value, hits in zip(valid, values, per_query, strict=True):
             if hits:
-                results[i] = self._resolve(hits)
+                results[i] = self._resolve([(h.entry_id, h.distance, dict(h.detail), value if exact else None)
+                                            for h in hits])
         return results
 
-    def _pdq_inverted(self, values: list[str]) -> list[list[tuple[int, int, dict[str, Any]]]]:
-        hits: list[list[tuple[int, int, dict[str, Any]]]] = [[] for _ in values]
-        words, ids = self._pdq.entries()
-        if not len(ids):
-            return hits
-        queries = PdqIndex.build(pdq_hex_to_words(values), np.arange(len(values)))
-        for entry_words, entry_id in zip(words, ids.tolist(), strict=True):
-            for hit in queries.search(entry_words, self._max_threshold):
-                hits[hit.id].append((entry_id, hit.distance, {}))
-        return hits
-
     def match_file(self, hashes: FileHashes) -> MatchResult:
-        hits: list[tuple[int, int, dict[str, Any]]] = []
+        hits: list[_Hit] = []
         for name, value in hashes.signals(self.pdq_quality_min).items():
-            if name == "pdq" and hashes.pdq_dihedral:
-                for variant in hashes.pdq_dihedral:
-                    hits.extend(self._hits("pdq", variant))
-            else:
-                hits.extend(self._hits(name, value))
+            if name not in self._kinds:
+                continue  # a signal type no longer installed: reported, not matched
+            kind = self._kinds[name]
+            dihedral = hashes.hashed[name].dihedral
+            for variant in dihedral or (value,):
+                hits.extend(self._hits(kind, variant))
         return self._resolve(hits)
 
-    def _hits(self, kind: str, value: str) -> list[tuple[int, int, dict[str, Any]]]:
-        if kind == "pdq":
-            return [(h.id, h.distance, {}) for h in self._pdq.search(value, self._max_threshold)]
-        if kind == "vpdq":
-            return self._vpdq.search(value)
-        return [(i, 0, {"_exact": value}) for i in self._exact[kind].lookup(value)]
+    def _hits(self, kind: type[SignalType], value: str) -> list[_Hit]:
+        exact = value if kind.exact else None
+        return [(h.entry_id, h.distance, dict(h.detail), exact)
+                for h in self._indexes[kind.name].search(value, self._radius(kind))]
 
-    def _resolve(self, hits: list[tuple[int, int, dict[str, Any]]]) -> MatchResult:
+    def _resolve(self, hits: list[_Hit]) -> MatchResult:
         if not hits:
             return MatchResult()
         refs = self.store.resolve_entries([h[0] for h in hits])
         best: dict[int, Match] = {}
-        for entry_id, distance, detail in hits:
+        for entry_id, distance, detail, exact in hits:
             ref = refs.get(entry_id)
             if ref is None or not self._wanted(ref):
                 continue
-            exact = detail.pop("_exact", None) if "_exact" in detail else None
             if exact is not None and ref.signal != exact:
                 continue  # 64-bit key collision, not the same digest
-            if ref.signal_type == PdqSignal.name and distance > ref.pdq_threshold:
+            kind = self._kinds.get(ref.signal_type)
+            if kind is not None and kind.bank_threshold and distance > ref.pdq_threshold:
                 continue
             current = best.get(entry_id)
             if current is None or distance < current.distance:
@@ -351,65 +343,3 @@ def _snapshot_seen(path: Path) -> int:
     """Highest entry id a snapshot folder covers (``<type>.<id>.<token>``), -1 if not one."""
     parts = path.name.split(".")
     return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() and path.is_dir() else -1
-
-
-def _static_size(index: Any) -> int:
-    return int(index.static_size) if isinstance(index, PdqIndex) else len(index)
-
-
-def _add_batch(index: Any, kind: str, batch: list[tuple[int, str]]) -> None:
-    if kind == "pdq":
-        index.add(pdq_hex_to_words([s for _, s in batch]), [i for i, _ in batch])
-    else:
-        for entry_id, signal in batch:
-            index.add(entry_id, signal)
-
-
-class _VpdqFrames:
-    """All frames of all vPDQ entries in one PDQ index (ThreatExchange's matching rule).
-
-    A video matches an entry when at least ``QUERY_MATCH_PERCENT`` of its good frames are within
-    the frame threshold of some frame of the entry.  Built from the store on load: vPDQ banks
-    are small next to photo banks, and per-frame rows keep the snapshot logic out of the way.
-    """
-
-    def __init__(self, store: Store) -> None:
-        words: list[np.ndarray] = []
-        owners: list[int] = []
-        self._frames_per_entry: dict[int, int] = {}
-        for batch in store.iter_signals(["vpdq"]):
-            for entry_id, signal in batch:
-                try:
-                    good = VpdqSignal.good_hashes(VpdqSignal.parse(signal))
-                except ChildsafeError:
-                    continue
-                if good:
-                    words.append(pdq_hex_to_words(good))
-                    owners.extend([entry_id] * len(good))
-                    self._frames_per_entry[entry_id] = len(good)
-        self._owners = np.asarray(owners, np.int64)
-        all_words = np.concatenate(words) if words else np.empty((0, 4), np.uint64)
-        self._index = PdqIndex.build(all_words, np.arange(len(owners)))
-
-    def search(self, signal: str) -> list[tuple[int, int, dict[str, Any]]]:
-        if not len(self._owners):
-            return []
-        query = VpdqSignal.good_hashes(VpdqSignal.parse(signal))
-        if not query:
-            return []
-        query_hits: dict[int, set[int]] = defaultdict(set)
-        target_hits: dict[int, set[int]] = defaultdict(set)
-        for qi, hits in enumerate(self._index.search_many(pdq_hex_to_words(query),
-                                                          VpdqSignal.FRAME_THRESHOLD)):
-            for hit in hits:
-                owner = int(self._owners[hit.id])
-                query_hits[owner].add(qi)
-                target_hits[owner].add(hit.id)
-        out = []
-        for owner, matched in query_hits.items():
-            q_pct = 100.0 * len(matched) / len(query)
-            t_pct = 100.0 * len(target_hits[owner]) / self._frames_per_entry[owner]
-            if q_pct >= VpdqSignal.QUERY_MATCH_PERCENT:
-                out.append((owner, round(100 - q_pct), {
-                    "query_match_percent": round(q_pct, 1), "compared_match_percent": round(t_pct, 1)}))
-        return out

@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 from tests.graph.graphkit import flip_bits, pdq_of, sha_of
 
-import childsafe.matching as matching
+import childsafe.media.signal_index as signal_index
 from childsafe.errors import InvalidSignalError
 from childsafe.matching import Matcher, MatchResult
+from childsafe.media.signal_index import PdqSignalIndex
 from childsafe.store.base import NewEntry
 from childsafe.store.sql import SqlStore
 
@@ -57,16 +58,16 @@ def test_match_signals_equals_match_signal_per_item(banked: SqlStore, n_random: 
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     matcher = Matcher(banked)
     calls = []
-    original = Matcher._pdq_inverted
+    original = PdqSignalIndex._inverted  # the PDQ index turns the search around itself
 
-    def spy(self: Matcher, values: list[str]) -> object:
+    def spy(self: PdqSignalIndex, values: list[str], radius: int) -> object:
         calls.append(len(values))
-        return original(self, values)
+        return original(self, values, radius)
 
-    monkeypatch.setattr(Matcher, "_pdq_inverted", spy)
+    monkeypatch.setattr(PdqSignalIndex, "_inverted", spy)
     signals = queries(n_random)
     assert len(matcher._pdq) == 7  # every PDQ entry of every bank, allowlists included
-    inverted = len(signals) - 2 > matching._INVERT_FACTOR * 7  # two of the signals are invalid
+    inverted = len(signals) - 2 > signal_index.INVERT_FACTOR * 7  # two of the signals are invalid
     assert inverted == (n_random > 0)  # both search paths are exercised
     got = matcher.match_signals("pdq", signals)
     assert len(got) == len(signals)

@@ -19,15 +19,24 @@ from starlette.requests import Request
 from childsafe.errors import ConfigError, MediaDecodeError, UnsupportedContentError
 from childsafe.media.content import ContentType
 from childsafe.media.hashing import FileHashes, HashOptions, hash_bytes, hash_stream
+from childsafe.media.signals import signal_types
 
 __all__ = ["hash_form_upload", "hash_upload", "hash_blob", "hma_signals", "HMA_FIELDS"]
 
 #: HMA names the multipart field after the content type; ``file`` is accepted too.
 HMA_FIELDS = ("photo", "video", "file")
-#: What HMA's hasher returns per content type (its enabled signal types).
-_HMA_DEFAULT = {ContentType.PHOTO: ("pdq",), ContentType.VIDEO: ("video_md5", "vpdq")}
-_AVAILABLE = {ContentType.PHOTO: ("pdq", "md5", "sha1", "sha256"),
-              ContentType.VIDEO: ("video_md5", "vpdq", "md5", "sha1", "sha256")}
+
+
+def _hma_types(content_type: ContentType) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(HMA's default answer, every type available) for uploads of ``content_type``.
+
+    HMA answers with the signal types made for the content type (``pdq`` for a photo; ``video_md5``
+    and ``vpdq`` for a video), not the chain-of-custody digests every item gets, which are still
+    available through ``?types=``.
+    """
+    kinds = [k for k in signal_types() if content_type in k.content_types]
+    specific = tuple(k.name for k in kinds if ContentType.OTHER not in k.content_types)
+    return specific, specific + tuple(k.name for k in kinds if ContentType.OTHER in k.content_types)
 
 
 def _display_name(upload: UploadFile) -> str:
@@ -62,10 +71,9 @@ async def hash_blob(data: bytes, name: str, options: HashOptions) -> FileHashes:
 
 def hma_signals(hashes: FileHashes, types: str | None) -> dict[str, str]:
     """HMA's ``{signal_type: hash}`` for hashed media; ``types`` is HMA's comma-separated choice."""
-    if hashes.content_type not in _AVAILABLE:
+    if hashes.content_type not in (ContentType.PHOTO, ContentType.VIDEO):
         raise UnsupportedContentError(hashes.error or "the upload is not a photo or a video")
-    available = _AVAILABLE[hashes.content_type]
-    wanted = _HMA_DEFAULT[hashes.content_type]
+    wanted, available = _hma_types(hashes.content_type)
     if types:
         wanted = tuple(t.strip() for t in types.split(",") if t.strip())
         unknown = [t for t in wanted if t not in available]
@@ -74,9 +82,7 @@ def hma_signals(hashes: FileHashes, types: str | None) -> dict[str, str]:
                               f"{hashes.content_type.value} (use {', '.join(available)})")
         if not wanted:
             raise ConfigError("empty signal type selection")
-    values = {"pdq": hashes.pdq.hash if hashes.pdq else None, "md5": hashes.md5, "sha1": hashes.sha1,
-              "sha256": hashes.sha256, "video_md5": hashes.video_md5, "vpdq": hashes.vpdq}
-    out = {name: value for name in wanted if (value := values[name])}
+    out = {name: value for name in wanted if (value := hashes.value(name))}
     if len(out) < len(wanted):
         raise MediaDecodeError(hashes.error or "the upload could not be hashed")
     return out

@@ -6,23 +6,29 @@ must go on past a corrupt file.  Only programming errors propagate.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from childsafe.config import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_PDQ_QUALITY_MIN, Settings
 from childsafe.errors import ChildsafeError, MediaTooLargeError
 from childsafe.media.content import SNIFF_BYTES, ContentType, extension_mismatch, sniff_content_type
-from childsafe.media.photo import PdqHash, decode_photo, pdq_dihedral_hashes, pdq_hash_image
-from childsafe.media.signals import VpdqSignal
+from childsafe.media.photo import PdqHash, decode_photo
+from childsafe.media.signals import (
+    ByteDigests,
+    HashedSignal,
+    PhotoHasher,
+    SignalType,
+    VideoHasher,
+    signal_types,
+)
 from childsafe.media.spool import spooled_file
-from childsafe.media.video import VideoLimits, vpdq_hash_video
+from childsafe.media.video import VideoLimits
 
-__all__ = ["FileHashes", "HashOptions", "hash_file", "hash_bytes", "hash_stream"]
+__all__ = ["FileHashes", "HashOptions", "hash_file", "hash_bytes", "hash_stream", "record_signals"]
 
 _CHUNK = 1 << 20
 #: Photos are read into memory once (digest + decode from the same bytes); larger ones refused.
@@ -55,57 +61,133 @@ class HashOptions:
         return out
 
 
-@dataclass
-class FileHashes:
-    """Everything we compute for one item.  Never holds media bytes."""
+class _SignalAttribute:
+    """``hashes.md5`` for ``hashes.value("md5")`` (and assignment), typed."""
 
-    path: str
-    content_type: ContentType = ContentType.OTHER
-    size: int | None = None
-    md5: str | None = None
-    sha1: str | None = None
-    sha256: str | None = None
-    pdq: PdqHash | None = None
-    pdq_dihedral: list[str] = field(default_factory=list)
-    vpdq: str | None = None
-    video_md5: str | None = None
-    error: str | None = None
-    #: Set when identical content (same sha256) was hashed for another item in the same run:
-    #: perceptual hashing was skipped here and the owner's result is copied in later.
-    duplicate_of: str | None = None
-    #: Something the analyst should know that is not a failure (a name that lies about the content,
-    #: an archive too deep to open).
-    warning: str | None = None
+    def __set_name__(self, owner: type[FileHashes], name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: FileHashes, owner: type[FileHashes] | None = None) -> str | None:
+        return obj.value(self.name)
+
+    def __set__(self, obj: FileHashes, value: str | None) -> None:
+        obj.set_value(self.name, value)
+
+
+class FileHashes:
+    """Everything we compute for one item: its signals by signal type name, never media bytes.
+
+    ``hashed`` maps a signal type's name to what its hasher computed.  The built-in names are also
+    attributes (``md5``, ``sha256``, ``pdq`` as a :class:`PdqHash`, ``pdq_dihedral``, ``vpdq``…) and
+    constructor keywords, so callers and the JSON record keep their shape.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        content_type: ContentType = ContentType.OTHER,
+        size: int | None = None,
+        *,
+        hashed: dict[str, HashedSignal] | None = None,
+        md5: str | None = None,
+        sha1: str | None = None,
+        sha256: str | None = None,
+        pdq: PdqHash | None = None,
+        pdq_dihedral: list[str] | None = None,
+        vpdq: str | None = None,
+        video_md5: str | None = None,
+        error: str | None = None,
+        duplicate_of: str | None = None,
+        warning: str | None = None,
+    ) -> None:
+        self.path = path
+        self.content_type = content_type
+        self.size = size
+        self.hashed: dict[str, HashedSignal] = dict(hashed or {})
+        self.error = error
+        #: Set when identical content (same sha256) was hashed for another item in the same run:
+        #: perceptual hashing was skipped here and the owner's result is copied in later.
+        self.duplicate_of = duplicate_of
+        #: Something the analyst should know that is not a failure (a name that lies about the content,
+        #: an archive too deep to open).
+        self.warning = warning
+        for name, value in (("md5", md5), ("sha1", sha1), ("sha256", sha256), ("vpdq", vpdq),
+                            ("video_md5", video_md5)):
+            if value is not None:
+                self.hashed[name] = HashedSignal(value)
+        if pdq is not None:
+            self.pdq = pdq
+        if pdq_dihedral:
+            self.pdq_dihedral = pdq_dihedral
+
+    def __repr__(self) -> str:
+        return (f"FileHashes(path={self.path!r}, content_type={self.content_type}, size={self.size}, "
+                f"hashed={self.hashed!r}, error={self.error!r})")
+
+    def value(self, name: str) -> str | None:
+        """The signal of type ``name``, if computed."""
+        found = self.hashed.get(name)
+        return None if found is None else found.value
+
+    def set_value(self, name: str, value: str | None) -> None:
+        if value is None:
+            self.hashed.pop(name, None)
+        else:
+            self.hashed[name] = HashedSignal(value)
+
+    # The built-in names as attributes (the fields FileHashes had before it was a mapping).
+    md5 = _SignalAttribute()
+    sha1 = _SignalAttribute()
+    sha256 = _SignalAttribute()
+    vpdq = _SignalAttribute()
+    video_md5 = _SignalAttribute()
+
+    @property
+    def pdq(self) -> PdqHash | None:
+        found = self.hashed.get("pdq")
+        return None if found is None else PdqHash(found.value, found.quality or 0)
+
+    @pdq.setter
+    def pdq(self, value: PdqHash | None) -> None:
+        if value is None:
+            self.hashed.pop("pdq", None)
+        else:
+            self.hashed["pdq"] = HashedSignal(value.hash, value.quality, self.pdq_dihedral_tuple())
+
+    def pdq_dihedral_tuple(self) -> tuple[str, ...]:
+        found = self.hashed.get("pdq")
+        return () if found is None else found.dihedral
+
+    @property
+    def pdq_dihedral(self) -> list[str]:
+        return list(self.pdq_dihedral_tuple())
+
+    @pdq_dihedral.setter
+    def pdq_dihedral(self, value: list[str]) -> None:
+        found = self.hashed.get("pdq")
+        if found is not None:
+            self.hashed["pdq"] = replace(found, dihedral=tuple(value))
 
     def signals(self, pdq_quality_min: int = DEFAULT_PDQ_QUALITY_MIN) -> dict[str, str]:
-        """Signals fit for matching.  Low-quality PDQ hashes are reported but not matched."""
-        out: dict[str, str] = {}
-        for name in ("md5", "sha1", "sha256", "video_md5", "vpdq"):
-            value = getattr(self, name)
-            if value:
-                out[name] = value
-        if self.pdq is not None and self.pdq.quality >= pdq_quality_min:
-            out["pdq"] = self.pdq.hash
-        return out
+        """Signals fit for matching.  Low-quality hashes (PDQ's) are reported but not matched."""
+        return {name: h.value for name, h in self.hashed.items()
+                if h.value and (h.quality is None or h.quality >= pdq_quality_min)}
 
     def to_record(self) -> dict[str, Any]:
-        """The JSON object of ``childsafe hash``."""
-        record: dict[str, Any] = {
-            "path": self.path,
-            "content_type": self.content_type.value,
-            "size": self.size,
-            "md5": self.md5,
-            "sha1": self.sha1,
-            "sha256": self.sha256,
-            "pdq": None if self.pdq is None else {"hash": self.pdq.hash, "quality": self.pdq.quality},
-        }
-        if self.pdq_dihedral:
-            record["pdq_dihedral"] = self.pdq_dihedral
+        """The JSON object of ``childsafe hash``: a key per signal type that applies to the item."""
+        record: dict[str, Any] = {"path": self.path, "content_type": self.content_type.value, "size": self.size}
+        for kind in signal_types():
+            found = self.hashed.get(kind.name)
+            if found is None and not (kind.in_every_record or self.content_type in kind.content_types):
+                continue
+            if found is None or found.quality is None:
+                record[kind.name] = None if found is None else found.value
+            else:
+                record[kind.name] = {"hash": found.value, "quality": found.quality}
+            if found is not None and found.dihedral:
+                record[f"{kind.name}_dihedral"] = list(found.dihedral)
         if self.duplicate_of:
             record["duplicate_of"] = self.duplicate_of
-        if self.content_type is ContentType.VIDEO:
-            record["video_md5"] = self.video_md5
-            record["vpdq"] = self.vpdq
         record["error"] = self.error
         if self.warning:
             record["warning"] = self.warning
@@ -113,22 +195,31 @@ class FileHashes:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> FileHashes:
-        pdq = record.get("pdq")
         return cls(
             path=record["path"],
             content_type=ContentType(record.get("content_type") or "other"),
             size=record.get("size"),
-            md5=record.get("md5"),
-            sha1=record.get("sha1"),
-            sha256=record.get("sha256"),
-            pdq=PdqHash(pdq["hash"], int(pdq["quality"])) if pdq else None,
-            pdq_dihedral=list(record.get("pdq_dihedral") or []),
-            vpdq=record.get("vpdq"),
-            video_md5=record.get("video_md5"),
+            hashed=record_signals(record),
             error=record.get("error"),
             duplicate_of=record.get("duplicate_of"),
             warning=record.get("warning"),
         )
+
+
+def record_signals(record: dict[str, Any]) -> dict[str, HashedSignal]:
+    """The signals of a stored ``childsafe hash`` record, by type name (types no longer installed
+    are left out; malformed values too: a record is read, never trusted)."""
+    hashed: dict[str, HashedSignal] = {}
+    for kind in signal_types():
+        raw = record.get(kind.name)
+        variants = record.get(f"{kind.name}_dihedral")
+        dihedral = tuple(str(v) for v in variants) if isinstance(variants, list) else ()
+        if isinstance(raw, str) and raw:
+            hashed[kind.name] = HashedSignal(raw, None, dihedral)
+        elif isinstance(raw, dict) and isinstance(raw.get("hash"), str) and raw["hash"]:
+            quality = raw.get("quality")
+            hashed[kind.name] = HashedSignal(raw["hash"], quality if isinstance(quality, int) else 0, dihedral)
+    return hashed
 
 
 def _warn_mismatch(result: FileHashes) -> None:
@@ -136,19 +227,10 @@ def _warn_mismatch(result: FileHashes) -> None:
         result.warning = extension_mismatch(result.path, result.content_type, result.size)
 
 
-class _Digests:
-    def __init__(self) -> None:
-        self._all = (hashlib.md5(usedforsecurity=False), hashlib.sha1(usedforsecurity=False),
-                     hashlib.sha256())
-        self.size = 0
-
-    def update(self, chunk: bytes) -> None:
-        self.size += len(chunk)
-        for h in self._all:
-            h.update(chunk)
-
+class _Digests(ByteDigests):
     def fill(self, result: FileHashes) -> None:
-        result.md5, result.sha1, result.sha256 = (h.hexdigest() for h in self._all)
+        for name, value in self.signals().items():
+            result.hashed[name] = HashedSignal(value)
         result.size = self.size
 
 
@@ -210,7 +292,8 @@ def _hash_into(
 
     head = fh.read(SNIFF_BYTES)
     result.content_type = sniff_content_type(head)
-    digests = _Digests()
+    kinds = [k for k in signal_types() if result.content_type in k.content_types]
+    digests = _Digests(result.content_type)
     digests.update(head)
     if result.content_type is ContentType.PHOTO:
         cap = min(MAX_PHOTO_BYTES, opts.max_file_bytes)
@@ -222,45 +305,59 @@ def _hash_into(
             digests.fill(result)
             raise MediaTooLargeError(f"photo larger than {cap} bytes: digests only, not decoded")
         digests.fill(result)
-        if wanted():
-            _hash_photo(result, head + body, opts)
+        photo_hashers = [k for k in kinds if issubclass(k, PhotoHasher)]
+        if photo_hashers and wanted():
+            _hash_photo(result, head + body, opts, photo_hashers)
     elif result.content_type is ContentType.VIDEO:
+        video_hashers = [k for k in kinds if issubclass(k, VideoHasher)]
         if path is None:
-            _hash_video_stream(result, fh, head, digests, opts, wanted)
+            _hash_video_stream(result, fh, head, digests, opts, wanted, video_hashers)
         else:
             _copy(fh, digests, None, opts.max_file_bytes)
             digests.fill(result)
-            result.video_md5 = result.md5
-            if wanted():
-                result.vpdq = VpdqSignal.serialize(vpdq_hash_video(path, limits=opts.video_limits))
+            if video_hashers and wanted():
+                _hash_video(result, path, opts, video_hashers)
     else:
         _copy(fh, digests, None, opts.max_file_bytes)
         digests.fill(result)
 
 
-def _hash_photo(result: FileHashes, data: bytes, opts: HashOptions) -> None:
+def _hash_photo(result: FileHashes, data: bytes, opts: HashOptions, hashers: Sequence[type[PhotoHasher]]) -> None:
+    """Decode once, then every photo hasher; one hasher's failure leaves the others' signals."""
     try:
         image = decode_photo(io.BytesIO(data), opts.max_image_pixels)
-        result.pdq = pdq_hash_image(image)
-        if opts.dihedral:
-            result.pdq_dihedral = pdq_dihedral_hashes(image)
     except ChildsafeError as exc:
         result.error = str(exc)
+        return
+    for kind in hashers:
+        try:
+            result.hashed[_name(kind)] = kind.hash_photo(image, opts)
+        except ChildsafeError as exc:
+            result.error = result.error or str(exc)
+
+
+def _hash_video(result: FileHashes, path: Path, opts: HashOptions, hashers: Sequence[type[VideoHasher]]) -> None:
+    for kind in hashers:
+        result.hashed[_name(kind)] = kind.hash_video(path, opts)
+
+
+def _name(kind: type[PhotoHasher] | type[VideoHasher]) -> str:
+    assert issubclass(kind, SignalType)  # the hashers come from the signal type registry
+    return kind.name
 
 
 def _hash_video_stream(
     result: FileHashes, fh: BinaryIO, head: bytes, digests: _Digests, opts: HashOptions,
-    wanted: Callable[[], bool],
+    wanted: Callable[[], bool], hashers: Sequence[type[VideoHasher]],
 ) -> None:
     # FFmpeg needs a seekable file: a private spool file, deleted as soon as it is hashed, and
     # by the next run if this process is killed meanwhile.
     with spooled_file(".video") as tmp:
         _copy(fh, digests, tmp, opts.max_file_bytes, head=head)
         digests.fill(result)
-        result.video_md5 = result.md5
-        if wanted():
+        if hashers and wanted():
             tmp.flush()
-            result.vpdq = VpdqSignal.serialize(vpdq_hash_video(Path(tmp.name), limits=opts.video_limits))
+            _hash_video(result, Path(tmp.name), opts, hashers)
 
 
 def _copy(fh: BinaryIO, digests: _Digests, sink: Any, max_bytes: int, head: bytes = b"") -> None:

@@ -1,6 +1,7 @@
 """Hash lists: read and write lists of known signals in the formats hash sharers use.
 
-Three built-in formats, registered in :data:`FORMATS` exactly as a plugin would register one:
+Three built-in formats, registered in the entry-point group ``childsafe.hashlist_formats`` exactly as a
+plug-in registers one (:data:`BUILTIN_HASHLIST_FORMATS`; :data:`FORMATS` and :func:`get_format` read it):
 
 ``te``
     ThreatExchange's ``local_file`` format: one ``<signal_type> <signal>`` per line, split on
@@ -34,15 +35,16 @@ import io
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol, cast
 
 import ijson  # ships no type information: see [tool.mypy] overrides
 
-from childsafe.errors import HashListFormatError, InvalidSignalError
+from childsafe.errors import ConfigError, HashListFormatError, InvalidSignalError
 from childsafe.media.signals import get_signal_type
+from childsafe.plugins import Registry
 from childsafe.records import control_char_problem, swallowed_records
 
 __all__ = [
@@ -54,6 +56,9 @@ __all__ = [
     "CsvHashListFormat",
     "VicsHashListFormat",
     "FORMATS",
+    "HASHLIST_FORMAT_GROUP",
+    "BUILTIN_HASHLIST_FORMATS",
+    "hashlist_format_registry",
     "get_format",
     "detect_format",
     "iter_hash_list",
@@ -606,25 +611,63 @@ def _label_to_category(label: str | None) -> int | str | None:
 
 # --- registry and entry points -----------------------------------------------------------------
 
-#: Registered formats by name; a plugin adds its own the same way.
-FORMATS: dict[str, HashListFormat] = {
-    fmt.name: fmt for fmt in (TeHashListFormat(), CsvHashListFormat(), VicsHashListFormat())
+HASHLIST_FORMAT_GROUP = "childsafe.hashlist_formats"
+#: The built-in formats, declared as entry points exactly as a plug-in declares its own (a plug-in's
+#: entry point names a class with a ``name``, ``read`` and ``write``, or an instance of one).
+BUILTIN_HASHLIST_FORMATS: Mapping[str, str] = {
+    "te": "childsafe.media.hashlists:TeHashListFormat",
+    "csv": "childsafe.media.hashlists:CsvHashListFormat",
+    "vics": "childsafe.media.hashlists:VicsHashListFormat",
 }
+
+
+def check_hashlist_format(obj: object) -> HashListFormat:
+    """The registry's check: an object (or a class, instantiated once) with ``name``, ``read``, ``write``."""
+    fmt = obj() if isinstance(obj, type) else obj
+    name = getattr(fmt, "name", None)
+    if not isinstance(name, str) or not name or not callable(getattr(fmt, "read", None)) or not callable(
+            getattr(fmt, "write", None)):
+        raise ConfigError(f"a hash-list format has a name, read(stream) and write(entries, stream): {obj!r}")
+    return cast(HashListFormat, fmt)
+
+
+hashlist_format_registry: Registry[HashListFormat] = Registry(
+    HASHLIST_FORMAT_GROUP, "hash-list format", BUILTIN_HASHLIST_FORMATS, check_hashlist_format)
+
+
+class _FormatsView(Mapping[str, HashListFormat]):
+    """:data:`FORMATS`: the registry seen as a read-only dict (formats that fail to load are left out)."""
+
+    def __getitem__(self, name: str) -> HashListFormat:
+        if name not in hashlist_format_registry.entries():
+            raise KeyError(name)
+        return hashlist_format_registry.load(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(hashlist_format_registry.load_all()))
+
+    def __len__(self) -> int:
+        return len(hashlist_format_registry.load_all())
+
+
+#: Registered formats by name: the built-ins and every installed ``childsafe.hashlist_formats`` plug-in.
+FORMATS: Mapping[str, HashListFormat] = _FormatsView()
 
 
 def get_format(name: str) -> HashListFormat:
     """The format registered under ``name``; raises :class:`HashListFormatError` if none is."""
-    try:
-        return FORMATS[name.strip().lower()]
-    except KeyError:
-        known = ", ".join(sorted(FORMATS))
-        raise HashListFormatError(f"unknown hash-list format {name!r} (known: {known})") from None
+    key = name.strip().lower()
+    if key not in hashlist_format_registry.entries():
+        known = ", ".join(sorted(hashlist_format_registry.entries()))
+        raise HashListFormatError(f"unknown hash-list format {name!r} (known: {known})")
+    return hashlist_format_registry.load(key)
 
 
 def detect_format(head: bytes) -> str:
     """``"te"``, ``"csv"`` or ``"vics"`` from the first bytes of a file.
 
-    An empty file, or one of only blank and comment lines, is an empty ``te`` list.
+    An empty file, or one of only blank and comment lines, is an empty ``te`` list.  A plug-in
+    format whose object has ``detect(head) -> bool`` is tried when no built-in one fits.
     """
     head = head.removeprefix(_BOM)
     if head.lstrip().startswith(b"{"):
@@ -641,6 +684,11 @@ def detect_format(head: bytes) -> str:
         break
     else:
         return "te"
+    # Plug-in formats that can recognise their files (one that does not load is logged, not fatal).
+    for name, fmt in hashlist_format_registry.load_all().items():
+        detect = getattr(fmt, "detect", None)
+        if name not in BUILTIN_HASHLIST_FORMATS and callable(detect) and detect(head):
+            return name
     raise HashListFormatError(
         "unknown hash-list format: expected '<signal_type> <signal>' lines (te), "
         "a 'signal_type,signal,...' CSV header, or VICS JSON"

@@ -329,7 +329,7 @@ class _Held:
 
 def _copy_perceptual(owner: FileHashes, dup: FileHashes) -> None:
     dup.content_type = owner.content_type
-    dup.pdq, dup.pdq_dihedral, dup.vpdq = owner.pdq, list(owner.pdq_dihedral), owner.vpdq
-    dup.video_md5 = owner.video_md5
+    for name, hashed in owner.hashed.items():  # the perceptual signals it skipped (digests are equal)
+        dup.hashed.setdefault(name, hashed)
     if owner.error and not dup.error:
         dup.error = owner.error

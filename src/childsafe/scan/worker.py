@@ -20,6 +20,7 @@ from childsafe.media.archives import (
 from childsafe.media.content import ContentType
 from childsafe.media.hashing import Claim, FileHashes, HashOptions, hash_file, hash_stream
 from childsafe.media.lifeline import die_with_parent, watch_owner
+from childsafe.media.signals import HashedSignal
 from childsafe.media.spool import configure_spool, process_spool_dir, remove_process_spool
 
 __all__ = ["ItemTask", "ItemResult", "process_item", "init_worker"]
@@ -155,8 +156,9 @@ def _problem_result(problem: ArchiveProblem, task: ItemTask) -> ItemResult:
 
 def _container_result(nested: ArchiveContainer, task: ItemTask) -> ItemResult:
     """A nested archive's own line: its digests (so a banked archive matches), kind and count."""
-    hashes = FileHashes(path=nested.path, content_type=ContentType.OTHER, size=nested.size, md5=nested.md5,
-                        sha1=nested.sha1, sha256=nested.sha256, error=nested.error)
+    hashes = FileHashes(path=nested.path, content_type=ContentType.OTHER, size=nested.size,
+                        hashed={name: HashedSignal(value) for name, value in nested.signals.items()},
+                        error=nested.error)
     return ItemResult(nested.path, nested.size, task.mtime_ns, hashes, archive=nested.kind,
                       members=nested.members)
 

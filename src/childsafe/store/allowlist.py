@@ -31,8 +31,9 @@ from sqlalchemy.engine import Connection
 
 from childsafe.errors import ChildsafeError
 from childsafe.matching import scope_suppresses
+from childsafe.media.hashing import record_signals
 from childsafe.media.pdq_index import pdq_hex_to_words
-from childsafe.media.signals import VpdqSignal, get_signal_type
+from childsafe.media.signals import get_signal_type
 from childsafe.store.base import AllowlistScope, NewEntry
 from childsafe.store.graph import MediaMatcher
 from childsafe.store.review import ALLOWLIST_BANK, ALLOWLIST_PDQ_THRESHOLD
@@ -125,10 +126,7 @@ def plan_allowlist(review_item: str, subject: str, record: dict[str, Any], actor
         # A file that matches a bank entry exactly *is* the listed file: if that is wrong, the bank
         # entry is, and an administrator removes it; no allowlist entry answers for it.
         return AllowlistPlan(review_item, subject, (), (), tuple(exact))
-    own: dict[str, str] = {k: record[k] for k in ("sha256", "vpdq") if isinstance(record.get(k), str) and record[k]}
-    pdq = record.get("pdq")
-    if isinstance(pdq, dict) and isinstance(pdq.get("hash"), str):
-        own["pdq"] = pdq["hash"]
+    own = {name: hashed.value for name, hashed in record_signals(record).items()}
     kinds = sorted({kind for _, kind, _ in scopes})
     wanted = [k for k in ("sha256", *kinds) if k in own]
     label = f"false positive (review by {actor})"
@@ -215,19 +213,16 @@ def _threshold(store: SqlStore) -> int:
 def _record_hit(entry: NewEntry, record: dict[str, Any], threshold: int) -> bool:
     """Whether the allowlist entry matches a scanned file's own hashes (as the matcher would)."""
     kind = get_signal_type(entry.signal_type)
+    own = record_signals(record).get(kind.name)
+    if own is None:
+        return False
     if kind.exact:
-        return str(record.get(kind.name) or "").lower() == entry.signal.lower()
-    if kind.name == "pdq":
-        pdq = record.get("pdq")
-        own = [pdq.get("hash")] if isinstance(pdq, dict) else []
-        own += list(record.get("pdq_dihedral") or [])
-        return any(_pdq_near(entry.signal, h, threshold) for h in own)
-    if kind.name == "vpdq" and isinstance(record.get("vpdq"), str):
-        try:
-            return VpdqSignal.match_percents(record["vpdq"], entry.signal)[0] >= VpdqSignal.QUERY_MATCH_PERCENT
-        except ChildsafeError:
-            return False
-    return False
+        return own.value.lower() == entry.signal.lower()
+    limit = threshold if kind.bank_threshold else None
+    try:
+        return any(kind.matches(kind.validate(h), entry.signal, limit) for h in (own.value, *own.dihedral))
+    except (ChildsafeError, ValueError):
+        return False
 
 
 def _media_hits(conn: Connection, entries: Sequence[NewEntry], threshold: int) -> list[tuple[str, str]]:

@@ -31,20 +31,38 @@ rule) and are named in the reasons; they do not lower the content bands.  Every 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from childsafe.errors import ConfigError
+from childsafe.errors import ChildsafeError, ConfigError
 from childsafe.findings import Evidence, Explanation, Finding, Location, box_location, context_of
 from childsafe.matching import Match
 from childsafe.media.content import ContentType
+from childsafe.media.signals import get_signal_type, signal_types
 from childsafe.triage.classifiers import ABUSE, EXPLICIT, MINOR, ClassifierFinding
 
 __all__ = ["PriorityWeights", "TriageResult", "TriageSignals", "score_priority", "EXACT_SIGNAL_TYPES"]
 
-EXACT_SIGNAL_TYPES = frozenset({"md5", "sha1", "sha256", "video_md5"})
+
+
+class _ExactSignalTypes:
+    """The exact (cryptographic) signal types, as the signal type registry says: ``in`` asks it."""
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        try:
+            return get_signal_type(name).exact
+        except ChildsafeError:
+            return False  # a type no longer installed: its match is scored by distance
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([k.name for k in signal_types() if k.exact])
+
+
+EXACT_SIGNAL_TYPES = _ExactSignalTypes()
 
 DEFAULT_LABEL_WEIGHTS: Mapping[str, float] = MappingProxyType({ABUSE: 1.0, EXPLICIT: 0.9, MINOR: 0.6})
 

@@ -7,7 +7,7 @@ import struct
 import tarfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -60,11 +60,23 @@ class ArchiveContainer:
     path: str
     kind: str  # archive_kind: zip, tar, tar.gz, gz, ...
     size: int | None
-    md5: str | None
-    sha1: str | None
-    sha256: str | None
+    #: Every byte hasher's signal by signal type name (md5, sha1, sha256 and any plug-in's);
+    #: empty when its bytes could not all be read.
+    signals: Mapping[str, str]
     members: int  # items yielded under it, nested ones included
     error: str | None
+
+    @property
+    def md5(self) -> str | None:
+        return self.signals.get("md5")
+
+    @property
+    def sha1(self) -> str | None:
+        return self.signals.get("sha1")
+
+    @property
+    def sha256(self) -> str | None:
+        return self.signals.get("sha256")
 
 
 @dataclass(frozen=True)

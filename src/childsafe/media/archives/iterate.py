@@ -7,7 +7,6 @@ module attributes, resolved at call time, so the import cycle is harmless.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -31,6 +30,8 @@ from childsafe.media.archives.items import (
 from childsafe.media.archives.limits import _DEFAULT_LIMITS, ArchiveLimits, _Budget
 from childsafe.media.archives.readers import _CHUNK, _LimitedReader, _spool
 from childsafe.media.archives.sniff import ARCHIVE_SNIFF_BYTES, archive_kind
+from childsafe.media.content import ContentType
+from childsafe.media.signals import ByteDigests
 
 
 def iter_archive(
@@ -171,16 +172,8 @@ def _nested_with_container(
     budget: _Budget,
 ) -> Iterator[_Item]:
     """A nested archive's members, then its own item with the digests of all its bytes."""
-    digests = (hashlib.md5(usedforsecurity=False), hashlib.sha1(usedforsecurity=False), hashlib.sha256())
-    total = 0
-
-    def tap(data: bytes) -> None:
-        nonlocal total
-        total += len(data)
-        for h in digests:
-            h.update(data)
-
-    reader.tap = tap
+    digests = ByteDigests(ContentType.OTHER)  # an archive's own bytes are hashed as any other file's
+    reader.tap = digests.update
     errors: list[str] = []
     members: set[str] = set()  # paths: a problem and the member it names make one report line
     for item in _iter_stream(reader, kind, path, limits, depth, budget):
@@ -197,6 +190,5 @@ def _nested_with_container(
         complete = False
         if str(exc) not in errors:
             errors.append(f"{exc}; its digests not computed")
-    md5, sha1, sha256 = (h.hexdigest() if complete else None for h in digests)
-    yield ArchiveContainer(path, kind, total if complete else size, md5, sha1, sha256, len(members),
-                           "; ".join(errors) or None)
+    yield ArchiveContainer(path, kind, digests.size if complete else size, digests.signals() if complete else {},
+                           len(members), "; ".join(errors) or None)
