@@ -18,6 +18,8 @@ Every pattern is wrapped in word boundaries at compile time, so "class" cannot m
 The word lists are deliberately clinical and minimal: they describe indicators, not content.
 """
 
+# long-module: the English rule tables are data kept next to the few functions that compile and apply them
+
 from __future__ import annotations
 
 import re
