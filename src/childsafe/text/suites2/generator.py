@@ -29,7 +29,7 @@ Everything is a pure function of ``(seed, language, family, index)``: one :class
 conversation, seeded with a string (stable across processes).
 """
 
-# long-module: one generator whose families share the dialogue, noise and age-statement machinery; splitting it would scatter one design
+# long-module: the families share one dialogue, noise and age-statement machinery; split, it would scatter
 
 from __future__ import annotations
 
