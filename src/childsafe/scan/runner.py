@@ -2,8 +2,9 @@
 match, report and store results in small durable batches.
 
 ``childsafe scan``, ``childsafe triage`` and ``childsafe faces index`` are this loop with
-different analysers (:mod:`childsafe.scan.analysers`): every one of them reads archives, resumes,
-runs in parallel, shows progress and reports each item's error the same way.
+different analysers (:mod:`childsafe.media.analysis`; the triage and faces runs are in
+:mod:`childsafe.scan.jobs`): every one of them reads archives, resumes, runs in parallel, shows
+progress and reports each item's error the same way.
 
 Durability: results are committed every :data:`COMMIT_EVERY` items or seconds, an archive's
 records together; a run stopped by Ctrl-C or ``kill -9`` loses at most the uncommitted batch,
@@ -38,11 +39,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from childsafe.matching import Matcher, MatchResult
+from childsafe.media.analysis import Analyser, analysis_fingerprints
 from childsafe.media.archives import ArchiveLimits
 from childsafe.media.hashing import FileHashes, HashOptions
 from childsafe.media.spool import clean_stale_spools, process_identity, spool_base
 from childsafe.scan import worker
-from childsafe.scan.analysers import Analyser, analysis_fingerprints
 from childsafe.scan.walk import WalkError, WalkItem, walk
 from childsafe.scan.worker import ItemResult, ItemTask, init_manager, init_worker, process_item
 from childsafe.store.base import ScanRecord, Store
@@ -69,6 +70,9 @@ class ScanOptions:
     in_process: bool = False
     #: The word in front of the progress bar.
     activity: str = "hashing"
+    #: Whether a resumed run tries an item again whose stored record has an error (a scan does:
+    #: the error may have been passing; ``faces index`` keeps its rule of skipping unchanged files).
+    retry_errors: bool = True
 
     def hashed_with(self) -> str:
         """A short digest of every option that changes what an item's hashing produces."""
@@ -211,7 +215,8 @@ class _ScanRun:
         todo = []
         for item in items:
             rec = stored.get(item.path)
-            if (rec is None or rec.size != item.size or rec.mtime_ns != item.mtime_ns or rec.record.get("error")
+            if (rec is None or rec.size != item.size or rec.mtime_ns != item.mtime_ns
+                    or (rec.record.get("error") and self.options.retry_errors)
                     or rec.record.get("hashed_with") != self.hashed_with or not self._analysed(rec.record)):
                 todo.append(item)
                 continue
@@ -373,6 +378,8 @@ class _ScanRun:
             kept = {**record, "hashed_with": self.hashed_with}
             if self.analysed_with:
                 kept["analysed_with"] = self.analysed_with
+                kept["analysis"] = {name: {k: v for k, v in found.items() if not k.startswith("_")}
+                                    for name, found in record["analysis"].items()}
             stored = ScanRecord(hashes.path, size, mtime_ns, kept)
             held = self.held.get(hashes.path)
             if held is not None and held.record is None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any, BinaryIO, cast
 
+from childsafe.media.analysis import Analyser, MediaItem, analyse_item
 from childsafe.media.archives import (
     ARCHIVE_SNIFF_BYTES,
     ArchiveContainer,
@@ -23,7 +24,6 @@ from childsafe.media.content import ContentType, sniff_content_type
 from childsafe.media.hashing import Claim, FileHashes, HashOptions, hash_file, hash_stream
 from childsafe.media.lifeline import die_with_parent, watch_owner
 from childsafe.media.spool import configure_spool, process_spool_dir, remove_process_spool, spooled_file
-from childsafe.scan.analysers import Analyser, MediaItem, analyse_item
 
 __all__ = ["ItemTask", "ItemResult", "process_item", "init_worker"]
 

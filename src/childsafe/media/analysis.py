@@ -1,11 +1,12 @@
 """What the one walk feeds: analysers of media items, behind one small protocol.
 
-The walk (:mod:`childsafe.scan.runner`) reads folders and archives, resumes, runs worker
-processes, shows progress and records per-item errors; it hashes every item (the identity that
-resume, duplicate detection and matching need) and hands each hashed photo or video to the
-analysers of the run.  ``childsafe scan`` runs none, ``childsafe triage`` runs
+The walk (:mod:`childsafe.scan`) reads folders and archives, resumes, runs worker processes,
+shows progress and records per-item errors; it hashes every item (the identity that resume,
+duplicate detection and matching need) and hands each hashed photo or video to the analysers of
+the run.  ``childsafe scan`` runs none, ``childsafe triage`` runs
 :class:`~childsafe.triage.engine.TriageAnalyser` and ``childsafe faces index``
 :class:`~childsafe.faces.indexing.FaceAnalyser`: a feature of the walk reaches all of them.
+The protocol lives here, below the domains, so an analyser never imports the walk.
 
 An analyser is pickled into each worker process with its configuration only; :meth:`setup`
 rebuilds what cannot travel (models, sessions) once per process, before its first item.
@@ -53,7 +54,9 @@ class MediaItem:
 class Analyser(Protocol):
     """Looks at one item's content and returns a JSON-able record of what it saw.
 
-    ``name`` keys its record (``record["analysis"][name]``); ``wants`` are the content types it is
+    ``name`` keys its record (``record["analysis"][name]``); keys starting with ``_`` reach the
+    command in the scan's process but are neither reported nor stored in the scan record (face
+    descriptors).  ``wants`` are the content types it is
     given (others are never passed to it); ``fingerprint()`` names every option that changes its
     records, so a resumed run re-analyses an item whose stored record was made otherwise.
     ``analyse`` raises :class:`~childsafe.errors.ChildsafeError` (or ``OSError``) for a problem
