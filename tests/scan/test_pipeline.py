@@ -144,7 +144,7 @@ def test_faces_index_indexes_a_face_inside_a_zip_member(cli: Any, tmp_path: Path
     with zipfile.ZipFile(case / "photos.zip", "w") as zf:
         zf.writestr("crew/portrait.png", png_bytes(portrait(shared_data)))
         zf.writestr("crew/abstract.png", png_bytes(make_picture(5)))
-    lines = cli.json_lines("faces", "index", str(case))
+    lines = cli.json_lines("faces", "index", str(case), "--workers", "2")  # models rebuilt in each worker
     by_path = {x["path"]: x for x in lines if "path" in x}
     member = f"{case / 'photos.zip'}!/crew/portrait.png"
     assert len(by_path[member]["faces"]) == 1 and by_path[member]["error"] is None
@@ -217,3 +217,18 @@ def test_every_command_lists_archive_members(cli: Any, tmp_path: Path, command: 
     write_hostile_case(case)
     paths = {x["path"] for x in cli.json_lines(*command, str(case)) if "path" in x}
     assert f"{case / 'hostile.zip'}!/ok.png" in paths and str(case / "hostile.zip") in paths
+
+
+def test_a_video_inside_a_zip_is_looked_at_from_a_private_copy_then_removed(tmp_path: Path) -> None:
+    from childsafe.media.spool import process_spool_dir
+
+    clip = Path(__file__).resolve().parents[2] / "src" / "childsafe" / "samples" / "clip.mp4"
+    case = tmp_path / "case"
+    case.mkdir()
+    with zipfile.ZipFile(case / "clips.zip", "w") as zf:
+        zf.write(clip, "clip.mp4")
+    [archive, member] = triage_path(case, None, [FakeClassifier()], None,
+                                    TriageOptions(video_every_seconds=2.0, video_max_frames=3))
+    assert member.path.endswith("clips.zip!/clip.mp4") and member.signals.analysed
+    assert any(x.startswith("video: ") and "frames looked at" in x for x in member.reasons)
+    assert list(process_spool_dir().iterdir()) == []  # the copies for hashing and for looking are gone

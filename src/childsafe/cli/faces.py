@@ -39,7 +39,8 @@ def detect(files: Annotated[list[Path], typer.Argument(help="Photos or videos.")
 def index(ctx: typer.Context,
           path: Annotated[Path, typer.Argument(exists=True, help="Folder, file or archive to index.")],
           detector: DetectorOption = "hog", max_side: MaxSideOption = None,
-          workers: Annotated[int | None, typer.Option(min=1, help="Indexing processes (default: all cores).")] = None,
+          workers: Annotated[int, typer.Option(
+              min=1, help="Indexing processes; 1 (the default) indexes in this process.")] = 1,
           resume: Annotated[bool, typer.Option(help="Skip items indexed before and unchanged since.")] = True) -> None:
     """Detect and describe every face under PATH (folders, zip/tar archives) and store the descriptors.
 
@@ -54,7 +55,8 @@ def index(ctx: typer.Context,
 
     app_ctx: AppContext = ctx.obj
     settings = app_ctx.settings
-    options = ScanOptions(workers=workers or settings.effective_workers,
+    # One worker: this process (each worker process loads dlib's models again, ~1-2 s).
+    options = ScanOptions(workers=workers, in_process=workers == 1,
                           hash_options=HashOptions.from_settings(settings),
                           archive_limits=ArchiveLimits.from_settings(settings), resume=resume, activity="faces",
                           retry_errors=False)

@@ -21,7 +21,7 @@ from childsafe.media.archives import (
     iter_archive,
 )
 from childsafe.media.content import ContentType, sniff_content_type
-from childsafe.media.hashing import Claim, FileHashes, HashOptions, hash_file, hash_stream
+from childsafe.media.hashing import MAX_PHOTO_BYTES, Claim, FileHashes, HashOptions, hash_file, hash_stream
 from childsafe.media.lifeline import die_with_parent, watch_owner
 from childsafe.media.spool import configure_spool, process_spool_dir, remove_process_spool, spooled_file
 
@@ -173,8 +173,9 @@ class _Kept(io.RawIOBase):
     """A member's stream, read once by the hasher, keeping what the analysers will need.
 
     The kind is sniffed from the first read (the hasher's sniffing read): a photo is kept in
-    memory (the hasher holds it too, bounded by its photo limit), a video is copied to a private
-    spool file (deleted with ``stack``), anything else no analyser wants is not kept.
+    memory up to the hasher's photo limit (past it the hasher refuses the photo, and nothing is
+    kept), a video is copied to a private spool file (deleted with ``stack``), anything else no
+    analyser wants is not kept.
     """
 
     def __init__(self, stream: IO[bytes], stack: ExitStack) -> None:
@@ -183,6 +184,7 @@ class _Kept(io.RawIOBase):
         self._chunks: list[bytes] | None = None
         self._copy: IO[bytes] | None = None
         self._started = False
+        self._kept_bytes = 0
 
     def readable(self) -> bool:
         return True
@@ -198,7 +200,11 @@ class _Kept(io.RawIOBase):
                 elif kind is ContentType.VIDEO:
                     self._copy = self._stack.enter_context(spooled_file(".analysed"))
         if self._chunks is not None:
-            self._chunks.append(chunk)
+            self._kept_bytes += len(chunk)
+            if self._kept_bytes > MAX_PHOTO_BYTES:
+                self._chunks = None  # the hasher refuses it too: keep nothing
+            else:
+                self._chunks.append(chunk)
         elif self._copy is not None:
             self._copy.write(chunk)
         return chunk
