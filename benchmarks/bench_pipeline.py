@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -29,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ForeignCpu, cpu_name, progress  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
+#: CPU seconds of each timed command, in order (less disturbed than wall time on a shared machine).
+CPU_SECONDS: list[float] = []
 
 
 def make_case(root: Path, photos: int, zipped: int, triage_photos: int) -> tuple[Path, Path]:
@@ -58,11 +61,15 @@ def extract(base: str, into: Path) -> Path:
 
 
 def timed(src: Path, home: Path, *args: str) -> tuple[float, int]:
+    """Wall seconds and report lines of one command; its CPU seconds (workers included) go to CPU_SECONDS."""
     env = dict(os.environ, PYTHONPATH=str(src), CHILDSAFE_HOME=str(home))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "childsafe", *args], env=env, capture_output=True, text=True,
                           check=False, timeout=3600)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_SECONDS.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"{args[0]} failed with {proc.returncode}: {proc.stderr[-2000:]}")
     lines = [json.loads(x) for x in proc.stdout.splitlines() if x.strip()]
@@ -92,6 +99,7 @@ def main() -> None:
         variants = {f"triage --workers {n}": ("triage", str(folder), "--workers", str(n)) for n in args.triage_workers}
         times: dict[tuple[str, str], list[float]] = {}
         items: dict[tuple[str, str], int] = {}
+        cpu: dict[tuple[str, str], list[float]] = {}
         foreign = ForeignCpu()
         run = 0
         for round_no in range(args.rounds):
@@ -101,8 +109,10 @@ def main() -> None:
                     run += 1
                     seconds, count = timed(trees[tree], work / f"home-{run}", *argv)
                     times.setdefault((command, tree), []).append(seconds)
+                    cpu.setdefault((command, tree), []).append(CPU_SECONDS[-1])
                     items[(command, tree)] = count
-                    progress(f"round {round_no + 1}: {command} {tree}: {seconds:.2f} s, {count} items")
+                    progress(f"round {round_no + 1}: {command} {tree}: {seconds:.2f} s "
+                             f"(CPU {CPU_SECONDS[-1]:.2f} s), {count} items")
             for command, argv in variants.items():
                 run += 1
                 seconds, count = timed(trees["ours"], work / f"home-{run}", *argv)
@@ -115,6 +125,8 @@ def main() -> None:
         base, ours = statistics.median(times[(command, "base")]), statistics.median(times[(command, "ours")])
         result[command] = {"base_s": round(base, 2), "ours_s": round(ours, 2),
                            "ratio_base_over_ours": round(base / ours, 3),
+                           "cpu_base_s": round(statistics.median(cpu[(command, "base")]), 2),
+                           "cpu_ours_s": round(statistics.median(cpu[(command, "ours")]), 2),
                            "base_items": items[(command, "base")], "ours_items": items[(command, "ours")],
                            "base_runs": [round(x, 2) for x in times[(command, "base")]],
                            "ours_runs": [round(x, 2) for x in times[(command, "ours")]]}
