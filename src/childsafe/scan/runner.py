@@ -11,6 +11,11 @@ records together; a run stopped by Ctrl-C or ``kill -9`` loses at most the uncom
 and re-running the same command skips every item stored with the same size, mtime and hashing
 options (``--dihedral``, limits: stored with each record as ``hashed_with``).
 
+Why one module of about 450 lines: the run's state (items held back until identical content is
+hashed, top-level archives stored only with all their members, the open batch) is shared by the
+walk, the pool, resume and the report, and reads best as one class; the walk itself
+(:mod:`.walk`), a worker's item (:mod:`.worker`) and the triage/faces runs (:mod:`.jobs`) are apart.
+
 Crashes: the hashing processes die with the scan (``PR_SET_PDEATHSIG`` and an owner watch), and
 every run starts by removing what a killed one left: its spool folders (video copies) and any
 worker still alive (:func:`childsafe.media.spool.clean_stale_spools`).
