@@ -19,6 +19,7 @@ from PIL import Image
 from tests.conftest import make_picture
 from tests.triage.test_triage import FakeClassifier  # flags reddish pictures: plumbing only
 
+from childsafe.errors import ConfigError
 from childsafe.matching import Matcher
 from childsafe.media.hashing import hash_file
 from childsafe.scan import ScanOptions
@@ -232,3 +233,23 @@ def test_a_video_inside_a_zip_is_looked_at_from_a_private_copy_then_removed(tmp_
     assert member.path.endswith("clips.zip!/clip.mp4") and member.signals.analysed
     assert any(x.startswith("video: ") and "frames looked at" in x for x in member.reasons)
     assert list(process_spool_dir().iterdir()) == []  # the copies for hashing and for looking are gone
+
+
+def test_analysers_follow_the_protocol_and_travel_to_workers_as_recipes() -> None:
+    import pickle
+
+    from childsafe.faces.indexing import FaceAnalyser
+    from childsafe.media.analysis import Analyser
+    from childsafe.triage.engine import TriageAnalyser, TriageModels
+
+    models = TriageModels(classifiers=(), face_detector=None)
+    triage = TriageAnalyser([FakeClassifier()], None, TriageOptions(), rebuild=models.load)
+    faces = FaceAnalyser("hog")
+    for analyser in (triage, faces):
+        assert isinstance(analyser, Analyser)
+        copy = pickle.loads(pickle.dumps(analyser))  # what a worker process receives
+        assert copy.fingerprint() == analyser.fingerprint()
+        copy.setup()
+    assert triage.classifiers and pickle.loads(pickle.dumps(triage)).classifiers is None  # rebuilt, not sent
+    with pytest.raises(ConfigError, match="unknown face detector"):
+        FaceAnalyser("nope")
