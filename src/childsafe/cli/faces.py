@@ -37,33 +37,33 @@ def detect(files: Annotated[list[Path], typer.Argument(help="Photos or videos.")
 
 @app.command("index")
 def index(ctx: typer.Context,
-          path: Annotated[Path, typer.Argument(exists=True, help="Folder or file to index.")],
-          detector: DetectorOption = "hog", max_side: MaxSideOption = None) -> None:
-    """Detect and describe every face under PATH and store the descriptors (never crops)."""
-    from rich.console import Console
-    from rich.progress import Progress
+          path: Annotated[Path, typer.Argument(exists=True, help="Folder, file or archive to index.")],
+          detector: DetectorOption = "hog", max_side: MaxSideOption = None,
+          workers: Annotated[int, typer.Option(
+              min=1, help="Indexing processes; 1 (the default) indexes in this process.")] = 1,
+          resume: Annotated[bool, typer.Option(help="Skip items indexed before and unchanged since.")] = True) -> None:
+    """Detect and describe every face under PATH (folders, zip/tar archives) and store the descriptors.
 
-    from childsafe.faces import get_detector
-    from childsafe.faces.indexing import index_files, iter_walk_items
+    Never crops.  One JSON line per item indexed in this run (items unchanged since they were
+    indexed are skipped), then a summary line; exits 130 when interrupted (the same command resumes).
+    """
+    from childsafe.faces.indexing import FaceAnalyser
+    from childsafe.media.archives import ArchiveLimits
+    from childsafe.media.hashing import HashOptions
+    from childsafe.scan import ScanOptions
+    from childsafe.scan.jobs import index_faces_tree
 
     app_ctx: AppContext = ctx.obj
-    items: list[tuple[str, int, int]] = []
-    for entry in iter_walk_items(path):
-        if len(entry) == 2:
-            write_json({"path": entry[0], "faces": [], "error": entry[1]})
-        else:
-            items.append(entry)
-    console = Console(stderr=True)
-    with Progress(console=console, transient=True, disable=not console.is_terminal) as progress:
-        task = progress.add_task("faces", total=len(items))
-
-        def on_item(record: dict[str, object]) -> None:
-            progress.advance(task)
-            if not record.get("skipped"):
-                write_json(record)
-
-        summary = index_files(items, app_ctx.store, get_detector(detector, max_side), on_item)
-    write_json(dict(summary, summary=True))
+    settings = app_ctx.settings
+    # One worker: this process (each worker process loads dlib's models again, ~1-2 s).
+    options = ScanOptions(workers=workers, in_process=workers == 1,
+                          hash_options=HashOptions.from_settings(settings),
+                          archive_limits=ArchiveLimits.from_settings(settings), resume=resume, activity="faces",
+                          retry_errors=False)
+    counts, summary = index_faces_tree(path, app_ctx.store, FaceAnalyser(detector, max_side), options, write_json)
+    write_json(dict(counts, summary=True, interrupted=summary.interrupted))
+    if summary.interrupted:
+        raise typer.Exit(130)
 
 
 @app.command("search")

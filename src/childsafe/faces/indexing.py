@@ -1,8 +1,15 @@
-"""Index faces of a folder into the store, search by an image, cluster into people."""
+"""Index faces of a folder into the store, search by an image, cluster into people.
+
+Indexing runs on the one walk (:func:`childsafe.scan.jobs.index_faces_tree`): folders and zip/tar
+archives (a face inside an archive member is indexed under ``archive!/member``), worker
+processes, resume, progress and the same per-item errors as ``scan`` and ``triage``.  The
+:class:`FaceAnalyser` detects and describes in the workers; the scan's process stores.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -11,10 +18,13 @@ import numpy as np
 
 from childsafe.errors import ChildsafeError
 from childsafe.faces.describe import DESCRIPTOR_SIZE, MATCH_THRESHOLD, FaceDescriber
-from childsafe.faces.detect import FaceBox, FaceDetector, get_detector, iter_images
+from childsafe.faces.detect import RGB, FaceBox, FaceDetector, get_detector, iter_images, load_rgb
 from childsafe.faces.index import FaceIndex
+from childsafe.media.analysis import MediaItem
+from childsafe.media.content import ContentType
 
-__all__ = ["FaceStore", "index_files", "load_face_index", "search_image", "cluster_faces", "IndexedFaces"]
+__all__ = ["FaceAnalyser", "FaceStore", "index_files", "load_face_index", "search_image",
+           "cluster_faces", "IndexedFaces"]
 
 
 class FaceStore(Protocol):
@@ -39,9 +49,14 @@ class IndexedFaces:
 
 
 def describe_file(path: Path, detector: FaceDetector, describer: FaceDescriber) -> tuple[list[FaceBox], np.ndarray]:
+    return describe_images(iter_images(path, detector.max_side), detector, describer)
+
+
+def describe_images(images: Iterable[tuple[float | None, RGB]], detector: FaceDetector,
+                    describer: FaceDescriber) -> tuple[list[FaceBox], np.ndarray]:
     found: list[FaceBox] = []
     vectors: list[np.ndarray] = []
-    for time, rgb in iter_images(path, detector.max_side):
+    for time, rgb in images:
         boxes = detector.detect(rgb)
         if boxes:
             found.extend(FaceBox(b.x, b.y, b.w, b.h, b.score, time) for b in boxes)
@@ -50,9 +65,54 @@ def describe_file(path: Path, detector: FaceDetector, describer: FaceDescriber) 
     return found, matrix
 
 
+class FaceAnalyser:
+    """Detect and describe every face of a photo, or of frames sampled from a video (in a worker).
+
+    Its record holds the boxes; the descriptors travel to the scan's process under
+    ``_descriptors`` (float32 bytes), which is neither reported nor kept in the scan record.
+    """
+
+    name = "faces"
+    wants = frozenset({ContentType.PHOTO, ContentType.VIDEO})
+
+    def __init__(self, detector: str = "hog", max_side: int | None = None) -> None:
+        self.detector_name, self.max_side = detector, max_side
+        get_detector(detector, max_side)  # an unknown name fails here, before the walk
+        self._models: tuple[FaceDetector, FaceDescriber] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return dict(self.__dict__, _models=None)  # dlib models are loaded again in each worker
+
+    def fingerprint(self) -> str:
+        return json.dumps({"detector": self.detector_name, "max_side": self.max_side})
+
+    def setup(self) -> None:
+        if self._models is None:
+            self._models = (get_detector(self.detector_name, self.max_side), FaceDescriber())
+
+    def analyse(self, item: MediaItem) -> dict[str, Any]:
+        from childsafe.faces.video import sample_frames
+
+        self.setup()
+        assert self._models is not None
+        detector, describer = self._models
+        images: Iterable[tuple[float | None, RGB]]
+        if item.content_type is ContentType.VIDEO and item.local_path is not None:
+            images = sample_frames(item.local_path)
+        else:
+            images = [(None, load_rgb(item.read_bytes(), max_side=detector.max_side))]
+        found, vectors = describe_images(images, detector, describer)
+        return {"faces": [f.to_record() for f in found],
+                "_descriptors": np.ascontiguousarray(vectors, np.float32).tobytes()}
+
+
 def index_files(items: list[tuple[str, int, int]], store: FaceStore, detector: FaceDetector | None = None,
                 on_item: Callable[[dict[str, Any]], None] = lambda _r: None) -> dict[str, int]:
-    """Index (path, size, mtime_ns) items; unchanged ones already indexed are skipped."""
+    """Index (path, size, mtime_ns) files, one by one in this process, without opening archives.
+
+    Kept for callers that already hold a list of files; ``childsafe faces index`` uses
+    :func:`childsafe.scan.jobs.index_faces_tree` (the one walk).  Unchanged files already indexed are skipped.
+    """
     detector = detector or get_detector()
     describer = FaceDescriber()
     known = store.face_media_state([p for p, _, _ in items])
@@ -106,13 +166,3 @@ def search_image(image: Path, indexed: IndexedFaces, threshold: float = MATCH_TH
 def cluster_faces(indexed: IndexedFaces, threshold: float = MATCH_THRESHOLD) -> dict[str, Any]:
     clusters = indexed.index.cluster(threshold)
     return {"threshold": threshold, "clusters": [[indexed.ref(r) for r in c] for c in clusters]}
-
-
-def iter_walk_items(root: Path) -> Iterator[tuple[str, int, int] | tuple[str, str]]:
-    from childsafe.scan.walk import WalkError, walk
-
-    for found in walk(root):
-        if isinstance(found, WalkError):
-            yield found.path, found.message
-        else:
-            yield found.path, found.size, found.mtime_ns

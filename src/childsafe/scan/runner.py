@@ -1,10 +1,20 @@
-"""The scan loop: walk, skip what a previous run finished, hash in worker processes, match,
-write the report and store results in small durable batches.
+"""The one walk: skip what a previous run finished, hash in worker processes, run the analysers,
+match, report and store results in small durable batches.
+
+``childsafe scan``, ``childsafe triage`` and ``childsafe faces index`` are this loop with
+different analysers (:mod:`childsafe.media.analysis`; the triage and faces runs are in
+:mod:`childsafe.scan.jobs`): every one of them reads archives, resumes, runs in parallel, shows
+progress and reports each item's error the same way.
 
 Durability: results are committed every :data:`COMMIT_EVERY` items or seconds, an archive's
 records together; a run stopped by Ctrl-C or ``kill -9`` loses at most the uncommitted batch,
 and re-running the same command skips every item stored with the same size, mtime and hashing
 options (``--dihedral``, limits: stored with each record as ``hashed_with``).
+
+Why one module of about 450 lines: the run's state (items held back until identical content is
+hashed, top-level archives stored only with all their members, the open batch) is shared by the
+walk, the pool, resume and the report, and reads best as one class; the walk itself
+(:mod:`.walk`), a worker's item (:mod:`.worker`) and the triage/faces runs (:mod:`.jobs`) are apart.
 
 Crashes: the hashing processes die with the scan (``PR_SET_PDEATHSIG`` and an owner watch), and
 every run starts by removing what a killed one left: its spool folders (video copies) and any
@@ -33,15 +43,17 @@ from typing import Any
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from childsafe.matching import Matcher
+from childsafe.matching import Matcher, MatchResult
+from childsafe.media.analysis import Analyser, analysis_fingerprints
 from childsafe.media.archives import ArchiveLimits
 from childsafe.media.hashing import FileHashes, HashOptions
 from childsafe.media.spool import clean_stale_spools, process_identity, spool_base
+from childsafe.scan import worker
 from childsafe.scan.walk import WalkError, WalkItem, walk
 from childsafe.scan.worker import ItemResult, ItemTask, init_manager, init_worker, process_item
 from childsafe.store.base import ScanRecord, Store
 
-__all__ = ["ScanOptions", "ScanSummary", "run_scan"]
+__all__ = ["ItemReport", "ScanOptions", "ScanSummary", "run_pipeline", "run_scan"]
 
 COMMIT_EVERY = 200
 COMMIT_SECONDS = 1.0
@@ -56,6 +68,16 @@ class ScanOptions:
     resume: bool = True
     #: When set (API jobs: ``scan_roots``), every file must resolve inside one of these folders.
     roots: tuple[Path, ...] = ()
+    #: What looks at each hashed photo or video besides the hasher (none for a scan).
+    analysers: tuple[Analyser, ...] = ()
+    #: Hash and analyse in this process, one item at a time (the Python API's ``triage_path``,
+    #: whose classifiers may be objects that cannot be sent to a worker process).
+    in_process: bool = False
+    #: The word in front of the progress bar.
+    activity: str = "hashing"
+    #: Whether a resumed run tries an item again whose stored record has an error (a scan does:
+    #: the error may have been passing; ``faces index`` keeps its rule of skipping unchanged files).
+    retry_errors: bool = True
 
     def hashed_with(self) -> str:
         """A short digest of every option that changes what an item's hashing produces."""
@@ -81,10 +103,50 @@ class ScanSummary:
                 "interrupted": self.interrupted}
 
 
+@dataclass(frozen=True)
+class ItemReport:
+    """One item as the walk reports it to a command (every item once, resumed ones too).
+
+    ``record`` is the scan's report line (``childsafe hash`` fields, ``matches``, ``error``,
+    archive fields) plus ``analysis``: each analyser's record by name when the run has analysers.
+    ``error`` is the item's one error: the walk's or hasher's, else the first analyser's.
+    """
+
+    record: dict[str, Any]
+    resumed: bool
+    size: int | None
+    mtime_ns: int | None
+    #: What ``record["matches"]`` (and ``allowlisted``) were made from.
+    matched: MatchResult = field(default_factory=MatchResult)
+
+    @property
+    def path(self) -> str:
+        return str(self.record["path"])
+
+    @property
+    def error(self) -> str | None:
+        if self.record.get("error"):
+            return str(self.record["error"])
+        for analysed in self.record.get("analysis", {}).values():
+            if analysed.get("error"):
+                return str(analysed["error"])
+        return None
+
+
 def run_scan(root: Path, store: Store, matcher: Matcher, options: ScanOptions,
              emit: Callable[[dict[str, Any]], None]) -> ScanSummary:
+    """``childsafe scan``: the walk without analysers, each item's record emitted as it is."""
+    return run_pipeline(root, store, matcher, options, lambda item: emit(item.record))
+
+
+def run_pipeline(root: Path, store: Store | None, matcher: Matcher | None, options: ScanOptions,
+                 on_item: Callable[[ItemReport], None]) -> ScanSummary:
+    """Walk ``root`` once, hash and analyse every item, hand each to ``on_item``.
+
+    ``store`` None neither resumes nor stores; ``matcher`` None matches nothing.
+    """
     clean_stale_spools()  # what a killed run left: video copies, orphan workers
-    run = _ScanRun(root, store, matcher, options, emit)
+    run = _ScanRun(root, store, matcher, options, on_item)
     # Ctrl-C (and SIGTERM) set a flag checked between items, so an interrupt never lands between
     # writing a report line and queueing it for the store; work already in flight is kept.
     previous: dict[signal.Signals, Any] = {}
@@ -103,14 +165,18 @@ def run_scan(root: Path, store: Store, matcher: Matcher, options: ScanOptions,
 
 
 class _ScanRun:
-    def __init__(self, root: Path, store: Store, matcher: Matcher, options: ScanOptions,
-                 emit: Callable[[dict[str, Any]], None]) -> None:
-        self.root, self.store, self.matcher, self.options, self.emit = root, store, matcher, options, emit
-        self.summary = ScanSummary(scan_id=store.start_scan(str(Path(root).absolute())))
+    def __init__(self, root: Path, store: Store | None, matcher: Matcher | None, options: ScanOptions,
+                 on_item: Callable[[ItemReport], None]) -> None:
+        self.root, self.store, self.matcher, self.options = root, store, matcher, options
+        self.on_item = on_item
+        scan_id = store.start_scan(str(Path(root).absolute())) if store is not None else 0
+        self.summary = ScanSummary(scan_id=scan_id)
         self.started = time.monotonic()
         self.batch: list[ScanRecord] = []
         self.last_commit = time.monotonic()
         self.owners: dict[str, FileHashes] = {}  # sha256 -> item that was perceptually hashed
+        self.owner_analysis: dict[str, dict[str, dict[str, Any]]] = {}  # sha256 -> its analysers' records
+        self.analysed_with = analysis_fingerprints(options.analysers)
         self.waiting: dict[str, list[ItemResult]] = defaultdict(list)
         # A top-level archive's record is stored only with all its members: one waiting for an
         # owner hashed elsewhere holds it back, or a kill -9 would leave the archive "finished"
@@ -147,30 +213,42 @@ class _ScanRun:
         self.waiting.clear()
 
     def _skip_finished(self, items: list[WalkItem]) -> list[WalkItem]:
-        if not self.options.resume:
+        if not self.options.resume or self.store is None:
             return items
-        stored = self.store.load_scan_records([i.path for i in items])
+        store = self.store
+        stored = store.load_scan_records([i.path for i in items])
         todo = []
         for item in items:
             rec = stored.get(item.path)
-            if (rec is None or rec.size != item.size or rec.mtime_ns != item.mtime_ns or rec.record.get("error")
-                    or rec.record.get("hashed_with") != self.hashed_with):
+            if (rec is None or rec.size != item.size or rec.mtime_ns != item.mtime_ns
+                    or (rec.record.get("error") and self.options.retry_errors)
+                    or rec.record.get("hashed_with") != self.hashed_with or not self._analysed(rec.record)):
                 todo.append(item)
                 continue
             self.summary.resumed += 1
             self._rematch(rec.record)
             if rec.record.get("archive"):
-                members = self.store.load_scan_records_under(item.path + "!/")
+                members = store.load_scan_records_under(item.path + "!/")
                 for member in sorted(members):
                     self._rematch(members[member].record)
         return todo
 
+    def _analysed(self, record: dict[str, Any]) -> bool:
+        """Whether ``record`` was made by this run's analysers, set up the same way."""
+        done = record.get("analysed_with") or {}
+        return all(done.get(name) == fingerprint for name, fingerprint in self.analysed_with.items())
+
     def _rematch(self, record: dict[str, Any]) -> None:
         hashes = FileHashes.from_record(record)
         extra: dict[str, Any] = {k: record[k] for k in ("archive", "members", "duplicate_of") if k in record}
-        self._emit(hashes, extra, store=False, size=record.get("size"), mtime_ns=None)
+        analysis = {name: found for name, found in (record.get("analysis") or {}).items()
+                    if name in self.analysed_with}
+        self._emit(hashes, extra, store=False, size=record.get("size"), mtime_ns=None, analysis=analysis)
 
     def _hash_all(self, todo: list[WalkItem]) -> None:
+        if self.options.in_process:
+            self._hash_here(todo)
+            return
         workers = max(1, self.options.workers)
         manager = SyncManager(ctx=multiprocessing.get_context())
         manager.start(init_manager, (process_identity(), str(spool_base())))
@@ -186,12 +264,27 @@ class _ScanRun:
         finally:
             manager.shutdown()
 
+    def _hash_here(self, todo: list[WalkItem]) -> None:
+        """One item at a time in this process: no crash isolation, no pickling of analysers."""
+        saved = worker._claims, worker._analysers
+        worker._claims, worker._analysers = {}, self.options.analysers
+        try:
+            for item in todo:
+                if self.stopping:
+                    break
+                self._take(item, process_item(self._task_for(item), self.options.hash_options,
+                                              self.options.archive_limits))
+                self._maybe_commit()
+        finally:
+            worker._claims, worker._analysers = saved
+
     def _run_pool(self, items: list[WalkItem], workers: int, claims: Any) -> list[WalkItem]:
         """Hash ``items``; returns those in flight when a worker process died."""
         quiet = not sys.stderr.isatty() or self.progress is not None
         context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
         pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker,
-                                   initargs=(claims, quiet, str(spool_base()), process_identity()))
+                                   initargs=(claims, quiet, str(spool_base()), process_identity(),
+                                             self.options.analysers))
         pending: dict[Future[list[ItemResult]], WalkItem] = {}
         queue: Iterator[WalkItem] = iter(items)
         broken: list[WalkItem] = []
@@ -229,16 +322,21 @@ class _ScanRun:
             except BrokenProcessPool:
                 broken.append(item)
                 continue
-            if len(results) > 1:
-                self.held[item.path] = _Held()
-            for r in results:
-                self._finish_one(r, archive=item.path if len(results) > 1 else None)
-            self._release(item.path)
-            self._advance()
+            self._take(item, results)
+
+    def _take(self, item: WalkItem, results: list[ItemResult]) -> None:
+        if len(results) > 1:
+            self.held[item.path] = _Held()
+        for r in results:
+            self._finish_one(r, archive=item.path if len(results) > 1 else None)
+        self._release(item.path)
+        self._advance()
+
+    def _task_for(self, item: WalkItem) -> ItemTask:
+        return ItemTask(item.path, item.size, item.mtime_ns, self.real_roots)
 
     def _submit(self, pool: ProcessPoolExecutor, item: WalkItem) -> Future[list[ItemResult]]:
-        task = ItemTask(item.path, item.size, item.mtime_ns, self.real_roots)
-        return pool.submit(process_item, task, self.options.hash_options, self.options.archive_limits)
+        return pool.submit(process_item, self._task_for(item), self.options.hash_options, self.options.archive_limits)
 
     # -- one result -------------------------------------------------------------------------
     def _finish_one(self, result: ItemResult, owner_done: bool = False, archive: str | None = None) -> None:
@@ -252,38 +350,53 @@ class _ScanRun:
                     self.held[archive].waiting += 1
                 return
             _copy_perceptual(owner, hashes)
+            # Identical content is analysed once: the copy gets the first one's records.
+            result.analysis = {name: {**found, "same_content_as": owner.path}
+                               for name, found in self.owner_analysis.get(hashes.sha256 or "", {}).items()}
             self.summary.duplicates += 1
         extra: dict[str, Any] = {}
         if result.archive:
             extra = {"archive": result.archive, "members": result.members}
-        self._emit(hashes, extra, store=True, size=result.size, mtime_ns=result.mtime_ns)
+        self._emit(hashes, extra, store=True, size=result.size, mtime_ns=result.mtime_ns, analysis=result.analysis)
         if result.held_by is not None:
             self.held[result.held_by].waiting -= 1
             self._release(result.held_by)
         if hashes.sha256 and not hashes.duplicate_of and hashes.sha256 not in self.owners:
             self.owners[hashes.sha256] = hashes
+            if result.analysis:
+                self.owner_analysis[hashes.sha256] = result.analysis
             for dup in self.waiting.pop(hashes.sha256, []):
                 self._finish_one(dup)
 
     def _emit(self, hashes: FileHashes, extra: dict[str, Any], *, store: bool,
-              size: int | None, mtime_ns: int | None) -> None:
+              size: int | None, mtime_ns: int | None, analysis: dict[str, dict[str, Any]] | None = None) -> None:
         record = hashes.to_record()
         record.update(extra)
-        if hashes.error is None or hashes.sha256:
-            record.update(self.matcher.match_file(hashes).to_record())
-        else:
-            record["matches"] = []
-        if store:  # queued for the store before it is reported: a reported item is never lost
-            stored = ScanRecord(hashes.path, size, mtime_ns, {**record, "hashed_with": self.hashed_with})
+        matched = MatchResult()
+        if self.matcher is not None and (hashes.error is None or hashes.sha256):
+            matched = self.matcher.match_file(hashes)
+        record.update(matched.to_record())
+        if self.analysed_with:
+            record["analysis"] = analysis or {}
+        if store and self.store is not None:
+            # Queued for the store before it is reported: a reported item is never lost.
+            kept = {**record, "hashed_with": self.hashed_with}
+            if self.analysed_with:
+                kept["analysed_with"] = self.analysed_with
+                kept["analysis"] = {name: {k: v for k, v in found.items() if not k.startswith("_")}
+                                    for name, found in record["analysis"].items()}
+            stored = ScanRecord(hashes.path, size, mtime_ns, kept)
             held = self.held.get(hashes.path)
             if held is not None and held.record is None:
                 held.record = stored  # a top-level archive: stored once all its members are
             else:
                 self.batch.append(stored)
-        self.emit(record)
+        report = ItemReport(record, not store, size if size is not None else record.get("size"), mtime_ns,
+                            matched)
+        self.on_item(report)
         self.summary.files += 1
         self.summary.matched += bool(record["matches"])
-        self.summary.errors += record["error"] is not None
+        self.summary.errors += report.error is not None
 
     def _release(self, archive: str) -> None:
         held = self.held.get(archive)
@@ -294,7 +407,9 @@ class _ScanRun:
 
     def _maybe_commit(self, force: bool = False) -> None:
         due = len(self.batch) >= COMMIT_EVERY or time.monotonic() - self.last_commit >= COMMIT_SECONDS
-        if self.batch and (force or due):
+        if self.store is None:
+            self.batch = []
+        elif self.batch and (force or due):
             self.store.save_scan_records(self.summary.scan_id, self.batch)
             self.batch = []
             self.last_commit = time.monotonic()
@@ -304,7 +419,7 @@ class _ScanRun:
         console = Console(stderr=True)
         if not self.options.progress or not console.is_terminal:
             return
-        self.progress = Progress(TextColumn("hashing"), BarColumn(), MofNCompleteColumn(),
+        self.progress = Progress(TextColumn(self.options.activity), BarColumn(), MofNCompleteColumn(),
                                  TimeRemainingColumn(), console=console, transient=True)
         self.progress.start()
         self._task = self.progress.add_task("scan", total=total, completed=done)
@@ -318,7 +433,8 @@ class _ScanRun:
             self.progress.stop()
         self._maybe_commit(force=True)
         self.summary.seconds = time.monotonic() - self.started
-        self.store.finish_scan(self.summary.scan_id, self.summary.to_record())
+        if self.store is not None:
+            self.store.finish_scan(self.summary.scan_id, self.summary.to_record())
 
 
 @dataclass

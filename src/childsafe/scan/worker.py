@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import os
 import signal
-from dataclasses import dataclass, replace
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, BinaryIO, cast
 
+from childsafe.media.analysis import Analyser, MediaItem, analyse_item
 from childsafe.media.archives import (
     ARCHIVE_SNIFF_BYTES,
     ArchiveContainer,
@@ -17,15 +20,17 @@ from childsafe.media.archives import (
     archive_kind,
     iter_archive,
 )
-from childsafe.media.content import ContentType
-from childsafe.media.hashing import Claim, FileHashes, HashOptions, hash_file, hash_stream
+from childsafe.media.content import ContentType, sniff_content_type
+from childsafe.media.hashing import MAX_PHOTO_BYTES, Claim, FileHashes, HashOptions, hash_file, hash_stream
 from childsafe.media.lifeline import die_with_parent, watch_owner
 from childsafe.media.signals import HashedSignal
-from childsafe.media.spool import configure_spool, process_spool_dir, remove_process_spool
+from childsafe.media.spool import configure_spool, process_spool_dir, remove_process_spool, spooled_file
 
 __all__ = ["ItemTask", "ItemResult", "process_item", "init_worker"]
 
 _claims: Any = None  # a Manager dict shared by all workers: sha256 -> key of the item hashing it
+#: The run's analysers, given once per process (models are set up once, not per item).
+_analysers: tuple[Analyser, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,11 +54,15 @@ class ItemResult:
     #: Set by the scan on a member whose result waits for identical content hashed elsewhere:
     #: the top-level archive it belongs to is stored only once this member is.
     held_by: str | None = None
+    #: Each analyser's record, by analyser name (empty for a scan, an error item or a duplicate).
+    analysis: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def init_worker(claims: Any, quiet: bool, spool_base: str, owner: tuple[int, float]) -> None:
-    global _claims
+def init_worker(claims: Any, quiet: bool, spool_base: str, owner: tuple[int, float],
+                analysers: tuple[Analyser, ...] = ()) -> None:
+    global _claims, _analysers
     _claims = claims
+    _analysers = analysers
     # A worker never outlives the scan: its parent (the fork server, which exits when the scan
     # does) is watched by the kernel, and the scan itself by a thread.
     die_with_parent()
@@ -111,6 +120,8 @@ def process_item(task: ItemTask, options: HashOptions, limits: ArchiveLimits) ->
     container = hash_file(task.path, options if kind is None else _digest_only(options),
                           _claim_for(task.path) if kind is None else None)
     result = ItemResult(task.path, task.size, task.mtime_ns, container)
+    if kind is None and _wanted(container):
+        result.analysis = analyse_item(MediaItem(task.path, container, local_path=Path(task.path)), _analysers)
     if kind is None or container.error:
         return [result]
     result.archive = kind
@@ -120,11 +131,11 @@ def process_item(task: ItemTask, options: HashOptions, limits: ArchiveLimits) ->
     pending: ArchiveProblem | None = None
     for member in iter_archive(Path(task.path), task.path, limits, containers=True):
         if isinstance(member, ArchiveMember):
-            hashes = hash_stream(member.stream, member.path, options, _claim_for(member.path))
+            out.append(_member_result(member, options, task))
             if pending is not None and pending.path == member.path:
+                hashes = out[-1].hashes
                 hashes.warning = "; ".join(w for w in (pending.message, hashes.warning) if w)
                 pending = None
-            out.append(ItemResult(member.path, hashes.size, task.mtime_ns, hashes))
             continue
         if pending is not None:
             out.append(_problem_result(pending, task))
@@ -139,6 +150,71 @@ def process_item(task: ItemTask, options: HashOptions, limits: ArchiveLimits) ->
         out.append(_problem_result(pending, task))
     result.members = len(out) - 1
     return out
+
+
+def _member_result(member: ArchiveMember, options: HashOptions, task: ItemTask) -> ItemResult:
+    """Hash a member; when analysers want its content, keep it (photo bytes, video spool copy)."""
+    with ExitStack() as stack:
+        kept = _Kept(member.stream, stack) if _analysers else None
+        hashes = hash_stream(cast(BinaryIO, kept) if kept else member.stream, member.path, options,
+                             _claim_for(member.path))
+        result = ItemResult(member.path, hashes.size, task.mtime_ns, hashes)
+        if kept is not None and _wanted(hashes):
+            result.analysis = analyse_item(kept.item(member.path, hashes), _analysers)
+        return result
+
+
+def _wanted(hashes: FileHashes) -> bool:
+    """Whether any analyser looks at this item (hashed without error, not a duplicate)."""
+    return (not hashes.error and hashes.duplicate_of is None
+            and any(hashes.content_type in a.wants for a in _analysers))
+
+
+class _Kept(io.RawIOBase):
+    """A member's stream, read once by the hasher, keeping what the analysers will need.
+
+    The kind is sniffed from the first read (the hasher's sniffing read): a photo is kept in
+    memory up to the hasher's photo limit (past it the hasher refuses the photo, and nothing is
+    kept), a video is copied to a private spool file (deleted with ``stack``), anything else no
+    analyser wants is not kept.
+    """
+
+    def __init__(self, stream: IO[bytes], stack: ExitStack) -> None:
+        super().__init__()
+        self._stream, self._stack = stream, stack
+        self._chunks: list[bytes] | None = None
+        self._copy: IO[bytes] | None = None
+        self._started = False
+        self._kept_bytes = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        chunk = self._stream.read(-1 if size is None else size)
+        if not self._started:
+            self._started = True
+            kind = sniff_content_type(chunk)
+            if any(kind in a.wants for a in _analysers):
+                if kind is ContentType.PHOTO:
+                    self._chunks = []
+                elif kind is ContentType.VIDEO:
+                    self._copy = self._stack.enter_context(spooled_file(".analysed"))
+        if self._chunks is not None:
+            self._kept_bytes += len(chunk)
+            if self._kept_bytes > MAX_PHOTO_BYTES:
+                self._chunks = None  # the hasher refuses it too: keep nothing
+            else:
+                self._chunks.append(chunk)
+        elif self._copy is not None:
+            self._copy.write(chunk)
+        return chunk
+
+    def item(self, key: str, hashes: FileHashes) -> MediaItem:
+        if self._copy is not None:
+            self._copy.flush()
+            return MediaItem(key, hashes, local_path=Path(self._copy.name))
+        return MediaItem(key, hashes, data=b"".join(self._chunks or []))
 
 
 def _outside_roots(task: ItemTask) -> str | None:

@@ -1,26 +1,30 @@
-"""The triage engine: walk, hash, match, look at pictures, score (public names in ``childsafe.triage``)."""
+"""Triage over the one walk: the triage analyser looks at pictures (faces, classifiers) in the walk's
+workers; hashes and matches come from the walk; :func:`triage_result` turns them into a priority.
+Public names in ``childsafe.triage``; the run itself is :func:`childsafe.scan.jobs.triage_tree`."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from PIL import Image
 
 from childsafe.errors import ChildsafeError, ConfigError
 from childsafe.faces.detect import FaceDetector, load_rgb
-from childsafe.matching import Matcher
+from childsafe.matching import Matcher, MatchResult
+from childsafe.media.analysis import MediaItem
 from childsafe.media.content import ContentType
 from childsafe.media.hashing import HashOptions, hash_file
-from childsafe.scan.walk import WalkError, walk
 from childsafe.triage.classifiers import ClassifierFinding, ImageClassifier
 from childsafe.triage.priority import PriorityWeights, TriageResult, TriageSignals, score_priority
 
-__all__ = ["TriageOptions", "triage_file", "triage_path"]
+__all__ = ["TriageAnalyser", "TriageModels", "TriageOptions", "triage_file", "triage_path", "triage_result"]
 
 log = logging.getLogger(__name__)
 
@@ -43,18 +47,21 @@ def triage_path(
     detector: FaceDetector | None,
     options: TriageOptions | None = None,
 ) -> Iterator[TriageResult]:
-    """A :class:`TriageResult` for every file under ``root`` (or ``root`` itself), in walk order.
+    """A :class:`TriageResult` for every item under ``root`` (or ``root`` itself), archive members too.
 
-    ``matcher`` None skips hash matching and ``detector`` None skips faces.  Content seen before in
-    the same run (same sha256) is not looked at again: its faces and findings are reused.
+    The one walk of :mod:`childsafe.scan` does the reading (folders, zip and tar archives, each
+    member triaged like a file, per-item errors), here in this process, one item at a time, so
+    ``classifiers`` may be any objects; ``childsafe triage`` runs it in worker processes, stores
+    and resumes (:func:`childsafe.scan.jobs.triage_tree`).  ``matcher`` None skips hash matching
+    and ``detector`` None skips faces.  Content seen before in the same run (same sha256) is not
+    looked at again: its faces and findings are reused.
     """
+    from childsafe.scan.jobs import triage_tree  # the walk sits above this domain; called, not imported
+
     opts = options or TriageOptions()
-    seen: dict[str, tuple[str, TriageSignals]] = {}
-    for item in walk(Path(root)):
-        if isinstance(item, WalkError):
-            yield score_priority(TriageSignals(item.path, error=item.message), opts.weights)
-        else:
-            yield triage_file(item.path, matcher, classifiers, detector, opts, _seen=seen)
+    analyser = TriageAnalyser(list(classifiers), detector, opts)
+    results, _summary = triage_tree(Path(root), None, matcher, analyser, in_process=True)
+    yield from results
 
 
 def triage_file(
@@ -63,62 +70,154 @@ def triage_file(
     classifiers: Sequence[ImageClassifier],
     detector: FaceDetector | None,
     options: TriageOptions | None = None,
-    *,
-    _seen: dict[str, tuple[str, TriageSignals]] | None = None,
 ) -> TriageResult:
-    """Hash, match and look at one file; problems with the content become reasons, never raise."""
+    """Hash, match and look at one file; problems with the content become reasons, never raise.
+
+    An archive is looked at as a whole here (its digests); :func:`triage_path` opens it.
+    """
     opts = options or TriageOptions()
+    analyser = TriageAnalyser(list(classifiers), detector, opts)
     hashes = hash_file(path, opts.hash_options)
-    signals = TriageSignals(str(path), content_type=hashes.content_type, error=hashes.error, sha256=hashes.sha256)
+    matched = MatchResult()
+    notes: list[str] = []
     if matcher is not None and hashes.sha256:
         try:
-            result = matcher.match_file(hashes)
+            matched = matcher.match_file(hashes)
         except ChildsafeError as exc:
-            signals.notes.append(f"hash matching failed: {exc}")
-        else:
-            signals.matches, signals.allowlisted = result.matches, result.allowlisted
-    if signals.error:
-        return score_priority(signals, opts.weights)
-    previous = _seen.get(hashes.sha256) if _seen is not None and hashes.sha256 else None
-    if previous is not None:
-        first, earlier = previous
-        signals.faces, signals.largest_face_fraction = earlier.faces, earlier.largest_face_fraction
-        signals.findings, signals.analysed = list(earlier.findings), earlier.analysed
-        signals.notes.extend(earlier.notes)
-        signals.notes.append(f"same content as {first}: faces and classifiers not run again")
-        return score_priority(signals, opts.weights)
-    try:
-        if hashes.content_type is ContentType.PHOTO:
-            # From bytes: Pillow keeps a path's file open for multi-frame formats (GIF, TIFF).
-            rgb = load_rgb(Path(path).read_bytes(), opts.hash_options.max_image_pixels)
-            _look(signals, [(None, rgb)], classifiers, detector)
-        elif hashes.content_type is ContentType.VIDEO:
-            _look_at_video(signals, Path(path), classifiers, detector, opts)
-        else:
-            signals.notes.append("not a photo or video: only its digests were matched")
-    except ConfigError:
-        raise  # a misconfigured classifier fails every file: stop rather than report it N times
-    except ChildsafeError as exc:
-        signals.error = str(exc)
-    except OSError as exc:
-        signals.error = f"unreadable: {exc.strerror or exc}"
-    if _seen is not None and hashes.sha256 and signals.error is None:
-        _seen[hashes.sha256] = (str(path), signals)
-    return score_priority(signals, opts.weights)
+            notes.append(f"hash matching failed: {exc}")
+    record = hashes.to_record() | matched.to_record()
+    analysis: dict[str, Any] = {}
+    if not hashes.error and hashes.content_type in analyser.wants:
+        analysis = analyser.analyse(MediaItem(str(path), hashes, local_path=Path(path)))
+    record["analysis"] = {analyser.name: analysis}
+    result = triage_result(record, matched, opts.weights)
+    if result.signals is not None and notes:
+        result.signals.notes[:0] = notes
+        result = score_priority(result.signals, opts.weights)
+    return result
+
+
+def triage_result(record: dict[str, Any], matched: MatchResult,
+                  weights: PriorityWeights | None = None) -> TriageResult:
+    """The priority of one walked item from its scan record (hashes, ``analysis``) and its matches."""
+    found = (record.get("analysis") or {}).get(TriageAnalyser.name) or {}
+    signals = TriageSignals(str(record["path"]), content_type=ContentType(record.get("content_type") or "other"),
+                            error=record.get("error") or found.get("error"), sha256=record.get("sha256"))
+    signals.matches, signals.allowlisted = list(matched.matches), list(matched.allowlisted)
+    signals.faces = int(found.get("faces", 0))
+    signals.largest_face_fraction = float(found.get("largest_face_fraction", 0.0))
+    signals.findings = [_finding_from(f) for f in found.get("findings", [])]
+    signals.analysed = bool(found.get("analysed", False))
+    signals.notes = list(found.get("notes", []))
+    if record.get("archive"):
+        signals.notes.append(f"{record['archive']} archive of {record.get('members', 0)} items: "
+                             "each member is triaged on its own line")
+    elif not signals.error and signals.content_type not in TriageAnalyser.wants:
+        signals.notes.append("not a photo or video: only its digests were matched")
+    if found.get("same_content_as"):
+        signals.notes.append(f"same content as {found['same_content_as']}: faces and classifiers not run again")
+    result = score_priority(signals, weights)
+    return result
+
+
+@dataclass(frozen=True)
+class TriageModels:
+    """A recipe for the classifiers and face detector, sent to worker processes to load there."""
+
+    classifiers: tuple[str, ...] = ()  # registered names (``nudenet``, plug-ins)
+    onnx_specs: tuple[Path, ...] = ()  # ONNX TOML spec files
+    face_detector: str | None = "hog"
+
+    def load(self) -> tuple[list[ImageClassifier], FaceDetector | None]:
+        from childsafe.faces.detect import get_detector
+        from childsafe.triage.classifiers import load_classifier, load_onnx_classifier
+
+        classifiers = [load_classifier(name) for name in self.classifiers]
+        classifiers.extend(load_onnx_classifier(spec) for spec in self.onnx_specs)
+        return classifiers, None if self.face_detector is None else get_detector(self.face_detector)
+
+
+class TriageAnalyser:
+    """Faces and image classifiers on each photo and on frames sampled from each video.
+
+    Hash matching and the priority happen in the scan's process (they need the banks); this
+    part runs in the workers.  Sent to a worker, it travels as ``rebuild`` (a picklable recipe
+    that loads the classifiers and the face detector again, once per process) when one is given.
+    """
+
+    name = "triage"
+    wants = frozenset({ContentType.PHOTO, ContentType.VIDEO})
+
+    def __init__(self, classifiers: list[ImageClassifier] | None, detector: FaceDetector | None,
+                 options: TriageOptions,
+                 rebuild: Callable[[], tuple[list[ImageClassifier], FaceDetector | None]] | None = None) -> None:
+        self.classifiers, self.detector, self.rebuild = classifiers, detector, rebuild
+        self.options: TriageOptions | None = options
+        #: The parts of ``options`` a worker needs (the priority weights are not sent).
+        self.hash_options = options.hash_options
+        self.video = (options.video_every_seconds, options.video_max_frames)
+        self._names = [c.name for c in classifiers or []]
+        self._detector_name = detector.name if detector is not None else None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["options"] = None  # the priority's weights are used in the scan's process only
+        if self.rebuild is not None:  # models stay behind; the worker loads its own in setup()
+            state["classifiers"] = state["detector"] = None
+        return state
+
+    def fingerprint(self) -> str:
+        return json.dumps({"classifiers": self._names, "faces": self._detector_name, "max_side": ANALYSE_MAX_SIDE,
+                           "video": list(self.video), "pixels": self.hash_options.max_image_pixels}, sort_keys=True)
+
+    def setup(self) -> None:
+        if self.classifiers is None and self.rebuild is not None:
+            self.classifiers, self.detector = self.rebuild()
+
+    def analyse(self, item: MediaItem) -> dict[str, Any]:
+        signals = TriageSignals(item.key, content_type=item.content_type)
+        classifiers = self.classifiers or []
+        try:
+            if item.content_type is ContentType.PHOTO:
+                # From bytes: Pillow keeps a path's file open for multi-frame formats (GIF, TIFF).
+                rgb = load_rgb(item.read_bytes(), self.hash_options.max_image_pixels)
+                _look(signals, [(None, rgb)], classifiers, self.detector)
+            elif item.content_type is ContentType.VIDEO and item.local_path is not None:
+                _look_at_video(signals, item.local_path, classifiers, self.detector, *self.video)
+        except ConfigError:
+            raise  # a misconfigured classifier fails every file: stop rather than report it N times
+        except ChildsafeError as exc:
+            signals.error = str(exc)
+        except OSError as exc:
+            signals.error = f"unreadable: {exc.strerror or exc}"
+        return {"faces": signals.faces, "largest_face_fraction": signals.largest_face_fraction,
+                "findings": [_finding_record(f) for f in signals.findings], "analysed": signals.analysed,
+                "notes": signals.notes, "error": signals.error}
+
+
+def _finding_record(f: ClassifierFinding) -> dict[str, Any]:
+    # Full-precision score (``to_record`` rounds for the report): the priority is computed from it.
+    return {**f.to_record(), "score": f.score}
+
+
+def _finding_from(record: dict[str, Any]) -> ClassifierFinding:
+    box = record.get("box")
+    return ClassifierFinding(record["label"], float(record["score"]), None if box is None else tuple(box),
+                             record.get("explanation", ""), record.get("classifier", ""))
 
 
 def _look_at_video(signals: TriageSignals, path: Path, classifiers: Sequence[ImageClassifier],
-                   detector: FaceDetector | None, opts: TriageOptions) -> None:
+                   detector: FaceDetector | None, every_seconds: float, max_frames: int) -> None:
     from childsafe.faces.video import sample_frames
 
     try:
-        frames = _look(signals, sample_frames(path, opts.video_every_seconds, opts.video_max_frames),
+        frames = _look(signals, sample_frames(path, every_seconds, max_frames),
                        classifiers, detector, keep_best=True)
     except ChildsafeError as exc:
         signals.notes.append(f"video frames not analysed: {exc}; the video was matched by its hashes only")
         return
-    signals.notes.append(f"video: {frames} frames looked at (one every {opts.video_every_seconds:g} s, "
-                         f"at most {opts.video_max_frames}); unsampled moments were not seen")
+    signals.notes.append(f"video: {frames} frames looked at (one every {every_seconds:g} s, "
+                         f"at most {max_frames}); unsampled moments were not seen")
 
 
 def _look(signals: TriageSignals, images: Iterable[tuple[float | None, np.ndarray]],
