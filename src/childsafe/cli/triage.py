@@ -55,7 +55,6 @@ def triage_command(
     faces raise priority a little.  Faces and nudity alone never decide: they order review.
     Files that cannot be read get priority 0 and their error as a reason.
     """
-    from childsafe.media.archives import ArchiveLimits
     from childsafe.scan import ScanOptions
     from childsafe.scan.jobs import triage_tree
     from childsafe.triage import ImageClassifier, TriageOptions, load_classifier, load_onnx_classifier
@@ -79,7 +78,6 @@ def triage_command(
         raise ConfigError(f"two classifiers share a name ({', '.join(taken)}); their findings would be confused")
 
     detector = _face_detector(face_detector)
-    settings = app_ctx.settings
     options = TriageOptions(hash_options=app_ctx.services.hash_options())
     # Loaded here once to fail early (exit 2 for a bad name or spec); each worker loads its own.
     models = TriageModels(tuple(loaded), tuple(onnx or []), detector.name if detector else None)
