@@ -98,8 +98,48 @@ def test_model_alone_needs_a_minor_cue() -> None:
     with_child = adults[:1] + chat(("b", "im 14")) + adults[1:]
     authors = by_author(with_child, LOUD)
     assert authors["a"]["alert_kind"] == "model" and authors["b"]["alert_at"] is None
+    # asking about age is not a minor in view: adults dating and gamers ask too
     asks = chat(*[("a", "how old are you")] + [("a", f"line {i}") for i in range(3)])
-    assert by_author(asks, LOUD)["a"]["alert_kind"] == "model"
+    assert by_author(asks, LOUD)["a"]["alert_at"] is None
+    answered = chat(("a", "how old are you"), ("b", "lol 14"), *[("a", f"line {i}") for i in range(3)])
+    assert by_author(answered, LOUD)["a"]["alert_kind"] == "model"
+
+
+def test_model_alone_is_silent_when_the_author_writes_as_a_child() -> None:
+    teens = chat(("b", "im 15"), ("a", "my parents are out tonight"), *[("a", f"line {i}") for i in range(4)])
+    assert by_author(teens, LOUD)["a"]["alert_at"] is None
+
+
+def test_adults_who_ask_each_others_age_are_not_alerted_by_stage_coverage() -> None:
+    dating = chat(("a", "whats ur snap"), ("a", "lets meet at the bar at 8"), ("a", "how old are you btw?"),
+                  ("b", "just turned 31 lol"), ("a", "ur cute"), ("a", "dont tell ur ex about us"))
+    assert by_author(dating)["a"]["alert_at"] is None
+    # the same steps towards someone who answers with a child's age do alert
+    child = [m if m.text != "just turned 31 lol" else Message("c", "b", "lol 13") for m in dating]
+    assert by_author(child)["a"]["alert_kind"] == "evidence"
+
+
+def test_an_age_question_is_risk_assessment_even_where_no_rule_words_it() -> None:
+    record = score_conversation(chat(("a", "wbu, age?"), ("b", "15 haha")), QUIET).to_record()
+    a = next(x for x in record["authors"] if x["author"] == "a")
+    assert [(f["rule"], f["stage"]) for f in a["indicators"]] == [("age_question_cue", "risk_assessment")]
+
+
+def test_a_first_short_threat_is_read_in_its_own_language() -> None:
+    spanish = chat(("x", "lo subo todo a internet"), ("y", "no porfa"), ("x", "págame 100 euros"))
+    x = by_author(spanish)["x"]
+    assert x["alert_kind"] == "sextortion" and x["alert_at"] == 1
+
+
+@pytest.mark.parametrize(("question", "answer", "age"), [
+    ("how old r u", "lol 14", 14), ("how old r u", "year 8", 13), ("cuantos años tienes?", "4º de eso", 15),
+    ("quantos anos vc tem?", "8º ano", 13), ("wie alt bist du?", "15 haha", 15), ("quel âge tu as?", "en 4e", 13),
+    ("how old are you?", "sophomore", None), ("ile masz lat?", "mam 43 a co", 43),
+])
+def test_short_answers_to_an_age_question(question: str, answer: str, age: int | None) -> None:
+    authors = by_author(chat(("a", question), ("b", "hmm"), ("b", answer)))
+    assert authors["b"]["stated_age"] == age
+    assert (authors["b"]["role"] == "at_risk") == (age is None or age < 18)
 
 
 def test_model_alone_never_alerts_outside_english() -> None:
@@ -113,7 +153,8 @@ def test_model_alone_never_alerts_outside_english() -> None:
     ("im 14", 14), ("i'm 13 years old", 13), ("14/f", 14), ("f/15", 15), ("16 m cali", 16),
     ("i'm in 8th grade", 13), ("tengo 13 años", 13), ("tenho 12 anos", 12), ("ich bin 14", 14),
     ("j'ai 13 ans", 13), ("jag är 14", 14), ("ik ben 13", 13), ("ho 14 anni", 14), ("mam 13 lat", 13),
-    ("i'm 34", 34),
+    ("i'm 34", 34), ("ich bin doch erst 13 bitte", 13), ("solo tengo 15 porfa", 15), ("só tenho 14 por favor", 14),
+    ("acabo de cumplir 16", 16), ("je viens d'avoir 31", 31), ("bin grad 16 geworden", 16), ("i'm only 14", 14),
 ])
 def test_stated_ages(text: str, age: int) -> None:
     statement = stated_age(normalize_pack_text(text, {}))
@@ -121,6 +162,7 @@ def test_stated_ages(text: str, age: int) -> None:
 
 
 @pytest.mark.parametrize("text", ["i'm 5 min away", "i'm 20 minutes late", "i have 3 cats", "room 14",
+                                  "tengo 20 mensajes", "tengo 15 minutos",
                                   "i'm 2 km from you", "it costs 15 euros"])
 def test_numbers_that_are_not_ages(text: str) -> None:
     assert stated_age(normalize_pack_text(text, {})) is None
@@ -160,6 +202,7 @@ def test_no_payment_or_deadline_in_ordinary_lines() -> None:
     for text in ("see you at 5", "i have 3 brothers", "send me the pictures of the cake", "pix of the trip"):
         assert payment_cue(text) is None
     assert deadline_cue("you have 24h") == "24h" and deadline_cue("in 2 days") is None
+    assert deadline_cue("du hast 48 stunden") == "48 stunden" and deadline_cue("tienes 2 horas") == "2 horas"
 
 
 def test_guardian_address() -> None:

@@ -397,6 +397,11 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         rf"{_YOUR} (?:whole |entire )?(?:family|parents|{_PARENT}|friends|school|followers|classmates|teachers?) "
         rf"(?:will|is going to|are going to|is gonna|are gonna|gonna|{_A}ll) (?:see|get|know|find out|read)",
         r"(?:make|go) (?:it|this|them|everything) (?:public|viral)",
+        rf"{_FUTURE} (?:(?:going to|gonna|about to|just|literally|then|now|definitely|really) )*"
+        r"(?:post|leak|upload|share|put|spread|publish) (?:it|them|this|these|those|everything|it all|all of "
+        r"(?:it|this|them)|all) (?:online|everywhere|on the internet|(?:on|all over) (?:social media|the internet|"
+        r"insta|ig|instagram|twitter|tiktok|"
+        r"facebook|fb|snap|snapchat|reddit|discord))",
     ), 0.7, context=_PAY_CONTEXT),
     # ---- sextortion_payment (sextortion) ------------------------------------------------------
     _R("money_demand", "sextortion_payment", "sextortion", (
