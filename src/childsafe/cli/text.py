@@ -65,7 +65,8 @@ def score(
         if graph is not None:
             for author in result.authors.values():
                 graph.save_author_risk(author.author, author.risk, author.alert_at is not None,
-                                       {f.category for f in author.findings})
+                                       {f.category for f in author.findings}, author.role, author.stated_age,
+                                       author.language, author.labels)
                 if reviews is not None and (author.alert_at is not None or author.risk >= REVIEW_MIN_RISK):
                     # Where (not what): the review UI re-reads this conversation to highlight its messages.
                     reviews.note_conversation(author.author, source, result.conversation_id, author.risk)
