@@ -254,3 +254,25 @@ def test_sextortion_is_labelled_even_after_an_earlier_grooming_alert() -> None:
     adult = next(a for a in record["authors"] if a["author"] == "adult")
     assert adult["alert_kind"] == "evidence" and "sextortion" in adult["labels"]
     assert "sextortion" in {label["label"] for label in record["labels"]}
+
+
+def test_words_that_treat_the_other_side_as_a_child_open_the_model_gate_unless_they_state_an_adult_age() -> None:
+    groomer = chat(("a", "are your parents home"), *[("a", f"line {i}") for i in range(4)])
+    assert by_author(groomer, LOUD)["a"]["alert_kind"] == "model"
+    adult = chat(("b", "i'm 31"), ("a", "are your parents home"), *[("a", f"line {i}") for i in range(4)])
+    assert by_author(adult, LOUD)["a"]["alert_at"] is None
+
+
+def test_asking_about_homework_is_not_writing_as_a_child() -> None:
+    asks = chat(("b", "im 13"), ("a", "did you finish your homework"), *[("a", f"line {i}") for i in range(4)])
+    assert by_author(asks, LOUD)["a"]["alert_kind"] == "model"
+    own = chat(("b", "im 13"), ("a", "my parents took my phone"), *[("a", f"line {i}") for i in range(4)])
+    assert by_author(own, LOUD)["a"]["alert_at"] is None
+
+
+def test_an_unanswered_age_question_stops_holding_the_alert_back() -> None:
+    # the other side never answers: after a few of the asker's own messages the stages decide
+    lone = chat(("a", "add me on snap"), ("a", "lets meet at the park"), ("a", "how old are you?"),
+                ("a", "are you alone"), ("a", "hello?"), ("a", "you there?"), ("a", "still there?"))
+    a = by_author(lone)["a"]
+    assert a["alert_kind"] == "evidence" and a["alert_at"] is not None

@@ -232,19 +232,21 @@ _GUARDIAN = re.compile(
 )
 
 
-# The author's own words reaching into a minor's world: their age, school, parents, youth, the law.
+# The author's own words treating the other side as a minor: their youth, their parents or school (in
+# the second person), the law.  Not a question about age: adults dating and gamers ask that too.  English
+# only, as it gates the English model alone.
 _MINOR_REFERENCE = re.compile(
-    r"(?<!\w)(?:school|homework|grade|class|teacher|your (?:mom|mum|dad|parents?|mother|father|age|sister|brother|"
-    r"family)|how old|years old|yrs old|age|young|younger|kid|kids|teen|teenager|minor|underage|jail|cops?|police|"
-    r"trouble|legal|illegal|grounded|curfew|bedtime|mom|dad|parents?|"
-    r"edad|años|colegio|escuela|tus padres|tu mamá|idade|anos|escola|seus pais|alter|schule|deine eltern|âge|ans|"
-    r"école|tes parents|ålder|skolan|dina föräldrar|leeftijd|school|je ouders|età|anni|scuola|i tuoi genitori|"
-    r"wiek|lat|szkoła|szkole|twoi rodzice)(?!\w)"
+    r"(?<!\w)(?:(?:your|ur|yr) (?:mom|mum|mommy|dad|daddy|parents?|mother|father|folks|teachers?|school|"
+    r"homework|class(?:es)?|curfew|bedtime|little (?:sister|brother))|"
+    r"(?:you'?re|ur|you are|u r|u are|youre) (?:so |too |very |really |still |just )?(?:young|little|a kid|a minor|"
+    r"underage|a baby|a child|jailbait)|"
+    r"jail|prison|illegal|underage|against the law|cops|police|after school|school tomorrow|"
+    r"(?:are|r) (?:your|ur) (?:parents|mom|dad|folks) (?:home|there|around|awake))(?!\w)"
 )
 
 
 def minor_reference(text: str) -> str | None:
-    """Words about the other side's age, school, parents or youth (a cue, never proof)."""
+    """Words treating the other side as a minor: their youth, parents, school, the law (a cue, never proof)."""
     m = _MINOR_REFERENCE.search(text)
     return m.group(0) if m else None
 
@@ -270,15 +272,15 @@ def minor_mention(text: str) -> str | None:
 # The writer's own minor world, in the first person: "my parents", "my homework", "grounded".  Adults
 # speak of their parents too, so this only keeps the model from alerting on someone who writes like a child.
 _SELF_MINOR_WORLD = re.compile(
-    r"(?<!\w)(?:my (?:parents|teacher|homework|school|class)|homework|grounded|"
-    r"mis papás|mis padres|mi profe|mis deberes|mi cole|mi insti|deberes|"
-    r"meus pais|minha professora|meu professor|minha escola|lição de casa|dever de casa|"
-    r"meine eltern|mein lehrer|meine lehrerin|meine schule|hausaufgaben|hausaufgabe|"
-    r"mes parents|mon prof|ma prof|mon collège|mes devoirs|devoirs|"
-    r"mina föräldrar|min lärare|min skola|läxor|läxa|läxan|"
-    r"mijn ouders|mijn juf|mijn leraar|mijn school|huiswerk|"
-    r"i miei genitori|la mia prof|mio prof|la mia scuola|compiti|"
-    r"moi rodzice|moja pani|moja szkoła|lekcje|zadanie domowe)(?!\w)"
+    r"(?<!\w)(?:my (?:parents|teacher|homework|school|class)|i(?:'?m| am) grounded|"
+    r"mis papás|mis padres|mi profe|mis deberes|mi cole|mi insti|"
+    r"meus pais|minha professora|meu professor|minha escola|"
+    r"meine eltern|mein lehrer|meine lehrerin|meine schule|meine hausaufgaben|"
+    r"mes parents|mon prof|ma prof|mon collège|mes devoirs|"
+    r"mina föräldrar|min lärare|min skola|mina läxor|"
+    r"mijn ouders|mijn juf|mijn leraar|mijn school|mijn huiswerk|"
+    r"i miei genitori|la mia prof|mio prof|la mia scuola|i miei compiti|"
+    r"moi rodzice|moja pani|moja szkoła|moje lekcje)(?!\w)"
 )
 
 

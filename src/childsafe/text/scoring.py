@@ -186,6 +186,7 @@ class ConversationRisk:
     minor_mentioners: set[str] = field(default_factory=set)
     minor_question_from: str | None = None  # author of the last question into a minor's world
     age_asker: str | None = None  # author of the open age question
+    age_asked_at: int = 0  # ... and the index of that question among the asker's messages
     age_answers: Counter[str] = field(default_factory=Counter)  # each other author's messages since it
     last_author: str | None = None
     last_text: str = ""
@@ -379,7 +380,7 @@ class EarlyWarning:
         if categories & MINOR_QUESTIONS or age_question(plain):
             conv.minor_question_from = author.author
         if "age_identity" in categories or age_question(plain):
-            conv.age_asker = author.author
+            conv.age_asker, conv.age_asked_at = author.author, index
             conv.age_answers.clear()
         if not author.writes_as_minor and self_minor_mention(plain) is not None:
             author.writes_as_minor = True
@@ -416,6 +417,7 @@ class EarlyWarning:
         adults_only = not minor_in_view and any(o.states_adult for o in others)
         # The author's own age question is still open: its answer decides whether a child is in view.
         awaiting_age = (conv.age_asker == author.author and not minor_in_view
+                        and index - conv.age_asked_at < AGE_ANSWER_WINDOW
                         and all(n < AGE_ANSWER_WINDOW for n in conv.age_answers.values()))
         if (not author.states_minor and not adults_only and not awaiting_age
                 and not conv.guardian_addressers - {author.author}):
@@ -441,14 +443,20 @@ class EarlyWarning:
         """A minor actually in view, and the asymmetry of an adult and a child.
 
         Yes when the other side states a minor's age or school year, or mentions their school or parents --
-        unless this author states a minor's age or writes as a minor does (their own parents, homework,
-        school: a teen among teens).  Asking about age is not enough on its own: adults dating and gamers
-        ask too, and a groomer's question counts once the child answers it.
+        or when this author's words treat the other side as a child (their parents or school, their youth,
+        the law) and nobody on the other side states an adult age -- unless this author states a minor's age
+        or writes as a minor does (their own parents, homework, school: a teen among teens).  Asking about
+        age is not enough on its own: adults dating and gamers ask too, and a groomer's question counts
+        once the child answers it.
         """
         if author.states_minor or (author.writes_as_minor and not author.states_adult):
             return False
-        return any(o.states_minor or o.author in conv.minor_mentioners
-                   for o in conv.authors.values() if o is not author)
+        others = [o for o in conv.authors.values() if o is not author]
+        if any(o.states_minor or o.author in conv.minor_mentioners for o in others):
+            return True
+        # Words that treat the other side as a child (their parents, school, youth, the law), while nobody
+        # on the other side states an adult age.
+        return "minor_reference" in author._cue_kinds and not any(o.states_adult for o in others)
 
     def pop(self, conversation_id: str) -> ConversationRisk:
         """Finish a conversation (roles, labels) and free its state."""
