@@ -112,13 +112,19 @@ class AuthorStream:
         counts = self._counts
         dot, norm2 = self._dot, self._norm2
         log1p = math.log1p
+        get = counts.get  # not counts[bucket]: a Counter's missing-key hook is a Python call
         for bucket, n in normalized_features(normalized).items():
-            old = counts[bucket]
+            old = get(bucket, 0)
             new = old + n
             counts[bucket] = new
-            before, after = log1p(old), log1p(new)
-            dot += w[bucket] * (after - before)
-            norm2 += after * after - before * before
+            after = log1p(new)
+            if old:
+                before = log1p(old)
+                dot += w[bucket] * (after - before)
+                norm2 += after * after - before * before
+            else:
+                dot += w[bucket] * after
+                norm2 += after * after
         self._dot, self._norm2 = dot, norm2
         self.messages += 1
         if explain:
