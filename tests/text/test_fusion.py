@@ -276,3 +276,14 @@ def test_an_unanswered_age_question_stops_holding_the_alert_back() -> None:
                 ("a", "are you alone"), ("a", "hello?"), ("a", "you there?"), ("a", "still there?"))
     a = by_author(lone)["a"]
     assert a["alert_kind"] == "evidence" and a["alert_at"] is not None
+
+
+@pytest.mark.parametrize(("answer", "age"), [("tweede klas", 13), ("sono in seconda superiore", 15),
+                                             ("osma klasa", 14), ("achte klasse", 14), ("15/g u?", 15)])
+def test_school_years_in_words_and_age_sex_letters(answer: str, age: int) -> None:
+    assert by_author(chat(("a", "how old are you?"), ("b", answer)))["b"]["stated_age"] == age
+
+
+def test_an_answer_counts_even_when_both_sides_asked() -> None:
+    teens = chat(("a", "how old r u"), ("b", "how old r u"), ("b", "what school do u go to"), ("b", "14"))
+    assert by_author(teens)["b"]["stated_age"] == 14

@@ -42,7 +42,7 @@ _AGE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     rf"(?<!\w)(?:i|me) (?:just )?turned {_N}(?!\w)",
     rf"^(?:i'?m |im |me )?{_N} ?(?:years? old|yrs? old|yrs|yo|y/o|y\.o\.?)(?!\w)",
     # age/sex replies: "14/f", "14 f", "14, m, ny", "f/14", "m 15"
-    rf"^{_N}\s*[/,.\- ]\s*(?:m|f|male|female|boy|girl|guy|w|h|k|fem|hombre|mujer|chico|chica|menino|menina|"
+    rf"^{_N}\s*[/,.\- ]\s*(?:m|f|g|male|female|boy|girl|guy|w|h|k|fem|hombre|mujer|chico|chica|menino|menina|"
     r"junge|mädchen|garçon|fille|tjej|kille|jongen|meisje|ragazza|ragazzo|dziewczyna|chłopak)(?!\w)",
     rf"^(?:m|f|male|female|boy|girl|chico|chica)\s*[/,\- ]\s*{_N}(?!\w)",
     # Spanish, Portuguese, French, Italian, Polish: "I have N years", or "I have N" ending a clause
@@ -81,8 +81,22 @@ _SHORT_GRADE_PATTERNS: tuple[tuple[re.Pattern[str], int, int], ...] = tuple(
         (r"^(?:in der |klasse )?(\d{1,2})\.? ?klasse(?!\w)|^klasse (\d{1,2})(?!\w)", 6, 1),
         (r"^(?:i )?(?:årskurs|åk) (\d)(?!\w)|^(?:i )?(\d)(?::an|an)(?!\w)", 6, 1),
         (r"^(?:in )?groep (\d)(?!\w)", 4, 1),
-        (r"^(\d)\.? ?klas[ay]?(?!\w)|^klasa (\d)(?!\w)", 6, 1),
+        (r"^(\d)\.? ?klas[ay](?!\w)|^klasa (\d)(?!\w)", 6, 1),
+        (r"^(?:ik zit in )?(?:de )?(\d)e? klas(?!\w)|^ik zit in de (\d)e?$", 11, 1),
+        (r"^(?:sono in |faccio (?:la )?)?(\d)a? (?:superiore|liceo)(?!\w)", 13, 1),
+        (r"^(?:sono in |faccio (?:la )?)?(\d)a? media(?!\w)", 10, 1),
     ))
+# School years said in words ("tweede klas", "seconda superiore", "ósma klasa", "achte klasse"): the
+# word becomes its number before the patterns above read it.
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5,
+    "zesde": 6, "prima": 1, "seconda": 2, "terza": 3, "quarta": 4, "quinta": 5, "pierwsza": 1, "druga": 2,
+    "trzecia": 3, "czwarta": 4, "piąta": 5, "piata": 5, "szósta": 6, "szosta": 6, "siódma": 7, "siodma": 7,
+    "ósma": 8, "osma": 8, "primero": 1, "segundo": 2, "tercero": 3, "cuarto": 4, "primer": 1, "tercer": 3,
+    "sexto": 6, "sétimo": 7, "setimo": 7, "oitavo": 8, "nono": 9, "siebte": 7, "achte": 8, "neunte": 9,
+    "zehnte": 10, "siebten": 7, "achten": 8, "neunten": 9, "zehnten": 10,
+}
+_ORDINAL_WORD = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")(?!\w)")
 #: A short answer is a message of at most this many words.
 SHORT_ANSWER_WORDS = 5
 # A minor's school stated without a number: under 18, age unknown.
@@ -172,6 +186,7 @@ def school_year(text: str) -> AgeStatement | None:
     """A school year or a minor's school given as a short answer of its own ("year 8", "8º ano", "sophomore")."""
     if len(text.split()) > SHORT_ANSWER_WORDS:
         return None
+    text = _ORDINAL_WORD.sub(lambda m: str(_ORDINALS[m.group(0)]), text)
     for pattern, offset, sign in _SHORT_GRADE_PATTERNS:
         m = pattern.search(text)
         if m is not None:

@@ -185,9 +185,9 @@ class ConversationRisk:
     guardian_addressers: set[str] = field(default_factory=set)
     minor_mentioners: set[str] = field(default_factory=set)
     minor_question_from: str | None = None  # author of the last question into a minor's world
-    age_asker: str | None = None  # author of the open age question
-    age_asked_at: int = 0  # ... and the index of that question among the asker's messages
-    age_answers: Counter[str] = field(default_factory=Counter)  # each other author's messages since it
+    # Open age questions: asker -> (index of the question among the asker's messages, each other
+    # author's messages since).  Teens ask each other at once, so several can be open.
+    age_questions: dict[str, tuple[int, Counter[str]]] = field(default_factory=dict)
     last_author: str | None = None
     last_text: str = ""
     labels: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -362,12 +362,14 @@ class EarlyWarning:
 
         asker = conv.minor_question_from
         statement = stated_age(plain)
-        if conv.age_asker is not None and conv.age_asker != author.author:
-            conv.age_answers[author.author] += 1
-            if statement is None and conv.age_answers[author.author] <= AGE_ANSWER_WINDOW:
+        for asker, (_asked_at, answers) in list(conv.age_questions.items()):
+            if asker == author.author:
+                continue
+            answers[author.author] += 1
+            if statement is None and answers[author.author] <= AGE_ANSWER_WINDOW:
                 statement = bare_age(plain)  # "14", "omg 14 lol", "year 8" soon after "how old are you"
             if statement is not None:
-                conv.age_asker = None
+                del conv.age_questions[asker]
         if statement is not None:
             cue("stated_age", statement.matched, statement.age)
             if author.stated_age is None and statement.age is not None:
@@ -380,8 +382,7 @@ class EarlyWarning:
         if categories & MINOR_QUESTIONS or age_question(plain):
             conv.minor_question_from = author.author
         if "age_identity" in categories or age_question(plain):
-            conv.age_asker, conv.age_asked_at = author.author, index
-            conv.age_answers.clear()
+            conv.age_questions[author.author] = (index, Counter())
         if not author.writes_as_minor and self_minor_mention(plain) is not None:
             author.writes_as_minor = True
         for kind, read in (("payment", payment_cue), ("deadline", deadline_cue), ("minor_mention", minor_mention),
@@ -416,9 +417,9 @@ class EarlyWarning:
         # The asymmetry of an adult and a child: the other side stated only adult ages (adults dating).
         adults_only = not minor_in_view and any(o.states_adult for o in others)
         # The author's own age question is still open: its answer decides whether a child is in view.
-        awaiting_age = (conv.age_asker == author.author and not minor_in_view
-                        and index - conv.age_asked_at < AGE_ANSWER_WINDOW
-                        and all(n < AGE_ANSWER_WINDOW for n in conv.age_answers.values()))
+        question = conv.age_questions.get(author.author)
+        awaiting_age = (question is not None and not minor_in_view and index - question[0] < AGE_ANSWER_WINDOW
+                        and all(n < AGE_ANSWER_WINDOW for n in question[1].values()))
         if (not author.states_minor and not adults_only and not awaiting_age
                 and not conv.guardian_addressers - {author.author}):
             # With a child in view (the other side stated a minor's age), one later stage is enough.
