@@ -287,3 +287,10 @@ def test_school_years_in_words_and_age_sex_letters(answer: str, age: int) -> Non
 def test_an_answer_counts_even_when_both_sides_asked() -> None:
     teens = chat(("a", "how old r u"), ("b", "how old r u"), ("b", "what school do u go to"), ("b", "14"))
     assert by_author(teens)["b"]["stated_age"] == 14
+
+
+@pytest.mark.parametrize(("threat", "demand"), [("or everyone sees", "pay up"), ("ur pics go public", "i want 300"),
+                                               ("ill tag ur whole family", "u got till tonight")])
+def test_short_english_threats_in_other_words(threat: str, demand: str) -> None:
+    x = by_author(chat(("x", threat), ("y", "please no"), ("x", demand)))["x"]
+    assert x["alert_kind"] == "sextortion" and x["alert_at"] == 1
