@@ -294,3 +294,10 @@ def test_an_answer_counts_even_when_both_sides_asked() -> None:
 def test_short_english_threats_in_other_words(threat: str, demand: str) -> None:
     x = by_author(chat(("x", threat), ("y", "please no"), ("x", demand)))["x"]
     assert x["alert_kind"] == "sextortion" and x["alert_at"] == 1
+
+
+def test_an_adult_who_also_claims_to_be_younger_is_still_gated_as_an_adult() -> None:
+    liar = chat(("b", "im 13"), ("a", "im 25"), ("a", "jk im 15 like u"), *[("a", f"line {i}") for i in range(3)])
+    assert by_author(liar, LOUD)["a"]["alert_kind"] == "model"
+    teen = chat(("b", "im 13"), ("a", "im 15"), *[("a", f"line {i}") for i in range(4)])
+    assert by_author(teen, LOUD)["a"]["alert_at"] is None

@@ -161,6 +161,11 @@ class AuthorRisk:
         return self.stream.messages
 
     @property
+    def presents_as_minor(self) -> bool:
+        """States a minor's age and never an adult's (an adult who also claims to be younger is an adult)."""
+        return self.states_minor and not self.states_adult
+
+    @property
     def language(self) -> str | None:
         return dominant_language(self.languages)
 
@@ -420,7 +425,7 @@ class EarlyWarning:
         question = conv.age_questions.get(author.author)
         awaiting_age = (question is not None and not minor_in_view and index - question[0] < AGE_ANSWER_WINDOW
                         and all(n < AGE_ANSWER_WINDOW for n in question[1].values()))
-        if (not author.states_minor and not adults_only and not awaiting_age
+        if (not author.presents_as_minor and not adults_only and not awaiting_age
                 and not conv.guardian_addressers - {author.author}):
             # With a child in view (the other side stated a minor's age), one later stage is enough.
             needed = MIN_LATER_STAGES_WITH_MINOR if minor_in_view else MIN_LATER_STAGES
@@ -450,7 +455,7 @@ class EarlyWarning:
         age is not enough on its own: adults dating and gamers ask too, and a groomer's question counts
         once the child answers it.
         """
-        if author.states_minor or (author.writes_as_minor and not author.states_adult):
+        if author.presents_as_minor or (author.writes_as_minor and not author.states_adult):
             return False
         others = [o for o in conv.authors.values() if o is not author]
         if any(o.states_minor or o.author in conv.minor_mentioners for o in others):
