@@ -301,3 +301,11 @@ def test_an_adult_who_also_claims_to_be_younger_is_still_gated_as_an_adult() -> 
     assert by_author(liar, LOUD)["a"]["alert_kind"] == "model"
     teen = chat(("b", "im 13"), ("a", "im 15"), *[("a", f"line {i}") for i in range(4)])
     assert by_author(teen, LOUD)["a"]["alert_at"] is None
+
+
+@pytest.mark.parametrize("text", ["are u even allowed out this late", "can you sneak out", "are your parents home"])
+def test_words_that_treat_the_other_side_as_a_child(text: str) -> None:
+    from childsafe.text.evidence import minor_reference
+
+    assert minor_reference(normalize_pack_text(text, {})) is not None
+    assert minor_reference(normalize_pack_text("how old are you", {})) is None
