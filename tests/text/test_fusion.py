@@ -303,8 +303,7 @@ def test_an_adult_who_also_claims_to_be_younger_is_still_gated_as_an_adult() -> 
     assert by_author(teen, LOUD)["a"]["alert_at"] is None
 
 
-@pytest.mark.parametrize("text", ["are u even allowed out this late", "can you sneak out", "are your parents home",
-                                  "ur so mature for ur age"])
+@pytest.mark.parametrize("text", ["are u even allowed out this late", "can you sneak out", "are your parents home"])
 def test_words_that_treat_the_other_side_as_a_child(text: str) -> None:
     from childsafe.text.evidence import minor_reference
 

@@ -256,8 +256,7 @@ _MINOR_REFERENCE = re.compile(
     r"(?:you'?re|ur|you are|u r|u are|youre) (?:so |too |very |really |still |just )?(?:young|little|a kid|a minor|"
     r"underage|a baby|a child|jailbait)|"
     r"jail|prison|illegal|underage|against the law|cops|police|after school|school tomorrow|sneak out|"
-    r"(?:are|r) (?:you|u) (?:even )?allowed|(?:mature|old|grown up|smart|tall|big) for (?:your|ur|yr) age|"
-    r"(?:boys|girls|guys|kids|people) (?:your|ur|yr) age|young lady|little girl|lil girl|"
+    r"(?:are|r) (?:you|u) (?:even )?allowed|"
     r"(?:are|r) (?:your|ur) (?:parents|mom|dad|folks) (?:home|there|around|awake))(?!\w)"
 )
 
