@@ -12,7 +12,8 @@ from collections import Counter
 
 from childsafe.text.normalize import normalize_text, tokenize
 
-__all__ = ["N_FEATURES", "message_features", "normalized_features", "feature_name_hashes"]
+__all__ = ["N_FEATURES", "message_features", "normalized_features", "feature_name_hashes",
+           "features_and_names"]
 
 N_FEATURES = 1 << 18
 _MASK = N_FEATURES - 1
@@ -85,3 +86,19 @@ def feature_name_hashes(normalized: str) -> dict[int, str]:
         pair = f"{a} {b}"
         names.setdefault(_pair_bucket(pair), pair)
     return names
+
+
+def features_and_names(normalized: str) -> tuple[Counter[int], list[tuple[int, str]]]:
+    """:func:`normalized_features` and the readable words and word pairs of :func:`feature_name_hashes`,
+    from one tokenisation (the scorer wants both for every message)."""
+    tokens = tokenize(normalized)
+    per_token = [_token_buckets(t) for t in tokens]
+    pairs = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    pair_buckets = [_pair_bucket(pair) for pair in pairs]
+    out = [b[0] for b in per_token]
+    out.extend(pair_buckets)
+    for b in per_token:
+        out.extend(b[1:])
+    names = [(b[0], t) for b, t in zip(per_token, tokens, strict=True)]
+    names.extend(zip(pair_buckets, pairs, strict=True))
+    return Counter(out), names
