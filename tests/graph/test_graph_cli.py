@@ -218,3 +218,7 @@ def test_text_score_stores_author_risk_that_rank_joins(cli: Cli, tmp_path: Path)
     with sqlite3.connect(cli.home / "childsafe.sqlite3") as conn:
         stored = dict(conn.execute("SELECT author, conversations FROM author_risk").fetchall())
     assert stored == {"stranger": 1, "kid": 1}  # --no-store kept nothing of "friend"
+    # the conversation analysis' roles reach the store and the network
+    with sqlite3.connect(cli.home / "childsafe.sqlite3") as conn:
+        roles = {a: (r, age) for a, r, age in conn.execute("SELECT author, role, stated_age FROM author_risk")}
+    assert roles == {"stranger": ("suspect", None), "kid": ("at_risk", 13)}

@@ -241,6 +241,24 @@ def test_author_risk_keeps_the_highest_and_counts_conversations(graph: GraphStor
     assert set(net.author_risk) == {index["u0"], index["u1"]}
 
 
+def test_author_risk_keeps_role_stated_age_language_and_labels(graph: GraphStore, tmp_path: Path) -> None:
+    graph.ingest_file(write_csv(tmp_path / "m.csv", MESSAGE_COLUMNS, messages(0, 4)))
+    graph.save_author_risk("u0", 0.3, False, [], "other", None, "en", ["not_pertinent"])
+    graph.save_author_risk("u0", 0.9, True, ["secrecy"], "suspect", 34, "es", ["child_access"])
+    graph.save_author_risk("u0", 0.2, False, [], "other", 40, None, [])  # a later, milder view
+    graph.save_author_risk("u1", 0.1, False, [], "at_risk", 13, "en", ["has_minor"])
+    graph.save_author_risk("u2", 0.1, False, [])  # a caller that gives no role
+    net = graph.load()
+    index = net.account_index()
+    u0, u1, u2 = (net.author_risk[index[a]] for a in ("u0", "u1", "u2"))
+    assert (u0.role, u0.stated_age, u1.role, u1.stated_age) == ("suspect", 34, "at_risk", 13)
+    assert (u2.role, u2.stated_age) == (None, None)
+    with graph.engine.connect() as conn:
+        row = conn.execute(text("SELECT language, labels FROM author_risk WHERE author = 'u0'")).one()
+    assert row[0] == "es" and json.loads(row[1]) == ["child_access", "not_pertinent"]
+    assert graph.looks_minor("u1") is not None and graph.looks_minor("u0") is None
+
+
 def test_load_gives_dense_arrays_that_match_the_events(tmp_path: Path, graph: GraphStore) -> None:
     rows = [("ann", "bob", "2024-01-01T00:00:00Z", "game"), ("bob", "ann", "", "dm"), ("cat", "ann", "60", "")]
     graph.ingest_file(write_csv(tmp_path / "m.csv", MESSAGE_COLUMNS, rows))

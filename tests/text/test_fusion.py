@@ -98,8 +98,48 @@ def test_model_alone_needs_a_minor_cue() -> None:
     with_child = adults[:1] + chat(("b", "im 14")) + adults[1:]
     authors = by_author(with_child, LOUD)
     assert authors["a"]["alert_kind"] == "model" and authors["b"]["alert_at"] is None
+    # asking about age is not a minor in view: adults dating and gamers ask too
     asks = chat(*[("a", "how old are you")] + [("a", f"line {i}") for i in range(3)])
-    assert by_author(asks, LOUD)["a"]["alert_kind"] == "model"
+    assert by_author(asks, LOUD)["a"]["alert_at"] is None
+    answered = chat(("a", "how old are you"), ("b", "lol 14"), *[("a", f"line {i}") for i in range(3)])
+    assert by_author(answered, LOUD)["a"]["alert_kind"] == "model"
+
+
+def test_model_alone_is_silent_when_the_author_writes_as_a_child() -> None:
+    teens = chat(("b", "im 15"), ("a", "my parents are out tonight"), *[("a", f"line {i}") for i in range(4)])
+    assert by_author(teens, LOUD)["a"]["alert_at"] is None
+
+
+def test_adults_who_ask_each_others_age_are_not_alerted_by_stage_coverage() -> None:
+    dating = chat(("a", "whats ur snap"), ("a", "lets meet at the bar at 8"), ("a", "how old are you btw?"),
+                  ("b", "just turned 31 lol"), ("a", "ur cute"), ("a", "dont tell ur ex about us"))
+    assert by_author(dating)["a"]["alert_at"] is None
+    # the same steps towards someone who answers with a child's age do alert
+    child = [m if m.text != "just turned 31 lol" else Message("c", "b", "lol 13") for m in dating]
+    assert by_author(child)["a"]["alert_kind"] == "evidence"
+
+
+def test_an_age_question_is_risk_assessment_even_where_no_rule_words_it() -> None:
+    record = score_conversation(chat(("a", "wbu, age?"), ("b", "15 haha")), QUIET).to_record()
+    a = next(x for x in record["authors"] if x["author"] == "a")
+    assert [(f["rule"], f["stage"]) for f in a["indicators"]] == [("age_question_cue", "risk_assessment")]
+
+
+def test_a_first_short_threat_is_read_in_its_own_language() -> None:
+    spanish = chat(("x", "lo subo todo a internet"), ("y", "no porfa"), ("x", "págame 100 euros"))
+    x = by_author(spanish)["x"]
+    assert x["alert_kind"] == "sextortion" and x["alert_at"] == 1
+
+
+@pytest.mark.parametrize(("question", "answer", "age"), [
+    ("how old r u", "lol 14", 14), ("how old r u", "year 8", 13), ("cuantos años tienes?", "4º de eso", 15),
+    ("quantos anos vc tem?", "8º ano", 13), ("wie alt bist du?", "15 haha", 15), ("quel âge tu as?", "en 4e", 13),
+    ("how old are you?", "sophomore", None), ("ile masz lat?", "mam 43 a co", 43),
+])
+def test_short_answers_to_an_age_question(question: str, answer: str, age: int | None) -> None:
+    authors = by_author(chat(("a", question), ("b", "hmm"), ("b", answer)))
+    assert authors["b"]["stated_age"] == age
+    assert (authors["b"]["role"] == "at_risk") == (age is None or age < 18)
 
 
 def test_model_alone_never_alerts_outside_english() -> None:
@@ -113,7 +153,8 @@ def test_model_alone_never_alerts_outside_english() -> None:
     ("im 14", 14), ("i'm 13 years old", 13), ("14/f", 14), ("f/15", 15), ("16 m cali", 16),
     ("i'm in 8th grade", 13), ("tengo 13 años", 13), ("tenho 12 anos", 12), ("ich bin 14", 14),
     ("j'ai 13 ans", 13), ("jag är 14", 14), ("ik ben 13", 13), ("ho 14 anni", 14), ("mam 13 lat", 13),
-    ("i'm 34", 34),
+    ("i'm 34", 34), ("ich bin doch erst 13 bitte", 13), ("solo tengo 15 porfa", 15), ("só tenho 14 por favor", 14),
+    ("acabo de cumplir 16", 16), ("je viens d'avoir 31", 31), ("bin grad 16 geworden", 16), ("i'm only 14", 14),
 ])
 def test_stated_ages(text: str, age: int) -> None:
     statement = stated_age(normalize_pack_text(text, {}))
@@ -121,6 +162,7 @@ def test_stated_ages(text: str, age: int) -> None:
 
 
 @pytest.mark.parametrize("text", ["i'm 5 min away", "i'm 20 minutes late", "i have 3 cats", "room 14",
+                                  "tengo 20 mensajes", "tengo 15 minutos",
                                   "i'm 2 km from you", "it costs 15 euros"])
 def test_numbers_that_are_not_ages(text: str) -> None:
     assert stated_age(normalize_pack_text(text, {})) is None
@@ -160,6 +202,7 @@ def test_no_payment_or_deadline_in_ordinary_lines() -> None:
     for text in ("see you at 5", "i have 3 brothers", "send me the pictures of the cake", "pix of the trip"):
         assert payment_cue(text) is None
     assert deadline_cue("you have 24h") == "24h" and deadline_cue("in 2 days") is None
+    assert deadline_cue("du hast 48 stunden") == "48 stunden" and deadline_cue("tienes 2 horas") == "2 horas"
 
 
 def test_guardian_address() -> None:
@@ -211,3 +254,58 @@ def test_sextortion_is_labelled_even_after_an_earlier_grooming_alert() -> None:
     adult = next(a for a in record["authors"] if a["author"] == "adult")
     assert adult["alert_kind"] == "evidence" and "sextortion" in adult["labels"]
     assert "sextortion" in {label["label"] for label in record["labels"]}
+
+
+def test_words_that_treat_the_other_side_as_a_child_open_the_model_gate_unless_they_state_an_adult_age() -> None:
+    groomer = chat(("a", "are your parents home"), *[("a", f"line {i}") for i in range(4)])
+    assert by_author(groomer, LOUD)["a"]["alert_kind"] == "model"
+    adult = chat(("b", "i'm 31"), ("a", "are your parents home"), *[("a", f"line {i}") for i in range(4)])
+    assert by_author(adult, LOUD)["a"]["alert_at"] is None
+
+
+def test_asking_about_homework_is_not_writing_as_a_child() -> None:
+    asks = chat(("b", "im 13"), ("a", "did you finish your homework"), *[("a", f"line {i}") for i in range(4)])
+    assert by_author(asks, LOUD)["a"]["alert_kind"] == "model"
+    own = chat(("b", "im 13"), ("a", "my parents took my phone"), *[("a", f"line {i}") for i in range(4)])
+    assert by_author(own, LOUD)["a"]["alert_at"] is None
+
+
+def test_an_unanswered_age_question_stops_holding_the_alert_back() -> None:
+    # the other side never answers: after a few of the asker's own messages the stages decide
+    lone = chat(("a", "add me on snap"), ("a", "lets meet at the park"), ("a", "how old are you?"),
+                ("a", "are you alone"), ("a", "hello?"), ("a", "you there?"), ("a", "still there?"))
+    a = by_author(lone)["a"]
+    assert a["alert_kind"] == "evidence" and a["alert_at"] is not None
+
+
+@pytest.mark.parametrize(("answer", "age"), [("tweede klas", 13), ("sono in seconda superiore", 15),
+                                             ("osma klasa", 14), ("achte klasse", 14), ("15/g u?", 15)])
+def test_school_years_in_words_and_age_sex_letters(answer: str, age: int) -> None:
+    assert by_author(chat(("a", "how old are you?"), ("b", answer)))["b"]["stated_age"] == age
+
+
+def test_an_answer_counts_even_when_both_sides_asked() -> None:
+    teens = chat(("a", "how old r u"), ("b", "how old r u"), ("b", "what school do u go to"), ("b", "14"))
+    assert by_author(teens)["b"]["stated_age"] == 14
+
+
+@pytest.mark.parametrize(("threat", "demand"), [("or everyone sees", "pay up"), ("ur pics go public", "i want 300"),
+                                               ("ill tag ur whole family", "u got till tonight")])
+def test_short_english_threats_in_other_words(threat: str, demand: str) -> None:
+    x = by_author(chat(("x", threat), ("y", "please no"), ("x", demand)))["x"]
+    assert x["alert_kind"] == "sextortion" and x["alert_at"] == 1
+
+
+def test_an_adult_who_also_claims_to_be_younger_is_still_gated_as_an_adult() -> None:
+    liar = chat(("b", "im 13"), ("a", "im 25"), ("a", "jk im 15 like u"), *[("a", f"line {i}") for i in range(3)])
+    assert by_author(liar, LOUD)["a"]["alert_kind"] == "model"
+    teen = chat(("b", "im 13"), ("a", "im 15"), *[("a", f"line {i}") for i in range(4)])
+    assert by_author(teen, LOUD)["a"]["alert_at"] is None
+
+
+@pytest.mark.parametrize("text", ["are u even allowed out this late", "can you sneak out", "are your parents home"])
+def test_words_that_treat_the_other_side_as_a_child(text: str) -> None:
+    from childsafe.text.evidence import minor_reference
+
+    assert minor_reference(normalize_pack_text(text, {})) is not None
+    assert minor_reference(normalize_pack_text("how old are you", {})) is None

@@ -134,6 +134,11 @@ POSITIVES: list[tuple[str, set[str]]] = [
     ("or i leak your video", {"sextortion_threat"}),
     ("everyone will see them", {"sextortion_threat"}),
     ("i'll send them to your whole family", {"sextortion_threat"}),
+    ("or everyone sees", {"sextortion_threat"}),
+    ("ur pics go public", {"sextortion_threat"}),
+    ("ill tag ur whole family", {"sextortion_threat"}),
+    ("pay up", {"sextortion_payment"}),
+    ("i want 300", {"sextortion_payment"}),
     ("i will ruin your life", {"sextortion_threat"}),
     ("i have your pics", {"sextortion_threat"}),
     ("i'll expose you", {"sextortion_threat"}),
@@ -177,6 +182,9 @@ POSITIVES: list[tuple[str, set[str]]] = [
 # - "go viral" and "post the photos online" are ordinary; a threat needs "your" pictures or an audience.
 NEGATIVES: list[str] = [
     "how was school today",
+    "i want 2 more minutes",
+    "i'll share the recipe with ur mom",
+    "i'll tag u in the pics from the trip",
     "the class starts at nine",
     "what a skill",
     "let's upgrade the app",

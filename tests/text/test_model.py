@@ -89,3 +89,17 @@ def test_top_terms_explain_the_score() -> None:
     assert 0 < len(terms) <= 5
     assert all(w > 0 for _, w in terms)
     assert [w for _, w in terms] == sorted((w for _, w in terms), reverse=True)
+
+
+def test_features_and_names_match_the_separate_functions() -> None:
+    from childsafe.text.features import feature_name_hashes, features_and_names, normalized_features
+    from childsafe.text.normalize import normalize_text
+
+    for text in ("hey how old r u", "ur so cute lol lol", "", "😀 hi there 😀", "a" * 40 + " b"):
+        normalized = normalize_text(text)
+        features, names = features_and_names(normalized)
+        assert features == normalized_features(normalized)
+        first: dict[int, str] = {}
+        for bucket, name in names:
+            first.setdefault(bucket, name)
+        assert first == feature_name_hashes(normalized)

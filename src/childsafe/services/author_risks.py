@@ -31,7 +31,8 @@ class AuthorRiskRecorder:
         """Keep every author's risk in ``result``, a conversation scored from the file ``source``."""
         for author in result.authors.values():
             self.graph.save_author_risk(author.author, author.risk, author.alert_at is not None,
-                                        {f.category for f in author.findings})
+                                        {f.category for f in author.findings}, author.role, author.stated_age,
+                                        author.language, author.labels)
             if author.alert_at is not None or author.risk >= self.review_min_risk:
                 # Where (not what): the review UI re-reads this conversation to highlight its messages.
                 self.reviews.note_conversation(author.author, source, result.conversation_id, author.risk)

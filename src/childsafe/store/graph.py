@@ -168,20 +168,29 @@ class GraphStore:
                 return f"stated age {m['stated_age']} in a conversation"
         return None
 
-    def save_author_risk(self, author: str, risk: float, alert: bool, indicators: Iterable[str]) -> None:
-        """Keep the highest risk seen for ``author`` and count the conversations scored."""
+    def save_author_risk(self, author: str, risk: float, alert: bool, indicators: Iterable[str],
+                         role: str | None = None, stated_age: int | None = None, language: str | None = None,
+                         labels: Iterable[str] = ()) -> None:
+        """Keep the highest risk seen for ``author`` and count the conversations scored; keep the most
+        serious role (``suspect`` > ``at_risk`` > ``other``), the first stated age, the latest language
+        and every taxonomy label seen."""
         cats = sorted(set(indicators))
+        tags = sorted(set(labels))
         with self.engine.begin() as conn:
             row = conn.execute(select(author_risk).where(author_risk.c.author == author)).first()
             now = datetime.now(UTC)
             if row is None:
-                conn.execute(insert(author_risk).values(author=author, risk=risk, alert=alert, conversations=1,
-                                                        indicators=json.dumps(cats), updated_at=now))
+                conn.execute(insert(author_risk).values(
+                    author=author, risk=risk, alert=alert, conversations=1, indicators=json.dumps(cats),
+                    updated_at=now, role=role, stated_age=stated_age, language=language, labels=json.dumps(tags)))
                 return
             merged = sorted(set(json.loads(row.indicators or "[]")) | set(cats))
+            merged_labels = sorted(set(json.loads(row.labels or "[]")) | set(tags))
             conn.execute(author_risk.update().where(author_risk.c.author == author).values(
                 risk=max(risk, row.risk), alert=alert or row.alert, conversations=row.conversations + 1,
-                indicators=json.dumps(merged), updated_at=now))
+                indicators=json.dumps(merged), updated_at=now, role=_graver_role(row.role, role),
+                stated_age=row.stated_age if row.stated_age is not None else stated_age,
+                language=language or row.language, labels=json.dumps(merged_labels)))
 
     # -- loading ---------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -545,3 +554,13 @@ def media_matcher(matcher: Matcher) -> MediaMatcher:
                 for result in matcher.match_signals(signal_type, signals)]
 
     return match
+
+
+#: Roles of the conversation analysis, gravest first.
+_ROLE_ORDER = ("suspect", "at_risk", "other")
+
+
+def _graver_role(old: str | None, new: str | None) -> str | None:
+    """The graver of two roles (an author suspect in one conversation stays a suspect)."""
+    known = [r for r in (old, new) if r in _ROLE_ORDER]
+    return min(known, key=_ROLE_ORDER.index) if known else (new or old)

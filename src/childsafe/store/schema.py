@@ -223,6 +223,12 @@ author_risk = Table(
     Column("conversations", Integer, nullable=False),
     Column("indicators", Text),  # JSON list of the indicator categories that fired
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # v9: the conversation analysis' view (NULL on rows written before): suspect > at_risk > other over
+    # the conversations scored, the first age stated, the language, the JSON list of taxonomy labels.
+    Column("role", String(16)),
+    Column("stated_age", Integer),
+    Column("language", String(8)),
+    Column("labels", Text),
 )
 
 

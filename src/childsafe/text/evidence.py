@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["AgeStatement", "stated_age", "bare_age", "payment_cue", "deadline_cue", "minor_mention",
-           "guardian_address", "minor_reference", "age_question", "ADULT_AGE"]
+           "guardian_address", "minor_reference", "age_question", "school_year", "self_minor_mention",
+           "ADULT_AGE", "SHORT_ANSWER_WORDS"]
 
 ADULT_AGE = 18
 _DIGIT = re.compile(r"\d")
@@ -28,20 +29,32 @@ _NOT_AGE = (r"(?!\s*(?:min|mins|minutes?|minutos?|minuten|minuti|minut\w*|h\b|hr
             r"godzin\w*|timmar|uur|km|kms|miles?|m\b|cm|kg|lbs?|%|€|\$|£|k\b|pm|am|x\b|th|st|nd|rd|e\b|ème|º|ª|o\b|"
             r"euros?|dollars?|bucks|pesos?|reais|zł|kr\b|\.\d|,\d|/\d|:\d))")
 _N = r"(\d{1,2})"
+# Little words chat puts between "I am" and the number: "i'm only 14", "ich bin doch erst 13", "só tenho 14".
+_PARTICLES = (r"(?:(?:only|just|still|like|almost|nearly|turning|doch|erst|nur|schon|gerade|bara|redan|pas|maar|nog|"
+              r"net|solo|sólo|apenas|seulement|que|dopiero|tylko|już|appena|solamente|ya|já|ja)\s+){0,2}")
+# Where a clause ends after "I have N" said without "years": "tengo 15", "tenho 15 pq", "mam 13 i co".
+_CLAUSE_END = (r"(?=\s*(?:$|[.,!?;:)…]|[\U0001F300-\U0001FAFF]|(?:y|e|et|i|and|but|pero|mas|mais|ma|ale|aber|maar|men|"
+               r"porfa|por favor|pls|plz|please|pq|xq|porque|parce|perché|bo|lol|jaja\w*|jeje\w*|kk\w*|haha\w*|hehe\w*|"
+               r"mdr|ahah\w*|xd|ok|y tú|e tu|e vc|et toi|a ty|und du|och du|en jij|e tu)(?!\w)))")
 _AGE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     # English ("im" arrives lower-cased; the English normaliser is not applied here)
-    rf"(?<!\w)(?:i'?m|i am|im|me is|am) (?:only |just |almost |nearly |turning |like )?{_N}{_NOT_AGE}(?!\w)",
+    rf"(?<!\w)(?:i'?m|i am|im|me is|am) {_PARTICLES}{_N}{_NOT_AGE}(?!\w)",
     rf"(?<!\w)(?:i|me) (?:just )?turned {_N}(?!\w)",
     rf"^(?:i'?m |im |me )?{_N} ?(?:years? old|yrs? old|yrs|yo|y/o|y\.o\.?)(?!\w)",
     # age/sex replies: "14/f", "14 f", "14, m, ny", "f/14", "m 15"
-    rf"^{_N}\s*[/,.\- ]\s*(?:m|f|male|female|boy|girl|guy|w|h|k|fem|hombre|mujer|chico|chica|menino|menina|"
+    rf"^{_N}\s*[/,.\- ]\s*(?:m|f|g|male|female|boy|girl|guy|w|h|k|fem|hombre|mujer|chico|chica|menino|menina|"
     r"junge|mädchen|garçon|fille|tjej|kille|jongen|meisje|ragazza|ragazzo|dziewczyna|chłopak)(?!\w)",
     rf"^(?:m|f|male|female|boy|girl|chico|chica)\s*[/,\- ]\s*{_N}(?!\w)",
-    # Spanish, Portuguese, French, Italian, Polish: "I have N years"
-    rf"(?<!\w)(?:tengo|tenho|j'ai|jai|ho|mam) {_N} (?:años|anos|añitos|ans|anni|lat|lata)(?!\w)",
+    # Spanish, Portuguese, French, Italian, Polish: "I have N years", or "I have N" ending a clause
+    rf"(?<!\w)(?:tengo|tenho|j'ai|jai|ho|mam) {_PARTICLES}{_N} (?:años|anos|añitos|ans|anni|lat|lata)(?!\w)",
+    rf"(?<!\w)(?:tengo|tenho|j'ai|jai|ho|mam) {_PARTICLES}{_N}{_NOT_AGE}{_CLAUSE_END}",
     rf"^{_N} (?:años|anos|ans|anni|lat|lata|jahre|jahre alt|år|jaar)(?!\w)",
     # German, Swedish, Dutch: "I am N"
-    rf"(?<!\w)(?:ich bin|bin|jag är|jag e|ik ben|ben) (?:erst |bara |pas |nur |nog maar )?{_N}{_NOT_AGE}(?!\w)",
+    rf"(?<!\w)(?:ich bin|bin|jag är|jag e|ik ben|ben) {_PARTICLES}{_N}{_NOT_AGE}(?!\w)",
+    # "I just turned N" in the other languages: "acabo de cumplir 16", "je viens d'avoir 15", "bin 16 geworden"
+    rf"(?<!\w)(?:cumplí|cumplir|cumplo|acabei de fazer|fiz|fazer|faço|completei|viens d'avoir|vient d'avoir|"
+    rf"compiuto|compio|fyllde|fyller|skończył\w*|skończę|kończę) {_N}{_NOT_AGE}(?!\w)",
+    rf"(?<!\w){_N} (?:geworden|geworden|worden|geworden)(?!\w)",
 ))
 # School years a minor states ("i'm in 8th grade"): the grade plus this offset is roughly the age.
 _GRADE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), offset) for p, offset in (
@@ -53,6 +66,39 @@ _GRADE_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p),
     (r"(?<!\w)(?:jag går i|går i) (?:årskurs |åk |ettan|tvåan)?(\d)(?::an|an)?(?!\w)", 6),
     (r"(?<!\w)(?:ik zit in) (?:groep|klas) (\d)(?!\w)", 4),
 ))
+# The same school years as a short answer of their own ("year 8", "4º de eso", "8º ano", "klasse 7"): read
+# only in a message of a few words, where they cannot be about someone else.  Age = offset + sign * year.
+_SHORT_GRADE_PATTERNS: tuple[tuple[re.Pattern[str], int, int], ...] = tuple(
+    (re.compile(p), offset, sign) for p, offset, sign in (
+        (r"^(?:in )?(?:year|yr|grade) (\d{1,2})(?!\w)", 5, 1),
+        (r"^(?:in )?(\d{1,2})(?:st|nd|rd|th) grade(?!\w)", 5, 1),
+        (r"^(?:en |voy en |estoy en )?(\d)o? ?(?:de |d )?(?:la )?eso(?!\w)", 11, 1),
+        (r"^(?:en |voy en |estoy en )?(\d)o? ?(?:de |d )?(?:la )?(?:primaria|prim)(?!\w)", 5, 1),
+        (r"^(?:en |voy en |estoy en )?(\d)o? ?(?:de |d )?(?:bach|bachillerato|prepa)(?!\w)", 15, 1),
+        (r"^(?:no |to no |tô no |estou no )?(\d)o? ?ano (?:do |d[oe] )?(?:m[eé]dio|ensino m[eé]dio|em)(?!\w)", 14, 1),
+        (r"^(?:no |to no |tô no |estou no )?(\d{1,2})o? ?ano+(?!\w)", 5, 1),
+        (r"^(?:en )?([3-6])(?:e|eme|ème)(?!\w)", 17, -1),
+        (r"^(?:in der |klasse )?(\d{1,2})\.? ?klasse(?!\w)|^klasse (\d{1,2})(?!\w)", 6, 1),
+        (r"^(?:i )?(?:årskurs|åk) (\d)(?!\w)|^(?:i )?(\d)(?::an|an)(?!\w)", 6, 1),
+        (r"^(?:in )?groep (\d)(?!\w)", 4, 1),
+        (r"^(\d)\.? ?klas[ay](?!\w)|^klasa (\d)(?!\w)", 6, 1),
+        (r"^(?:ik zit in )?(?:de )?(\d)e? klas(?!\w)|^ik zit in de (\d)e?$", 11, 1),
+        (r"^(?:sono in |faccio (?:la )?)?(\d)a? (?:superiore|liceo)(?!\w)", 13, 1),
+        (r"^(?:sono in |faccio (?:la )?)?(\d)a? media(?!\w)", 10, 1),
+    ))
+# School years said in words ("tweede klas", "seconda superiore", "ósma klasa", "achte klasse"): the
+# word becomes its number before the patterns above read it.
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5,
+    "zesde": 6, "prima": 1, "seconda": 2, "terza": 3, "quarta": 4, "quinta": 5, "pierwsza": 1, "druga": 2,
+    "trzecia": 3, "czwarta": 4, "piąta": 5, "piata": 5, "szósta": 6, "szosta": 6, "siódma": 7, "siodma": 7,
+    "ósma": 8, "osma": 8, "primero": 1, "segundo": 2, "tercero": 3, "cuarto": 4, "primer": 1, "tercer": 3,
+    "sexto": 6, "sétimo": 7, "setimo": 7, "oitavo": 8, "nono": 9, "siebte": 7, "achte": 8, "neunte": 9,
+    "zehnte": 10, "siebten": 7, "achten": 8, "neunten": 9, "zehnten": 10,
+}
+_ORDINAL_WORD = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")(?!\w)")
+#: A short answer is a message of at most this many words.
+SHORT_ANSWER_WORDS = 5
 # A minor's school stated without a number: under 18, age unknown.
 _MINOR_SCHOOL = re.compile(
     r"(?<!\w)(?:(?:i'?m|im|i am) (?:in|at|a) (?:middle school|junior high|elementary|primary school|high school|"
@@ -64,11 +110,17 @@ _MINOR_SCHOOL = re.compile(
     r"ik zit (?:in de brugklas|op de middelbare|in groep [78])|jag går i (?:högstadiet|mellanstadiet|sjuan|åttan|nian)|"
     r"chodzę do (?:podstawówki|szkoły podstawowej|liceum|gimnazjum))(?!\w)"
 )
-# A bare number, maybe with "and you?", answering an age question.
-_BARE_AGE = re.compile(
-    r"^\s*(?:i'?m |im )?(\d{1,2})\s*(?:[.!?]*|,?\s*(?:and|y|e|und|et|och|en|i) "
-    r"(?:you|u|tú|tu|vos|vc|você|voce|du|toi|vous|dig|jij|jou|ty|te)\s*\??|,?\s*(?:hbu|wbu|u\?|y tú\?))\s*$"
+# A minor's school named as a short answer of its own ("sophomore", "middle school", "terza media").
+_SHORT_MINOR_SCHOOL = re.compile(
+    r"^(?:(?:a |in )?(?:freshman|sophomore|middle school|junior high|elementary)|(?:la )?(?:secundaria|primaria|eso)|"
+    r"(?:ensino )?fundamental|coll[eè]ge|(?:la )?(?:prima|seconda|terza) media|(?:le |alle )?medie|"
+    r"(?:die )?(?:gesamtschule|realschule|hauptschule|grundschule|mittelstufe)|högstadiet|mellanstadiet|"
+    r"sjuan|åttan|nian|(?:de )?brugklas|podstawówka|podstawówce)(?!\w)"
 )
+# One number in a short message ("14", "13 and u?", "omg 14 lol", "25?"): an age only right after an age
+# question (the caller knows), and never a count of something ("14 apples", "5 min").
+_ONE_NUMBER = re.compile(rf"(?<![\w:/.,#+-])(\d{{1,2}}){_NOT_AGE}(?![\w:/.,%-])")
+_NOT_AN_ANSWER = re.compile(r"(?<!\w)(?:apples?|times?|people|friends|messages?|points?|kills?|lvl|level|pm|am)(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -82,7 +134,7 @@ def stated_age(text: str) -> AgeStatement | None:
     """An author stating their own age ("i'm 14", "14/f", "tengo 13 años") or school year."""
     if not _DIGIT.search(text):  # every age and grade pattern holds a number: skip them cheaply
         m = _MINOR_SCHOOL.search(text)
-        return AgeStatement(None, True, m.group(0)) if m is not None else None
+        return AgeStatement(None, True, m.group(0)) if m is not None else school_year(text)
     for pattern in _AGE_PATTERNS:
         m = pattern.search(text)
         if m is not None:
@@ -96,7 +148,7 @@ def stated_age(text: str) -> AgeStatement | None:
     m = _MINOR_SCHOOL.search(text)
     if m is not None:
         return AgeStatement(None, True, m.group(0))
-    return None
+    return school_year(text)
 
 
 # Words of an age question in the nine pack languages ("how old", "edad", "alt", "âge", "wiek"...).
@@ -112,12 +164,38 @@ def age_question(text: str) -> bool:
 
 
 def bare_age(text: str) -> AgeStatement | None:
-    """A bare number ("14", "13 and u?"): an age only right after an age question."""
-    m = _BARE_AGE.match(text)
+    """A short answer to an age question: one number ("14", "13 and u?", "omg 14 lol", "25?"), a school
+    year ("year 8", "4º de eso") or a minor's school ("sophomore").  Only meaningful right after an age
+    question, which the caller checks."""
+    if len(text.split()) > SHORT_ANSWER_WORDS:
+        return None
+    grade = school_year(text)
+    if grade is not None:
+        return grade
+    numbers = re.findall(r"\d+", text)
+    if len(numbers) != 1 or _NOT_AN_ANSWER.search(text):
+        return None
+    m = _ONE_NUMBER.search(text)
     if m is None:
         return None
     age = int(m.group(1))
-    return AgeStatement(age, age < ADULT_AGE, m.group(0).strip()) if _MIN_AGE <= age <= _MAX_AGE else None
+    return AgeStatement(age, age < ADULT_AGE, text.strip()) if _MIN_AGE <= age <= _MAX_AGE else None
+
+
+def school_year(text: str) -> AgeStatement | None:
+    """A school year or a minor's school given as a short answer of its own ("year 8", "8º ano", "sophomore")."""
+    if len(text.split()) > SHORT_ANSWER_WORDS:
+        return None
+    text = _ORDINAL_WORD.sub(lambda m: str(_ORDINALS[m.group(0)]), text)
+    for pattern, offset, sign in _SHORT_GRADE_PATTERNS:
+        m = pattern.search(text)
+        if m is not None:
+            year = int(next(g for g in m.groups() if g is not None))
+            if 1 <= year <= 13:
+                age = offset + sign * year
+                return AgeStatement(age, age < ADULT_AGE, m.group(0)) if age < ADULT_AGE else None
+    m = _SHORT_MINOR_SCHOOL.search(text)
+    return AgeStatement(None, True, m.group(0)) if m is not None else None
 
 
 _CURRENCY = r"(?:[$€£¥₹₽]|usd|eur|gbp|chf|pln|sek|nok|dkk|brl|mxn|ars|cop|zł|zl|kr|r\$)"
@@ -134,11 +212,14 @@ _CHANNEL = re.compile(
     r"robux|v-?bucks|vbucks|discord nitro|riot points|fifa points|game credits?|"
     r"bitcoins?|btc|crypto|cripto|krypto|usdt|tether|ethereum|litecoin|monero|binance|wallet address|"
     r"paypal|venmo|cash ?app|zelle|revolut|western union|moneygram|bizum|mercado ?pago|nequi|yape|blik|swish|"
-    r"tikkie|satispay|lydia|paylib|twint|skrill|apple pay|google pay|"
+    r"tikkie|satispay|lydia|paylib|twint|skrill|apple pay|google pay|postepay|neosurf|"
     r"(?:chave |via |por |no |pelo |faz (?:um )?|manda (?:no |um )?)pix|"
     r"(?:bc1|[13])[a-hj-np-z0-9]{25,39}|0x[0-9a-f]{40})(?!\w)"
 )
-_DEADLINE = re.compile(r"(?:⏳|⏰|⌛|⏱|(?<!\w)\d{1,3}\s?(?:h|hrs?|min|mins)(?!\w))")
+_DEADLINE = re.compile(
+    r"(?:⏳|⏰|⌛|⏱|(?<!\w)\d{1,3}\s?(?:h|hrs?|hours?|min|mins|minutes?|horas?|minutos?|stunden|std|minuten|heures?|"
+    r"ore|minuti|timmar|timme|minuter|uur|minuten|godzin[ya]?|minut[y]?)(?!\w))"
+)
 
 _MINOR_WORLD = re.compile(
     r"(?<!\w)(?:school|homework|my (?:mom|mum|dad|parents|teacher)|class tomorrow|grounded|"
@@ -166,19 +247,22 @@ _GUARDIAN = re.compile(
 )
 
 
-# The author's own words reaching into a minor's world: their age, school, parents, youth, the law.
+# The author's own words treating the other side as a minor: their youth, their parents or school (in
+# the second person), the law.  Not a question about age: adults dating and gamers ask that too.  English
+# only, as it gates the English model alone.
 _MINOR_REFERENCE = re.compile(
-    r"(?<!\w)(?:school|homework|grade|class|teacher|your (?:mom|mum|dad|parents?|mother|father|age|sister|brother|"
-    r"family)|how old|years old|yrs old|age|young|younger|kid|kids|teen|teenager|minor|underage|jail|cops?|police|"
-    r"trouble|legal|illegal|grounded|curfew|bedtime|mom|dad|parents?|"
-    r"edad|años|colegio|escuela|tus padres|tu mamá|idade|anos|escola|seus pais|alter|schule|deine eltern|âge|ans|"
-    r"école|tes parents|ålder|skolan|dina föräldrar|leeftijd|school|je ouders|età|anni|scuola|i tuoi genitori|"
-    r"wiek|lat|szkoła|szkole|twoi rodzice)(?!\w)"
+    r"(?<!\w)(?:(?:your|ur|yr) (?:mom|mum|mommy|dad|daddy|parents?|mother|father|folks|teachers?|school|"
+    r"homework|class(?:es)?|curfew|bedtime|little (?:sister|brother))|"
+    r"(?:you'?re|ur|you are|u r|u are|youre) (?:so |too |very |really |still |just )?(?:young|little|a kid|a minor|"
+    r"underage|a baby|a child|jailbait)|"
+    r"jail|prison|illegal|underage|against the law|cops|police|after school|school tomorrow|sneak out|"
+    r"(?:are|r) (?:you|u) (?:even )?allowed|"
+    r"(?:are|r) (?:your|ur) (?:parents|mom|dad|folks) (?:home|there|around|awake))(?!\w)"
 )
 
 
 def minor_reference(text: str) -> str | None:
-    """Words about the other side's age, school, parents or youth (a cue, never proof)."""
+    """Words treating the other side as a minor: their youth, parents, school, the law (a cue, never proof)."""
     m = _MINOR_REFERENCE.search(text)
     return m.group(0) if m else None
 
@@ -198,6 +282,27 @@ def deadline_cue(text: str) -> str | None:
 def minor_mention(text: str) -> str | None:
     """School, homework or one's parents: the world of a minor (a cue, never proof)."""
     m = _MINOR_WORLD.search(text)
+    return m.group(0) if m else None
+
+
+# The writer's own minor world, in the first person: "my parents", "my homework", "grounded".  Adults
+# speak of their parents too, so this only keeps the model from alerting on someone who writes like a child.
+_SELF_MINOR_WORLD = re.compile(
+    r"(?<!\w)(?:my (?:parents|teacher|homework|school|class)|i(?:'?m| am) grounded|"
+    r"mis papás|mis padres|mi profe|mis deberes|mi cole|mi insti|"
+    r"meus pais|minha professora|meu professor|minha escola|"
+    r"meine eltern|mein lehrer|meine lehrerin|meine schule|meine hausaufgaben|"
+    r"mes parents|mon prof|ma prof|mon collège|mes devoirs|"
+    r"mina föräldrar|min lärare|min skola|mina läxor|"
+    r"mijn ouders|mijn juf|mijn leraar|mijn school|mijn huiswerk|"
+    r"i miei genitori|la mia prof|mio prof|la mia scuola|i miei compiti|"
+    r"moi rodzice|moja pani|moja szkoła|moje lekcje)(?!\w)"
+)
+
+
+def self_minor_mention(text: str) -> str | None:
+    """The writer's own school, homework or parents (a sign the writer is young, never proof)."""
+    m = _SELF_MINOR_WORLD.search(text)
     return m.group(0) if m else None
 
 

@@ -399,7 +399,40 @@ DEFAULT_RULES: tuple[IndicatorRule, ...] = (
         rf"{_YOUR} (?:whole |entire )?(?:family|parents|{_PARENT}|friends|school|followers|classmates|teachers?) "
         rf"(?:will|is going to|are going to|is gonna|are gonna|gonna|{_A}ll) (?:see|get|know|find out|read)",
         r"(?:make|go) (?:it|this|them|everything) (?:public|viral)",
+        rf"{_FUTURE} (?:(?:going to|gonna|about to|just|literally|then|now|definitely|really) )*"
+        r"(?:post|leak|upload|share|put|spread|publish) (?:it|them|this|these|those|everything|it all|all of "
+        r"(?:it|this|them)|all) (?:online|everywhere|on the internet|(?:on|all over) (?:social media|the internet|"
+        r"insta|ig|instagram|twitter|tiktok|"
+        r"facebook|fb|snap|snapchat|reddit|discord))",
     ), 0.7, context=_PAY_CONTEXT),
+    _R("short_threat", "sextortion_threat", "sextortion", (
+        rf"(?:share|send|dm|forward|show|tag|post|leak|sending|sharing|showing|posting|leaking) "
+        rf"(?:it|them|these|those|this|everything|(?:the|your|ur|yr|all the) (?:\w+ )?(?:{_CHAT}|{_PIC})) "
+        rf"(?:with|to) (?:all (?:of )?)?{_YOUR} (?:whole |entire )?(?:\w+ )?(?:{_PARENT}|friends|school|class|"
+        r"classmates|followers|contacts|group chats?|teachers?)",
+        rf"(?:tag|dm|message|text) (?:all (?:of )?)?{_YOUR} (?:whole |entire )?(?:{_PARENT}|friends|followers|"
+        r"contacts|classmates|class|school)",
+        rf"or (?:every ?(?:one|body)|{_YOUR} (?:whole |entire )?(?:{_PARENT}|friends|school|class|followers)) "
+        r"(?:sees?|gets?|finds? out|will (?:see|know|find out))",
+        r"or i (?:post|send|share|leak|show|upload|forward) (?:it|them|these|those|this|everything)",
+        rf"{_YOUR} (?:\w+ )?(?:{_PIC}|{_CHAT}|secrets?) (?:go|goes|are going|is going|will go|gonna go) "
+        r"(?:public|viral|everywhere|online)",
+        rf"{_YOUR} (?:whole |entire )?(?:{_PARENT}|friends|school|class|followers) (?:gets?|will get|(?:is|are) "
+        rf"getting|sees?) (?:it|them|these|those|this|everything|a copy|the (?:\w+ )?(?:{_PIC}|{_CHAT}))",
+        rf"say (?:bye|goodbye) to {_YOUR} (?:reputation|life|future)",
+        rf"i{_A}ll (?:ruin|destroy|expose) {_YOU}(?!\w)",
+        rf"(?:i have|i got|i{_A}ve got|i took|i saved) (?:the )?screenshots? of (?:everything|it all|all of it|"
+        rf"{_YOU}|our)",
+    ), 0.7, context=_PAY_CONTEXT),
+    _R("bare_demand", "sextortion_payment", "sextortion", (
+        r"pay up",
+        rf"pay (?:me )?or (?:else|everyone|every ?body|i|your|ur|they|it{_A}s over)",
+        r"i want (?:\$\s?)?\d[\d,.]*(?=\s*(?:$|[^\w\s]|dollars|bucks|euros?|pounds|now|or|by|today|tonight))",
+        r"send (?:me )?(?:the )?money",
+        r"transfer (?:it|the money|the cash)",
+        r"(?:you|u) (?:have|got|get) (?:till|until|til) (?:tonight|tomorrow|midnight|morning|\d{1,2})",
+        r"(?:midnight|tonight|tomorrow) or (?:else|it{_A}s done|everyone|every ?body|i)".replace("{_A}", _A),
+    ), 0.6, context=_DEMAND_CONTEXT),
     # ---- sextortion_payment (sextortion) ------------------------------------------------------
     _R("money_demand", "sextortion_payment", "sextortion", (
         rf"(?:send|give|transfer|wire) me (?:{_MONEY}|money|cash|the money|{_CHANNEL})",

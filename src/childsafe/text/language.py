@@ -43,13 +43,17 @@ class LanguageGuesser:
 
     def guess(self, text: str) -> tuple[str, float] | None:
         """``(code, confidence)`` when the message is long and clear enough, else None."""
+        best = self.best(text)
+        return best if best is not None and best[1] >= MIN_CONFIDENCE else None
+
+    def best(self, text: str) -> tuple[str, float] | None:
+        """The most likely language and its confidence, however unsure, when the message has enough
+        letters; None for a message too short to say anything."""
         if len(self.languages) < 2:
             return (self.languages[0], 1.0) if self.languages else None
         if sum(c.isalpha() for c in text) < MIN_LETTERS:
             return None
         code, confidence = self._identifier.classify(text)
-        if confidence < MIN_CONFIDENCE:
-            return None
         return str(code), float(confidence)
 
 

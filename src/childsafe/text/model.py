@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from childsafe.errors import ModelNotAvailableError
-from childsafe.text.features import N_FEATURES, feature_name_hashes, normalized_features
+from childsafe.text.features import N_FEATURES, features_and_names, normalized_features
 from childsafe.text.normalize import normalize_text
 
 __all__ = ["AuthorModel", "AuthorStream", "MODEL_DIR", "load_default_model"]
@@ -112,18 +112,28 @@ class AuthorStream:
         counts = self._counts
         dot, norm2 = self._dot, self._norm2
         log1p = math.log1p
-        for bucket, n in normalized_features(normalized).items():
-            old = counts[bucket]
+        get = counts.get  # not counts[bucket]: a Counter's missing-key hook is a Python call
+        if explain:
+            features, names = features_and_names(normalized)
+            setname = self._names.setdefault
+            for bucket, name in names:
+                setname(bucket, name)
+        else:
+            features = normalized_features(normalized)
+        for bucket, n in features.items():
+            old = get(bucket, 0)
             new = old + n
             counts[bucket] = new
-            before, after = log1p(old), log1p(new)
-            dot += w[bucket] * (after - before)
-            norm2 += after * after - before * before
+            after = log1p(new)
+            if old:
+                before = log1p(old)
+                dot += w[bucket] * (after - before)
+                norm2 += after * after - before * before
+            else:
+                dot += w[bucket] * after
+                norm2 += after * after
         self._dot, self._norm2 = dot, norm2
         self.messages += 1
-        if explain:
-            for bucket, name in feature_name_hashes(normalized).items():
-                self._names.setdefault(bucket, name)
         return self.probability
 
     @property

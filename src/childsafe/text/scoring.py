@@ -44,10 +44,11 @@ from childsafe.text.evidence import (
     minor_mention,
     minor_reference,
     payment_cue,
+    self_minor_mention,
     stated_age,
 )
 from childsafe.text.indicators import IndicatorDetector, IndicatorHit
-from childsafe.text.language import LanguageGuesser, dominant_language
+from childsafe.text.language import MIN_CONFIDENCE, LanguageGuesser, dominant_language
 from childsafe.text.messages import Message, RecordError
 from childsafe.text.model import AuthorModel, AuthorStream, load_default_model
 from childsafe.text.normalize import normalize_text
@@ -73,6 +74,11 @@ STAGE_WINDOW = 20
 SETTLED_VOTES = 3
 #: A message of fewer words than this, followed by another of the same author, is read joined to it.
 FRAGMENT_WORDS = 5
+#: Score of an age question read by the language-independent cue rather than a pack rule.
+AGE_QUESTION_SCORE = 0.5
+#: An age question stays open for this many of each other author's messages (chat answers late: "lol",
+#: "wbu?", then "14").
+AGE_ANSWER_WINDOW = 3
 #: Categories whose questions reach into a minor's world (age, school, parents, being alone).
 MINOR_QUESTIONS = frozenset({"age_identity", "personal_details", "isolation_check"})
 ROLES = ("suspect", "at_risk", "other")
@@ -140,6 +146,7 @@ class AuthorRisk:
     stated_age: int | None = None
     states_minor: bool = False  # a minor's age or school stated
     states_adult: bool = False
+    writes_as_minor: bool = False  # speaks of their own parents, homework or school in the first person
     answered_minor_question_from: set[str] = field(default_factory=set)
     languages: Counter[str] = field(default_factory=Counter)
     _categories: dict[str, int] = field(default_factory=dict)  # category -> first message index
@@ -152,6 +159,11 @@ class AuthorRisk:
     @property
     def messages(self) -> int:
         return self.stream.messages
+
+    @property
+    def presents_as_minor(self) -> bool:
+        """States a minor's age and never an adult's (an adult who also claims to be younger is an adult)."""
+        return self.states_minor and not self.states_adult
 
     @property
     def language(self) -> str | None:
@@ -178,6 +190,9 @@ class ConversationRisk:
     guardian_addressers: set[str] = field(default_factory=set)
     minor_mentioners: set[str] = field(default_factory=set)
     minor_question_from: str | None = None  # author of the last question into a minor's world
+    # Open age questions: asker -> (index of the question among the asker's messages, each other
+    # author's messages since).  Teens ask each other at once, so several can be open.
+    age_questions: dict[str, tuple[int, Counter[str]]] = field(default_factory=dict)
     last_author: str | None = None
     last_text: str = ""
     labels: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -280,6 +295,7 @@ class EarlyWarning:
         self.detectors["en"] = detector or (IndicatorDetector(self.packs["en"].rules) if "en" in self.packs
                                             else IndicatorDetector())
         self.guesser = LanguageGuesser(self.detectors)
+        self.multilingual = len(self.detectors) > 1  # {"en": ...} alone: today's English-only scorer
         self.conversations: dict[str, ConversationRisk] = {}
 
     def _hits(self, text: str, english: str, language: str) -> list[tuple[IndicatorHit, str]]:
@@ -301,14 +317,16 @@ class EarlyWarning:
         # An author whose language is settled (SETTLED_VOTES clear messages, all one language) is not
         # identified again: their unsure-path reading (their language and English) covers a switch.
         settled = len(author.languages) == 1 and author.languages.total() >= SETTLED_VOTES
-        guess = None if settled else self.guesser.guess(plain)
+        best = None if settled else self.guesser.best(plain)
+        guess = best if best is not None and best[1] >= MIN_CONFIDENCE else None
         if guess is not None:
             language = guess[0]
             conv.languages[language] += 1
             author.languages[language] += 1
             hits = self._hits(message.text, english, language)
-        else:  # too short, unclear or settled: the author's or conversation's language, and English
-            language = author.language or dominant_language(conv.languages) or "en"
+        else:  # too short, unclear or settled: the author's or conversation's language (before any is
+            # known, the identifier's unsure best guess: a first short threat is read in its language), and English
+            language = author.language or dominant_language(conv.languages) or (best[0] if best else "en")
             hits = self._hits(message.text, english, language)
             if language != "en":
                 seen = {h.category for h, _ in hits}
@@ -320,13 +338,20 @@ class EarlyWarning:
             hits += [(h, lang) for h, lang in self._hits(joined, normalize_text(joined), language)
                      if h.category not in seen]
         conv.last_author, conv.last_text = message.author, message.text
-        for hit, lang in hits:
-            author.findings.append(Finding(hit.category, hit.stage, index, hit.score, hit.explanation(), hit.rule,
-                                           lang))
-            author._categories.setdefault(hit.category, index)
-            author._stages[hit.stage] = index
-            author._stage_categories.setdefault(hit.stage, set()).add(hit.category)
-        self._read_cues(conv, author, plain, index, {h.category for h, _ in hits})
+        findings = [Finding(hit.category, hit.stage, index, hit.score, hit.explanation(), hit.rule, lang)
+                    for hit, lang in hits]
+        if self.multilingual and age_question(plain) and not any(f.category == "age_identity" for f in findings):
+            # An age question in any language ("et ton âge?", "wie alt bist du?") probes risk even where
+            # the pack words it differently: the code reads it, so no pack has to list every phrasing.
+            findings.append(Finding("age_identity", "risk_assessment", index, AGE_QUESTION_SCORE,
+                                    "asks about age (an age word and a question mark)", "age_question_cue",
+                                    language))
+        for f in findings:
+            author.findings.append(f)
+            author._categories.setdefault(f.category, index)
+            author._stages[f.stage] = index
+            author._stage_categories.setdefault(f.stage, set()).add(f.category)
+        self._read_cues(conv, author, plain, index, {f.category for f in findings})
         reason, kind = self._decide(conv, author, index, probability)
         if reason is None or author.alert_at is not None:
             return None
@@ -342,8 +367,14 @@ class EarlyWarning:
 
         asker = conv.minor_question_from
         statement = stated_age(plain)
-        if statement is None and asker is not None and asker != author.author:
-            statement = bare_age(plain)  # "14" right after "how old are you"
+        for asker, (_asked_at, answers) in list(conv.age_questions.items()):
+            if asker == author.author:
+                continue
+            answers[author.author] += 1
+            if statement is None and answers[author.author] <= AGE_ANSWER_WINDOW:
+                statement = bare_age(plain)  # "14", "omg 14 lol", "year 8" soon after "how old are you"
+            if statement is not None:
+                del conv.age_questions[asker]
         if statement is not None:
             cue("stated_age", statement.matched, statement.age)
             if author.stated_age is None and statement.age is not None:
@@ -355,6 +386,10 @@ class EarlyWarning:
             conv.minor_question_from = None
         if categories & MINOR_QUESTIONS or age_question(plain):
             conv.minor_question_from = author.author
+        if "age_identity" in categories or age_question(plain):
+            conv.age_questions[author.author] = (index, Counter())
+        if not author.writes_as_minor and self_minor_mention(plain) is not None:
+            author.writes_as_minor = True
         for kind, read in (("payment", payment_cue), ("deadline", deadline_cue), ("minor_mention", minor_mention),
                            ("guardian_address", guardian_address), ("minor_reference", minor_reference)):
             if kind == "minor_reference" and kind in author._cue_kinds:
@@ -382,8 +417,16 @@ class EarlyWarning:
             return "sextortion: a threat to expose or share meets a payment demand or a deadline", "sextortion"
         stages = {s: i for s, i in author._stages.items() if index - i < STAGE_WINDOW}
         later = [s for s in LATER_STAGES if s in stages]
-        if not author.states_minor and not conv.guardian_addressers - {author.author}:
-            minor_in_view = any(o.states_minor for o in conv.authors.values() if o is not author)
+        others = [o for o in conv.authors.values() if o is not author]
+        minor_in_view = any(o.states_minor for o in others)
+        # The asymmetry of an adult and a child: the other side stated only adult ages (adults dating).
+        adults_only = not minor_in_view and any(o.states_adult for o in others)
+        # The author's own age question is still open: its answer decides whether a child is in view.
+        question = conv.age_questions.get(author.author)
+        awaiting_age = (question is not None and not minor_in_view and index - question[0] < AGE_ANSWER_WINDOW
+                        and all(n < AGE_ANSWER_WINDOW for n in question[1].values()))
+        if (not author.presents_as_minor and not adults_only and not awaiting_age
+                and not conv.guardian_addressers - {author.author}):
             # With a child in view (the other side stated a minor's age), one later stage is enough.
             needed = MIN_LATER_STAGES_WITH_MINOR if minor_in_view else MIN_LATER_STAGES
             # ... but not a platform move alone: teens swap handles too.
@@ -403,20 +446,23 @@ class EarlyWarning:
 
     @staticmethod
     def _minor_cue(conv: ConversationRisk, author: AuthorRisk) -> bool:
-        """A minor in view, and the asymmetry of an adult and a child.
+        """A minor actually in view, and the asymmetry of an adult and a child.
 
-        Yes when the other side states a minor's age or mentions school or parents, or when this author
-        asks about or refers to the other side's age, school, parents or youth -- unless the author states
-        a minor's age (a teen among teens) or the other side states only adult ages (adults dating).
+        Yes when the other side states a minor's age or school year, or mentions their school or parents --
+        or when this author's words treat the other side as a child (their parents or school, their youth,
+        the law) and nobody on the other side states an adult age -- unless this author states a minor's age
+        or writes as a minor does (their own parents, homework, school: a teen among teens).  Asking about
+        age is not enough on its own: adults dating and gamers ask too, and a groomer's question counts
+        once the child answers it.
         """
-        if author.states_minor:
+        if author.presents_as_minor or (author.writes_as_minor and not author.states_adult):
             return False
         others = [o for o in conv.authors.values() if o is not author]
         if any(o.states_minor or o.author in conv.minor_mentioners for o in others):
             return True
-        if any(o.states_adult for o in others):
-            return False
-        return bool(author._categories.keys() & MINOR_QUESTIONS or "minor_reference" in author._cue_kinds)
+        # Words that treat the other side as a child (their parents, school, youth, the law), while nobody
+        # on the other side states an adult age.
+        return "minor_reference" in author._cue_kinds and not any(o.states_adult for o in others)
 
     def pop(self, conversation_id: str) -> ConversationRisk:
         """Finish a conversation (roles, labels) and free its state."""
