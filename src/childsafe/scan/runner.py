@@ -21,6 +21,8 @@ every run starts by removing what a killed one left: its spool folders (video co
 worker still alive (:func:`childsafe.media.spool.clean_stale_spools`).
 """
 
+# long-module: the one walk's loop (resume, workers, analysers, matching, storing, progress) is one state machine
+
 from __future__ import annotations
 
 import hashlib

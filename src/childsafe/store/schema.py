@@ -1,5 +1,7 @@
 """Tables.  Changes go in as numbered migrations (:data:`MIGRATIONS`), never by editing v1."""
 
+# long-module: every table of the store in one place, so the migrations test can compare it whole
+
 from __future__ import annotations
 
 from sqlalchemy import (

@@ -20,14 +20,17 @@ Each message is read once, in order, by:
   states a minor's age (teens probe each other too) or is addressed as a parent, teacher or coach;
 * *model*: the model's probability reaches its threshold (after its minimum number of messages), the
   conversation's language is English (the only language with a trained model), and a minor is in view
-  (see :meth:`EarlyWarning._minor_cue`): the other side states an age under 18 or mentions school or
-  parents, or the author asks about age, school, parents or being alone -- never when the author states a
-  minor's age, or when the other side states only adult ages.
+  (see :meth:`EarlyWarning._minor_cue`): the other side states an age under 18 or a school year or mentions
+  their school or parents, or the author's words treat the other side as a child while nobody there states
+  an adult age -- never when the author states a minor's age or writes as a minor does.  Asking about age
+  alone is not a cue: adults dating and gamers ask too.
 
 An alert carries the evidence so far.  When the conversation ends each author gets a ``role``
 (``suspect``, ``at_risk``, ``other``) and the conversation the taxonomy labels that fired with their
 evidence.  Findings order human review; they never decide anything.
 """
+
+# long-module: the streaming state, roles, taxonomy labels and the three alert rules read as one story
 
 from __future__ import annotations
 
