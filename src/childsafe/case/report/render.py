@@ -62,9 +62,16 @@ def refuse_url(url: str, *args: Any, **kwargs: Any) -> NoReturn:
 
 
 def _when(value: datetime | None) -> str:
+    """A time for people: in UTC when it has a zone (so every row reads alike), as given when not."""
     if value is None:
         return ""
-    return value.isoformat(timespec="seconds")
+    if value.tzinfo is None:
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 def _size(value: int) -> str:
@@ -108,8 +115,8 @@ class _Hashing:
 
 
 def _custody_line(c: CustodyFile) -> str:
-    return json.dumps({"path": c.path, "size": c.size, "modified": _when(c.modified) or None,
-                       "added": _when(c.added) or None, "hashes": dict(sorted(c.hashes.items()))},
+    return json.dumps({"path": c.path, "size": c.size, "modified": _iso(c.modified), "added": _iso(c.added),
+                       "hashes": dict(sorted(c.hashes.items()))},
                       ensure_ascii=False, separators=(",", ":"))
 
 
