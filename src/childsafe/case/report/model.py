@@ -124,11 +124,14 @@ class ReportLimits:
     """How many rows each HTML/PDF table lists (the highest scores first); findings.jsonl always holds
     every finding and custody.jsonl every file, so a 100,000-finding case stays readable and small."""
 
+    # Rows cost PDF time (WeasyPrint lays out about a hundred table rows a second on this machine),
+    # so the defaults keep the PDF of a 100,000-finding case to about a minute.
     top: int = 100
-    custody: int = 1000
-    timeline: int = 300
+    conversations: int = 25
+    messages_per_conversation: int = 10
+    custody: int = 500
+    timeline: int = 200
     network_nodes: int = 120
-    messages_per_conversation: int = 20
 
 
 @dataclass(frozen=True)

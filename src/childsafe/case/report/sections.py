@@ -118,8 +118,9 @@ def _conversations(findings: Sequence[Finding], messages: Sequence[ChatMessage],
     groups: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         groups[f.where.conversation or "(no conversation)"].append(f)
+    ranked_groups = sorted(groups.items(), key=lambda kv: (-max(f.score for f in kv[1]), kv[0]))
     out = []
-    for name, group in groups.items():
+    for name, group in ranked_groups[: limits.conversations]:  # only the shown ones are laid out
         ranked = sorted(group, key=lambda f: (f.where.message_index is None, -f.score))
         indicators = []
         for f in ranked[: limits.messages_per_conversation]:
@@ -132,8 +133,7 @@ def _conversations(findings: Sequence[Finding], messages: Sequence[ChatMessage],
         authors = sorted({f.where.account for f in group if f.where.account})
         out.append(Conversation(name, max(f.score for f in group), len(group), authors,
                                 Cut(indicators, len(group))))
-    out.sort(key=lambda c: (-c.score, c.name))
-    return _cut(out, limits.top)
+    return Cut(out, len(groups))
 
 
 @dataclass
