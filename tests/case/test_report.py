@@ -210,3 +210,21 @@ def test_public_names_are_pinned() -> None:
         "NetworkEdge", "NetworkNode", "ReportLimits", "ReportPaths", "RunError", "StageSummary", "TimelineEvent",
         "error_finding", "face_group_finding", "finding_kind", "finding_line", "record_report", "refuse_url",
         "render_html", "write_report"])
+
+
+def test_an_empty_case_still_reports_every_section(tmp_path: Path) -> None:
+    paths = write_report(CaseReportInput(case="empty", tool_version="0.1.0"), tmp_path)
+    html = paths.html.read_text()
+    assert set(SECTIONS) <= set(_parse(html).ids)
+    assert "No known media." in html and "No network to draw." in html and "Nothing failed." in html
+    assert paths.findings.read_text() == "" and paths.findings_count == 0
+    assert paths.pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_edges_to_unknown_nodes_and_mixed_time_zones_do_not_break_the_drawings(tmp_path: Path) -> None:
+    nodes = [NetworkNode("a", "suspect"), NetworkNode("a", "suspect"), NetworkNode("b", "at_risk")]
+    edges = [NetworkEdge("a", "b"), NetworkEdge("a", "ghost"), NetworkEdge("ghost", "b")]
+    events = [TimelineEvent(START, "alert", "x"), TimelineEvent(START.replace(tzinfo=None), "decision", "y")]
+    data = CaseReportInput(case="odd", tool_version="0.1.0", nodes=nodes, edges=edges, timeline=events)
+    html = render_html(data)
+    assert "2 of 3 accounts and media, 1 links" in html and html.count("<svg") == 2
