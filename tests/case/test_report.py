@@ -228,3 +228,10 @@ def test_edges_to_unknown_nodes_and_mixed_time_zones_do_not_break_the_drawings(t
     data = CaseReportInput(case="odd", tool_version="0.1.0", nodes=nodes, edges=edges, timeline=events)
     html = render_html(data)
     assert "2 of 3 accounts and media, 1 links" in html and html.count("<svg") == 2
+
+
+def test_the_same_case_gives_the_same_html(tmp_path: Path) -> None:
+    first = write_report(make_case(), tmp_path / "a", written=START)
+    second = write_report(make_case(), tmp_path / "b", written=START)
+    assert first.html_sha256 == second.html_sha256 and first.findings_sha256 == second.findings_sha256
+    assert "written 2026-05-01 09:00:00 UTC" in first.html.read_text()

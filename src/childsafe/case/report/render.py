@@ -166,15 +166,20 @@ def write_pdf(html: str, path: Path) -> str:
     return digest
 
 
-def write_report(data: CaseReportInput, out_dir: Path, limits: ReportLimits = DEFAULT_LIMITS) -> ReportPaths:
-    """Write report.html, report.pdf, findings.jsonl and custody.jsonl into ``out_dir``."""
+def write_report(data: CaseReportInput, out_dir: Path, limits: ReportLimits = DEFAULT_LIMITS, *,
+                 written: datetime | None = None) -> ReportPaths:
+    """Write report.html, report.pdf, findings.jsonl and custody.jsonl into ``out_dir``.
+
+    ``written`` is the time the report says it was written (now by default); the same input and
+    time give the same report.html, byte for byte.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     names = data.display_names
     findings_path, custody_path = out_dir / "findings.jsonl", out_dir / "custody.jsonl"
     findings_sha, count = _write_lines(findings_path, (finding_line(f, names) for f in all_findings(data)))
     custody_sha, _ = _write_lines(custody_path, (_custody_line(c) for c in data.custody))
-    html = render_html(data, limits, findings_sha256=findings_sha, custody_sha256=custody_sha)
+    html = render_html(data, limits, findings_sha256=findings_sha, custody_sha256=custody_sha, written=written)
     html_out = _Hashing(out_dir / "report.html")
     html_out.write(html)
     html_sha = html_out.close()
