@@ -24,7 +24,8 @@ from childsafe.case.report.model import NETWORK_ROLES, TIMELINE_KINDS, NetworkEd
 
 __all__ = ["ROLE_COLOURS", "network_svg", "select_network", "timeline_svg"]
 
-ROLE_COLOURS: Final = {"suspect": "#c0392b", "at_risk": "#2471a3", "contact": "#7f8c8d", "media": "#d68910",
+ROLE_COLOURS: Final = {"suspect": "#c0392b", "at_risk": "#2471a3", "contact": "#7f8c8d", "service": "#8e44ad",
+                       "media": "#d68910",
                        "other": "#b3b6b7"}
 _KIND_COLOURS: Final = {"first_contact": "#2471a3", "alert": "#c0392b", "known_media": "#d68910",
                         "decision": "#27ae60"}

@@ -30,6 +30,10 @@ def finding_kind(finding: Finding) -> str:
         return label
     if label in _PERSON_KINDS:
         return _PERSON_KINDS[label]
+    role = finding.explanation.context.get("role")
+    where = finding.where
+    if isinstance(role, str) and role in _PERSON_KINDS and where.account and where.conversation is None:
+        return _PERSON_KINDS[role]  # an author's stored risk (AuthorRiskSummary) names the role it concluded
     if finding.source == "text":  # indicators, alerts, an author's overall risk in a conversation
         return "conversation"
     return "other"

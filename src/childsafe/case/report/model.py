@@ -19,7 +19,7 @@ __all__ = ["NETWORK_ROLES", "TIMELINE_KINDS", "BankVersion", "CaseReportInput", 
            "Decision", "NetworkEdge", "NetworkNode", "ReportLimits", "RunError", "StageSummary", "TimelineEvent"]
 
 #: Roles a network node may carry; each has its colour in the drawing (anything else is ``other``).
-NETWORK_ROLES: Final = ("suspect", "at_risk", "contact", "media", "other")
+NETWORK_ROLES: Final = ("suspect", "at_risk", "contact", "service", "media", "other")
 #: Kinds of timeline events, in the order the chart stacks them.
 TIMELINE_KINDS: Final = ("first_contact", "alert", "known_media", "decision")
 
