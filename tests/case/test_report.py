@@ -235,3 +235,18 @@ def test_the_same_case_gives_the_same_html(tmp_path: Path) -> None:
     second = write_report(make_case(), tmp_path / "b", written=START)
     assert first.html_sha256 == second.html_sha256 and first.findings_sha256 == second.findings_sha256
     assert "written 2026-05-01 09:00:00 UTC" in first.html.read_text()
+
+
+def test_the_input_has_no_field_that_could_carry_media() -> None:
+    import dataclasses
+    import typing
+
+    import childsafe.case.report.model as model
+
+    for name in model.__all__:
+        cls = getattr(model, name)
+        if not dataclasses.is_dataclass(cls):
+            continue
+        for f in dataclasses.fields(cls):
+            hint = str(typing.get_type_hints(cls)[f.name])
+            assert "bytes" not in hint and "Image" not in hint and "ndarray" not in hint, f"{name}.{f.name}: {hint}"
