@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 debs=(ffmpeg pkg-config libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
       libavdevice-dev libavfilter-dev libswresample-dev
-      postgresql chromium)
+      postgresql chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
@@ -28,4 +28,4 @@ python="${PYTHON:-python3}"
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev,triage,server]' 2>&1 | grep -v '^WARNING: Location' || true
 # pip's exit status is hidden by the filter above: check the install really happened.
-.venv/bin/python -c "import childsafe, pdqhash, vpdq, faiss, dlib, cv2, nudenet, sklearn, pytest, igraph, alembic, fastapi, playwright, py3langid, importlinter, build, pre_commit" || { echo "setup: install failed" >&2; exit 1; }
+.venv/bin/python -c "import childsafe, pdqhash, vpdq, faiss, dlib, cv2, nudenet, sklearn, pytest, igraph, alembic, fastapi, playwright, py3langid, importlinter, build, pre_commit, jinja2, matplotlib, weasyprint, pypdf" || { echo "setup: install failed" >&2; exit 1; }
