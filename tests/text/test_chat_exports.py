@@ -276,3 +276,11 @@ def test_text_score_takes_kind_as_the_name_of_format(tmp_path: Path) -> None:
     results = cli.json_lines("text", "score", "--kind", "whatsapp", "--no-store", str(path))
     assert [r["conversation_id"] for r in results] == ["WhatsApp Chat with Bob"]
     assert {a["author"] for a in results[0]["authors"]} == {"Amy", "Bob"}
+
+
+def test_whatsapp_an_oversized_line_refuses_its_message_not_the_next(tmp_path: Path) -> None:
+    text = "31/12/23, 21:05 - Amy: start\n" + "y" * (1 << 21) + "\n31/12/23, 21:06 - Bob: next\n"
+    path = _write(tmp_path, "big.txt", text)
+    items = list(iter_messages(path, "whatsapp"))
+    assert isinstance(items[0], RecordError) and items[0].record == 1 and "exceeds" in items[0].message
+    assert [(m.author, m.text) for m in items[1:] if isinstance(m, Message)] == [("Bob", "next")]

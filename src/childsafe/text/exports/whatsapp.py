@@ -51,8 +51,9 @@ _FILE_ATTACHED: Final = re.compile(
     r"fichier joint|arquivo anexado|file allegato|bestand bijgevoegd)\)(?:\n(?P<caption>.*))?$", re.DOTALL)
 _ATTACHED: Final = re.compile(r"<(?:attached|Anhang|adjunto|pièce jointe|anexo|allegato): (?P<name>[^\n<>]{1,255})>")
 _SYSTEM_HINTS: Final = ("end-to-end encrypted", "Ende-zu-Ende-verschlüsselt", "cifrados de extremo a extremo")
-#: Messages held while the day/month order is still unknown.
+#: Messages, and characters, held while the day/month order is still unknown.
 _MAX_UNDECIDED: Final = 5_000
+_MAX_UNDECIDED_CHARS: Final = 4_000_000
 
 
 @dataclass
@@ -88,19 +89,22 @@ def read_whatsapp(fh: IO[bytes]) -> Iterator[Message | RecordError]:
     lines = ByteLines(fh, MAX_RECORD_BYTES)
     order: str | None = None  # "dmy" / "mdy" / "ymd" once known
     undecided: list[_Pending] = []
+    undecided_chars = 0
     current: _Pending | None = None
 
     def finish(item: _Pending) -> Iterator[Message | RecordError]:
-        nonlocal order
+        nonlocal order, undecided_chars
         undecided.append(item)
+        undecided_chars += item.chars
         if order is None:
             order = _order_from(item)
             if order is None:
-                if len(undecided) < _MAX_UNDECIDED:
+                if len(undecided) < _MAX_UNDECIDED and undecided_chars < _MAX_UNDECIDED_CHARS:
                     return
                 order = _default_order(undecided[0])
         held = undecided[:]
         undecided.clear()
+        undecided_chars = 0
         for pending in held:
             message = _message(pending, order, conversation)
             if message is not None:
@@ -108,7 +112,11 @@ def read_whatsapp(fh: IO[bytes]) -> Iterator[Message | RecordError]:
 
     while (raw := lines.next_line()) is not None:
         if isinstance(raw, Oversized):
-            yield RecordError(lines.line_no, oversized_message(raw.size, MAX_RECORD_BYTES), conversation)
+            problem = oversized_message(raw.size, MAX_RECORD_BYTES)
+            if current is None:
+                yield RecordError(lines.line_no, problem, conversation)
+            else:  # most likely a line of the open message: refuse the message rather than cut it silently
+                current.problem = current.problem or problem
             continue
         line = raw.decode("utf-8", "replace").rstrip("\r\n")
         match = _IOS.match(line) or _ANDROID.match(line)
