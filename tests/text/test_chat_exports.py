@@ -263,6 +263,18 @@ def test_forcing_a_format_on_the_wrong_file_gives_errors_not_crashes(tmp_path: P
     assert all(isinstance(i, RecordError) for i in items) and items
 
 
+def test_a_telegram_export_forced_as_discord_reports_its_records(tmp_path: Path) -> None:
+    path = _write(tmp_path, "result.json", json.dumps(_telegram_chat()))
+    errors = _errors(path, "discord")
+    assert [e.record for e in errors] == [1, 2, 3, 4, 5]
+    assert _messages(path, "discord") == []
+
+
+def test_a_discord_export_forced_as_telegram_reports_its_records(tmp_path: Path) -> None:
+    path = _write(tmp_path, "general.json", json.dumps(DISCORD))
+    assert [e.record for e in _errors(path, "telegram")] == [1, 2, 3, 4]
+
+
 def test_jsonl_is_still_jsonl(tmp_path: Path) -> None:
     path = _write(tmp_path, "c.jsonl", '{"conversation_id": "c", "author": "a", "text": "hi"}\n')
     assert detect_format(path) == "jsonl"

@@ -25,7 +25,11 @@ from childsafe.text.messages import Message, RecordError
 __all__ = ["read_discord"]
 
 PLATFORM: Final = "discord"
-_CHATTY_TYPES: Final = frozenset({"Default", "Reply"})
+# DiscordChatExporter's MessageKind names for what Discord itself writes (joins, calls, pins, renames);
+# every other type (Default, Reply, a kind a newer exporter adds) is read as a message, so a file
+# forced to the wrong format reports its records instead of silently yielding nothing.
+_SYSTEM_TYPES: Final = frozenset({"RecipientAdd", "RecipientRemove", "Call", "ChannelNameChange", "ChannelIconChange",
+                                  "ChannelPinnedMessage", "GuildMemberJoin", "ThreadCreated"})
 _SCALARS: Final = frozenset({"channel.id", "channel.name", "guild.id"})
 
 
@@ -58,8 +62,7 @@ def _conversation_id(channel: Mapping[str, str]) -> str:
 def _message(value: object, position: int, conversation: str) -> Message | RecordError | None:
     if not isinstance(value, dict):
         return RecordError(position, f"message must be a JSON object, not {json_kind(value)}", conversation)
-    kind = value.get("type", "Default")
-    if kind not in _CHATTY_TYPES and isinstance(kind, str):
+    if value.get("type") in _SYSTEM_TYPES:
         return None
     author = value.get("author")
     if not isinstance(author, dict):

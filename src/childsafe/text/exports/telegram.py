@@ -67,8 +67,8 @@ def _conversation_id(chat: Mapping[str, str], chats: int) -> str:
 def _message(value: object, position: int, conversation: str, chat: Mapping[str, str]) -> Message | RecordError | None:
     if not isinstance(value, dict):
         return RecordError(position, f"message must be a JSON object, not {json_kind(value)}", conversation)
-    if value.get("type", "message") != "message":
-        return None  # service messages: joins, calls, pinned messages, group renames
+    if value.get("type") == "service":
+        return None  # joins, calls, pinned messages, group renames; any other type is read as a message
     author = text_of(value.get("from_id"))
     shown = text_of(value.get("from"))
     if not author or not author.strip():
