@@ -38,12 +38,31 @@ def test_ids_are_the_accounts_and_names_their_display_names() -> None:
     assert [(a.account, a.attributes["display_name"]) for a in accounts] == [("7", "Amy"), ("8", "Bob")]
 
 
-def test_small_groups_reach_everyone_and_big_ones_the_last_speaker() -> None:
-    group = [_msg("a"), _msg("b"), _msg("c")]
-    small = [(e.sender, e.recipient) for e in chat_events([("c", group)]) if isinstance(e, MessageEvent)]
-    assert small == [("a", "b"), ("a", "c"), ("b", "a"), ("b", "c"), ("c", "a"), ("c", "b")]
-    big = [(e.sender, e.recipient) for e in chat_events([("c", group)], max_fanout=2) if isinstance(e, MessageEvent)]
-    assert big == [("b", "a"), ("c", "b")]
+def test_small_groups_reach_everyone_seen_and_big_ones_the_last_speaker() -> None:
+    group = [_msg("a"), _msg("a", "anyone?"), _msg("b"), _msg("c"), _msg("a")]
+    small = [(e.sender, e.recipient, e.row) for e in chat_events(group) if isinstance(e, MessageEvent)]
+    assert small == [("a", "b", 0), ("a", "b", 0), ("b", "a", 0), ("c", "a", 0), ("c", "b", 0),
+                     ("a", "b", 0), ("a", "c", 0)]
+    big = [(e.sender, e.recipient) for e in chat_events(group, max_fanout=2) if isinstance(e, MessageEvent)]
+    assert big == [("a", "b"), ("a", "b"), ("b", "a"), ("c", "b"), ("a", "c")]
+
+
+def test_a_crowd_costs_one_edge_per_message() -> None:
+    crowd = (_msg(f"p{i}") for i in range(200_000))  # a generator: nothing holds the crowd
+    edges = 0
+    for event in chat_events(crowd):
+        edges += isinstance(event, MessageEvent)
+    # The first 20 speakers reach everyone before them (the first one's message waits for the second), then
+    # every later speaker replies to the one before.
+    assert edges == 1 + sum(range(1, 20)) + (200_000 - 20)
+
+
+def test_conversations_change_with_their_id() -> None:
+    first = Message(conversation_id="c1", author="a", text="hi")
+    second = Message(conversation_id="c2", author="b", text="hi")
+    third = Message(conversation_id="c2", author="a", text="hi")
+    edges = [(e.sender, e.recipient) for e in chat_events([first, second, third]) if isinstance(e, MessageEvent)]
+    assert edges == [("b", "a"), ("a", "b")]  # a's message in c1 reached nobody
 
 
 def test_a_named_recipient_wins_unknown_media_are_left_out_and_errors_pass_through() -> None:
