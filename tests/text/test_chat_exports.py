@@ -89,6 +89,21 @@ def test_whatsapp_german_dots(tmp_path: Path) -> None:
     assert messages[1].attachments == ("IMG-20240101-WA0002.jpg",)
 
 
+@pytest.mark.parametrize(("line", "timestamp"), [
+    ("[12/31/23, 9:05:13 PM] Amy: hi", "2023-12-31T21:05:13"),  # iOS, US
+    ("[31.12.23, 21:05:13] Amy: hi", "2023-12-31T21:05:13"),  # iOS, German
+    ("2023-12-31, 21:05 - Amy: hi", "2023-12-31T21:05:00"),  # ISO dates
+    ("31/12/2023 21:05 - Amy: hi", "2023-12-31T21:05:00"),  # no comma
+    ("31/12/2023, 9:05 p. m. - Amy: hi", "2023-12-31T21:05:00"),  # Spanish 12-hour
+    (f"31/12/2023, 12:05{NNBSP}a.m. - Amy: hi", "2023-12-31T00:05:00"),  # midnight in 12-hour time
+    (f"{LRM}[31/12/2023, 21:05:13] Amy: hi", "2023-12-31T21:05:13"),
+])
+def test_whatsapp_header_styles(tmp_path: Path, line: str, timestamp: str) -> None:
+    path = _write(tmp_path, "chat.txt", line + "\n")
+    assert detect_format(path) == "whatsapp"
+    assert [(m.author, m.text, m.timestamp) for m in _messages(path)] == [("Amy", "hi", timestamp)]
+
+
 def test_whatsapp_day_month_order_waits_for_evidence(tmp_path: Path) -> None:
     path = _write(tmp_path, "c.txt", "02/03/24, 10:00 - Amy: first\n13/03/24, 10:00 - Bob: second\n")
     assert [m.timestamp for m in _messages(path)] == ["2024-03-02T10:00:00", "2024-03-13T10:00:00"]

@@ -50,7 +50,6 @@ _FILE_ATTACHED: Final = re.compile(
     r"^" + _MARKS + r"(?P<name>[^\n<>]{1,255}?\.[A-Za-z0-9]{1,8}) \((?:file attached|Datei angehängt|archivo adjunto|"
     r"fichier joint|arquivo anexado|file allegato|bestand bijgevoegd)\)(?:\n(?P<caption>.*))?$", re.DOTALL)
 _ATTACHED: Final = re.compile(r"<(?:attached|Anhang|adjunto|pièce jointe|anexo|allegato): (?P<name>[^\n<>]{1,255})>")
-_SYSTEM_HINTS: Final = ("end-to-end encrypted", "Ende-zu-Ende-verschlüsselt", "cifrados de extremo a extremo")
 #: Messages, and characters, held while the day/month order is still unknown.
 _MAX_UNDECIDED: Final = 5_000
 _MAX_UNDECIDED_CHARS: Final = 4_000_000
@@ -193,8 +192,6 @@ def _message(item: _Pending, order: str, conversation: str) -> Message | RecordE
         return RecordError(item.line, "impossible date or time in the message's first line", conversation)
     if item.ios and text.startswith("\u200e") and not _is_media_or_deleted(text):
         return None  # iOS writes system lines as messages from the chat's name, led by U+200E
-    if any(hint in text for hint in _SYSTEM_HINTS) and len(text) < 300 and text.lstrip("\u200e") != text:
-        return None
     text = text.lstrip("\u200e")
     attachments: list[str] = []
     attached = _FILE_ATTACHED.match(text)
