@@ -15,3 +15,5 @@ names are kept per message in ``Message.attachments``.  JSON exports are streame
 file of gigabytes is never held whole.  This package imports nothing at import time so that the
 readers module can use :mod:`~childsafe.text.exports.sniffing` without a cycle.
 """
+
+__all__ = ["common", "discord", "jsonstream", "meta", "sniffing", "telegram", "whatsapp"]
