@@ -92,3 +92,60 @@ def test_csv_good_rows_around_bad_ones_all_come_out(lines: list[str]) -> None:
     _check(items, conversations)
     found = {item.record for item in items if isinstance(item, Message) and item.text == "how old are you"}
     assert {n for n, line in enumerate(lines, 2) if line == "good"} <= found
+
+
+# --------------------------------------------------------------------------- the apps' exports
+
+WHATSAPP_SAMPLE = ("12/31/23, 9:05\u202fPM - Amy: hi\nhow old are you\n"
+                   "\u200e[31/12/2023, 21:06:00] Bob: \u200e<attached: 0001-PHOTO.jpg>\n"
+                   "1/1/24, 12:07 AM - Bob: IMG-20240101-WA0001.jpg (file attached)\n"
+                   "1/1/24, 12:08 AM - Amy added Cat\n").encode()
+TELEGRAM_SAMPLE = json.dumps({"name": "Bob", "type": "personal_chat", "id": 42, "messages": [
+    {"id": 1, "type": "message", "date": "2023-12-31T21:05:13", "from": "Amy", "from_id": "user1", "text": "hi"},
+    {"id": 2, "type": "message", "from": "Bob", "from_id": "user42", "text": ["a", {"type": "bold", "text": "b"}],
+     "photo": "photos/p.jpg"},
+    {"id": 3, "type": "service", "action": "phone_call"}]}, indent=1).encode()
+DISCORD_SAMPLE = json.dumps({"guild": {"id": "1"}, "channel": {"id": "2"}, "messages": [
+    {"id": "3", "type": "Default", "timestamp": "2023-12-31T21:05:13+00:00", "content": "hi",
+     "author": {"id": "4", "name": "amy", "nickname": "Amy"}, "attachments": [{"fileName": "cat.jpg"}]}]},
+    indent=2).encode()
+META_SAMPLE = json.dumps({"participants": [{"name": "Zo\u00c3\u00ab"}, {"name": "Amy"}], "messages": [
+    {"sender_name": "Zo\u00c3\u00ab", "timestamp_ms": 1704056713000, "content": "caf\u00c3\u00a9",
+     "photos": [{"uri": "photos/1.jpg"}]}, {"sender_name": "Amy", "timestamp_ms": 1, "content": "hi"}]}).encode()
+EXPORT_FORMATS = ("auto", "whatsapp", "telegram", "discord", "instagram", "facebook")
+
+
+@fuzz_settings(300)
+@given(data=st.one_of(mutated(WHATSAPP_SAMPLE), mutated(TELEGRAM_SAMPLE), mutated(DISCORD_SAMPLE),
+                      mutated(META_SAMPLE), st.binary(max_size=200)),
+       fmt=st.sampled_from(EXPORT_FORMATS))
+@example(data=b'{"messages": [{"from_id": "u\\u0000", "from": "a", "text": "t"}], "type": "x"}', fmt="auto")
+@example(data=b'{"participants": [], "messages": [{"sender_name": "a", "content": "t", "photos": [1, {"uri": 2}]}]}',
+         fmt="auto")
+@example(data=b"1/1/24, 12:07 AM - \x00: hi\n", fmt="whatsapp")
+def test_exports_give_messages_or_numbered_errors(data: bytes, fmt: str) -> None:
+    items, conversations = _read(data, fmt)
+    _check(items, conversations)
+    for item in items:
+        if isinstance(item, Message):
+            for name in (item.display_name or "", *item.attachments):
+                assert not any(ord(c) < 32 or ord(c) == 127 for c in name)
+                name.encode("utf-8")
+
+
+@fuzz_settings(100)
+@given(messages=st.lists(st.tuples(st.sampled_from(("amy", "bob", "cat")), no_newline_text()), min_size=1,
+                         max_size=8),
+       cut=st.integers(0, 2000))
+def test_a_cut_json_export_keeps_every_message_before_the_cut(messages: list[tuple[str, str]], cut: int) -> None:
+    export = {"guild": {"id": "1"}, "channel": {"id": "2"}, "messages": [
+        {"id": str(i), "type": "Default", "content": text, "author": {"id": author, "name": author}}
+        for i, (author, text) in enumerate(messages)]}
+    data = json.dumps(export, indent=1).encode()
+    items, conversations = _read(data[:cut] if cut < len(data) else data, "discord")
+    _check(items, conversations)
+    read = [(m.author, m.text) for m in items if isinstance(m, Message)]
+    wanted = [(a, t) for a, t in messages if t.strip()]
+    assert read == wanted[: len(read)]  # a prefix: nothing invented, nothing reordered
+    if cut >= len(data):
+        assert read == wanted

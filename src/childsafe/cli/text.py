@@ -28,9 +28,12 @@ def _text_data(data: Path | None) -> Path:
 @app.command("score")
 def score(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Messages: JSONL, CSV or PAN 2012 XML.")],
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help=(
+        "Messages: JSONL, CSV, PAN 2012 XML, or an app's export (WhatsApp .txt, Telegram, Discord, "
+        "Instagram/Facebook JSON)."))],
     format: Annotated[str, typer.Option(
-        "--format", help="auto, jsonl, csv, pan12 or a plug-in's (childsafe plugins).")] = "auto",
+        "--format", "--kind", help="auto (told from the content), jsonl, csv, pan12, whatsapp, telegram, discord, "
+        "instagram, facebook or a plug-in's (childsafe plugins).")] = "auto",
     store: Annotated[bool, typer.Option(help="Keep each author's highest risk in the store for the graph.")] = True,
 ) -> None:
     """One JSON object per conversation: risk, and per author risk, alert_at and indicators.

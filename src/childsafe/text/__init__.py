@@ -4,7 +4,8 @@ The package imports nothing on its own (the model and the language data load on 
 names are its modules:
 
 * :mod:`~childsafe.text.readers`: chat exports (``CHAT_FORMATS`` is the ``childsafe.chat_formats``
-  registry); :mod:`~childsafe.text.messages`: messages and record errors;
+  registry); :mod:`~childsafe.text.exports`: the apps' exports (WhatsApp, Telegram, Discord,
+  Instagram/Facebook) it dispatches to; :mod:`~childsafe.text.messages`: messages and record errors;
 * :mod:`~childsafe.text.normalize`, :mod:`~childsafe.text.language`, :mod:`~childsafe.text.packs`,
   :mod:`~childsafe.text.indicators`, :mod:`~childsafe.text.features`, :mod:`~childsafe.text.evidence`:
   normalisation once per message, language, indicator packs and detectors, features, evidence;
@@ -13,5 +14,5 @@ names are its modules:
   :mod:`~childsafe.text.suite_eval`, :mod:`~childsafe.text.suites`: training and evaluation.
 """
 
-__all__ = ["corpora", "evaluation", "evidence", "features", "indicators", "language", "messages", "model",
+__all__ = ["corpora", "evaluation", "evidence", "exports", "features", "indicators", "language", "messages", "model",
            "normalize", "packs", "readers", "scoring", "suite_eval", "suites", "training"]

@@ -18,7 +18,13 @@ class Message:
     timestamp: str | None = None
     recipient: str | None = None
     platform: str | None = None
-    record: int = 0  # 1-based line (JSONL/CSV) or message position (PAN 2012) in the source
+    record: int = 0  # 1-based line (JSONL/CSV/WhatsApp) or message position (PAN 2012, JSON exports) in the source
+    #: The name the export shows for ``author`` when ``author`` is an id (Telegram, Discord) or the
+    #: name itself (WhatsApp, Instagram/Facebook); None for formats that carry no display name.
+    display_name: str | None = None
+    #: File names (or export-relative paths) of the media attached to this message, as the export
+    #: names them, so a case run can join the media to their sender.
+    attachments: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

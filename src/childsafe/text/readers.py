@@ -1,4 +1,7 @@
-"""Streaming readers for chat exports: JSON Lines, CSV and PAN 2012 XML.
+"""Streaming readers for chat exports: JSON Lines, CSV, PAN 2012 XML and the apps' own exports.
+
+The apps' exports (WhatsApp, Telegram, Discord, Instagram/Facebook) live in
+:mod:`childsafe.text.exports`, one module each, registered here like the three generic formats.
 
 Every reader yields :class:`~childsafe.text.messages.Message` objects and, for input it cannot
 use, :class:`~childsafe.text.messages.RecordError` objects; a bad record never stops the stream.
@@ -12,8 +15,9 @@ the ``line`` attribute (else the 1-based position) of a PAN 2012 message in its 
 format not recognised or its XML refused, or a PAN 2012 conversation as a whole is at fault.
 Record errors carry a message without the record number; callers print ``record`` beside it.
 """
-# long-module: three chat formats behind one iterator; most of the length is the hardened PAN 2012 XML reader (bounded
-#   tree builder, per-message checks); the line and CSV mechanics are in childsafe.records.
+# long-module: the generic chat formats, and the dispatch to every format behind one iterator; most of the
+#   length is the hardened PAN 2012 XML reader (bounded tree builder, per-message checks); the line and CSV
+#   mechanics are in childsafe.records, the apps' exports in childsafe.text.exports.
 
 from __future__ import annotations
 
@@ -54,7 +58,7 @@ __all__ = [
 ]
 
 #: The chat formats the readers understand; ``"auto"`` picks one from the content.
-FORMATS: Final = ("jsonl", "csv", "pan12")
+FORMATS: Final = ("jsonl", "csv", "pan12", "whatsapp", "telegram", "discord", "instagram", "facebook")
 
 #: A JSONL line, or a CSV record (all its lines), longer than this is refused unread.  A message
 #: of MAX_MESSAGE_CHARS characters needs at most 12 bytes a character even as JSON ``\\u`` escapes.
@@ -82,9 +86,11 @@ _TRUE_LENGTH: Final = "{urn:x-childsafe:readers}length"
 def detect_format(path: Path) -> str:
     """The format of the chat export at ``path``, told from its content.
 
-    After an optional byte-order mark and whitespace, ``<`` means PAN 2012 XML and ``{`` JSON
-    Lines; anything else must be CSV whose header names ``conversation_id``, ``author`` and
-    ``text``.  Raises :class:`~childsafe.errors.ConfigError` when the file cannot be read, is
+    After an optional byte-order mark and whitespace, ``<`` means PAN 2012 XML; ``{`` a Telegram,
+    Discord, Instagram or Facebook export when the document's first keys say so
+    (:mod:`childsafe.text.exports.sniffing`), else JSON Lines; a first line with a date, a time and a
+    sender a WhatsApp export; anything else must be CSV whose header names ``conversation_id``,
+    ``author`` and ``text``.  Raises :class:`~childsafe.errors.ConfigError` when the file cannot be read, is
     empty or fits none of the formats.
     """
     path = Path(path)
@@ -187,8 +193,14 @@ def _sniff(head: bytes, path: Path) -> str:
         raise ConfigError(f"cannot tell the chat format of {path}: it is empty")
     if data.startswith(b"<"):
         return "pan12"
+    # Imported here: the export readers build their messages with this module's _to_message.
+    from childsafe.text.exports.sniffing import sniff_json_export
+    from childsafe.text.exports.whatsapp import looks_like_whatsapp
+
     if data.startswith(b"{"):
-        return "jsonl"
+        return sniff_json_export(data) or "jsonl"
+    if looks_like_whatsapp(data):
+        return "whatsapp"
     first_line = data.split(b"\n", 1)[0].decode("utf-8", "replace")
     try:
         header = next(csv.reader([first_line]), [])
@@ -202,7 +214,8 @@ def _sniff(head: bytes, path: Path) -> str:
         return "jsonl"
     raise ConfigError(
         f"cannot tell the chat format of {path}: it is not PAN 2012 XML (starting with '<'), "
-        f"JSON Lines (starting with '{{') or CSV whose header names {', '.join(_REQUIRED)} "
+        f"JSON (Lines, or a Telegram, Discord, Instagram or Facebook export: starting with '{{'), "
+        f"a WhatsApp export (starting with a date) or CSV whose header names {', '.join(_REQUIRED)} "
         f"(its first line lacks {', '.join(missing)})"
     )
 
@@ -514,6 +527,11 @@ CHAT_FORMATS: Final = Registry[ChatReader]("childsafe.chat_formats", "chat forma
     "jsonl": "childsafe.text.readers:_read_jsonl",
     "csv": "childsafe.text.readers:_read_csv",
     "pan12": "childsafe.text.readers:_read_pan12",
+    "whatsapp": "childsafe.text.exports.whatsapp:read_whatsapp",
+    "telegram": "childsafe.text.exports.telegram:read_telegram",
+    "discord": "childsafe.text.exports.discord:read_discord",
+    "instagram": "childsafe.text.exports.meta:read_instagram",
+    "facebook": "childsafe.text.exports.meta:read_facebook",
 }, _chat_reader)
 
 
