@@ -108,8 +108,16 @@ class Network:
     #: (media number, face person) pairs: the same person's face appears in each of these media.
     #: Filled only when a run asks for faces (``GraphStore.load(faces=True)``); persons are numbered 0..
     media_faces: list[tuple[int, int]] = field(default_factory=list)
+    #: Media signals of every type by type name, each a list parallel to the media ('' when unknown).
+    #: ``sha256`` and ``pdq`` are the two lists above (the same objects); other types (``md5``,
+    #: ``vpdq``, a plug-in's) are present only when some media item carries them.
+    media_signals: dict[str, list[str]] = field(default_factory=dict)
     #: Derived arrays computed once per network (see :func:`childsafe.graph.build.contact_pairs`).
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.media_signals = {"sha256": self.media_sha256, "pdq": self.media_pdq,
+                              **{k: v for k, v in self.media_signals.items() if k not in ("sha256", "pdq")}}
 
     @property
     def n_accounts(self) -> int:
@@ -165,8 +173,12 @@ class Network:
         return f"{kind}:{self.ident_value[i]}"
 
     def media_name(self, i: int) -> str:
-        sha, pdq = self.media_sha256[i], self.media_pdq[i]
-        return f"sha256:{sha}" if sha else f"pdq:{pdq}"
+        """``type:signal`` of the item's first signal: SHA-256, PDQ, then the other types by name."""
+        for kind in ("sha256", "pdq", *sorted(self.media_signals)):
+            value = self.media_signals[kind][i]
+            if value:
+                return f"{kind}:{value}"
+        return "sha256:"
 
     @classmethod
     def empty(cls) -> Network:
