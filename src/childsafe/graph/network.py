@@ -8,6 +8,7 @@ Message text is never part of it: the graph needs only who contacted whom, and w
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -24,6 +25,7 @@ __all__ = [
     "MediaEvidence",
     "Network",
     "is_minor",
+    "signal_key",
 ]
 
 #: A timestamp that was not given.
@@ -173,11 +175,12 @@ class Network:
         return f"{kind}:{self.ident_value[i]}"
 
     def media_name(self, i: int) -> str:
-        """``type:signal`` of the item's first signal: SHA-256, PDQ, then the other types by name."""
+        """``type:signal`` of the item's first signal: SHA-256, PDQ, then the other types by name
+        (a signal over 64 characters, a vPDQ, is named by its :func:`signal_key`)."""
         for kind in ("sha256", "pdq", *sorted(self.media_signals)):
             value = self.media_signals[kind][i]
             if value:
-                return f"{kind}:{value}"
+                return f"{kind}:{signal_key(value)}"
         return "sha256:"
 
     @classmethod
@@ -186,6 +189,12 @@ class Network:
         i64 = np.zeros(0, np.int64)
         return cls([], np.zeros(0, np.float32), i64, i32, i32, i64, np.zeros(0, np.int16), [], [], [],
                    np.zeros(0, bool), i32, i32, [], [], i32, i32, i64)
+
+
+def signal_key(value: str) -> str:
+    """A signal as names and indexes hold it: itself, or its SHA-256 when over 64 characters (a vPDQ
+    is a JSON list of frames; names and B-tree index entries stay short)."""
+    return value if len(value) <= 64 else hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
 _TRUE: Final = frozenset({"1", "true", "yes", "y", "minor"})

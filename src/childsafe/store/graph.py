@@ -38,7 +38,16 @@ from childsafe.graph.events import (
     hash_identifier,
     iter_events,
 )
-from childsafe.graph.network import ADULT_AGE, LABELS, NO_TIME, AccountLabel, AuthorRisk, MediaEvidence, Network
+from childsafe.graph.network import (
+    ADULT_AGE,
+    LABELS,
+    NO_TIME,
+    AccountLabel,
+    AuthorRisk,
+    MediaEvidence,
+    Network,
+)
+from childsafe.graph.network import signal_key as signal_value_key
 from childsafe.matching import Matcher
 from childsafe.media.signals import signal_type_registry
 from childsafe.store.schema import (
@@ -56,7 +65,7 @@ from childsafe.store.schema import (
 )
 from childsafe.store.sql import SqlStore
 
-__all__ = ["GraphStore", "IngestReport", "MediaMatcher", "media_key", "media_matcher", "signal_value_key"]
+__all__ = ["GraphStore", "IngestReport", "MediaMatcher", "media_key", "media_matcher"]
 
 _BATCH: Final = 50_000
 _FETCH: Final = 100_000
@@ -509,11 +518,6 @@ def media_key(signals: Iterable[tuple[str, str]]) -> str:
     """
     text = "\n".join(f"{kind}:{value}" for kind, value in sorted(signals))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def signal_value_key(value: str) -> str:
-    """What the (type, value) index holds: the value, or its SHA-256 when longer than 64 characters."""
-    return value if len(value) <= 64 else hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
 def _media_signals(conn: Connection, media_ids: np.ndarray) -> dict[str, list[str]]:
