@@ -138,7 +138,7 @@ def test_migration_0010_moves_network_media_signals_keeping_ids_and_posts(url: s
         from childsafe.store.graph import GraphStore, media_key
 
         with store.engine.connect() as conn:
-            rows = set(conn.execute(text("SELECT media_id, signal_type, value FROM graph_media_signals")))
+            rows = set(conn.execute(text("SELECT media_id, signal_type, value_key FROM graph_media_signals")))
             keys = dict(conn.execute(text("SELECT id, key FROM graph_media")).all())
         assert rows == {(7, "sha256", sha), (7, "pdq", pdq), (9, "pdq", pdq), (11, "sha256", "cd" * 32)}
         assert keys[7] == media_key([("sha256", sha), ("pdq", pdq)]) and keys[9] == media_key([("pdq", pdq)])

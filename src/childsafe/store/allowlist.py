@@ -232,9 +232,10 @@ def _media_hits(conn: Connection, entries: Sequence[NewEntry], threshold: int) -
     of media rows): about 0.1 s per million on one core.
     """
     # Network media keep their signals one row per type (migration 0010): the (sha256, pdq) pair of
-    # an item is two outer joins.
+    # an item is two outer joins.  Both are 64 characters, so ``value_key`` is the signal itself.
     sha_row, pdq_row = graph_media_signals.alias("sha_row"), graph_media_signals.alias("pdq_row")
-    pairs = select(func.coalesce(sha_row.c.value, "").label("sha256"), func.coalesce(pdq_row.c.value, "").label("pdq"))
+    pairs = select(func.coalesce(sha_row.c.value_key, "").label("sha256"),
+                   func.coalesce(pdq_row.c.value_key, "").label("pdq"))
     pairs = pairs.select_from(graph_media.outerjoin(sha_row, and_(
         sha_row.c.media_id == graph_media.c.id, sha_row.c.signal_type == "sha256")).outerjoin(pdq_row, and_(
             pdq_row.c.media_id == graph_media.c.id, pdq_row.c.signal_type == "pdq")))
@@ -247,7 +248,7 @@ def _media_hits(conn: Connection, entries: Sequence[NewEntry], threshold: int) -
     if pdqs:
         wanted = pdq_hex_to_words(pdqs)
         result = conn.execution_options(stream_results=True).execute(
-            pairs.where(pdq_row.c.value.is_not(None)).order_by(graph_media.c.id))
+            pairs.where(pdq_row.c.value_key.is_not(None)).order_by(graph_media.c.id))
         while batch := result.fetchmany(_MEDIA_BATCH):
             rows = [(str(sha), str(pdq)) for sha, pdq in batch if isinstance(pdq, str) and len(pdq) == 64]
             try:

@@ -375,7 +375,7 @@ class _Writer:
         self.new_accounts: list[tuple[int, str]] = []
         self.new_identifiers: list[tuple[int, str, str, bool]] = []
         self.new_media: list[tuple[int, str]] = []
-        self.new_signals: list[tuple[int, str, str, str]] = []
+        self.new_signals: list[tuple[str, str, int, str | None]] = []
         self.messages: list[tuple[int, int, int, str]] = []
         self.uses: list[tuple[int, int]] = []
         self.posts: list[tuple[int, int, int]] = []
@@ -408,15 +408,16 @@ class _Writer:
                 self.new_identifiers.append((ident, kind, value, hashed))
             self.uses.append((self.account(event.account), ident))
         elif isinstance(event, MediaEvent):
-            signals = event.signals()
-            mkey = media_key(signals.items())
+            pairs = _signal_pairs(event)
+            mkey = _sorted_media_key(pairs)
             media = self.media.get(mkey)
             if media is None:
                 media = self.media[mkey] = self.next_media
                 self.next_media += 1
                 self.new_media.append((media, mkey))
-                self.new_signals.extend((media, kind, value, signal_value_key(value))
-                                        for kind, value in signals.items())
+                for kind, value in pairs:
+                    value_key = signal_value_key(value)
+                    self.new_signals.append((kind, value_key, media, None if value_key == value else value))
             self.posts.append((self.account(event.account), media, _seconds(event.timestamp)))
         else:
             self.attributes[self.account(event.account)] = _merge(self.attributes.get(self.account(event.account)),
@@ -432,8 +433,8 @@ class _Writer:
             g._insert_ignore(conn, "graph_identifiers", ("id", "kind", "value", "hashed"),
                              list(self.new_identifiers))
             g._insert_ignore(conn, "graph_media", ("id", "key"), list(self.new_media))
-            g._insert_ignore(conn, "graph_media_signals", ("media_id", "signal_type", "value", "value_key"),
-                             list(self.new_signals))
+            g._insert_ignore(conn, "graph_media_signals", ("signal_type", "value_key", "media_id", "value"),
+                             sorted(self.new_signals))  # in key order: B-tree appends, not page splits
             added += g._insert_ignore(conn, "graph_messages", ("sender_id", "recipient_id", "ts", "platform"),
                                       self.messages)
             added += g._insert_ignore(conn, "graph_account_identifiers", ("account_id", "identifier_id"), self.uses)
@@ -516,23 +517,37 @@ def media_key(signals: Iterable[tuple[str, str]]) -> str:
 
     One item is one row whatever types it carries; migration 0010 keys the rows it moves the same way.
     """
-    text = "\n".join(f"{kind}:{value}" for kind, value in sorted(signals))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _sorted_media_key(sorted(signals))
+
+
+def _sorted_media_key(pairs: Sequence[tuple[str, str]]) -> str:
+    return hashlib.sha256("\n".join([f"{kind}:{value}" for kind, value in pairs]).encode("utf-8")).hexdigest()
+
+
+def _signal_pairs(event: MediaEvent) -> list[tuple[str, str]]:
+    """The event's (type, signal) pairs sorted, without a dict or a sort for the common SHA-256/PDQ item
+    (ingest runs this per media row)."""
+    own = [(kind, value) for kind, value in (("pdq", event.pdq), ("sha256", event.sha256)) if value]
+    return sorted([*event.other_signals, *own]) if event.other_signals else own
 
 
 def _media_signals(conn: Connection, media_ids: np.ndarray) -> dict[str, list[str]]:
     """Per signal type, a list parallel to ``media_ids`` ('' where an item lacks the type);
     ``sha256`` and ``pdq`` are always there (the network's callers read them by name)."""
     out: dict[str, list[str]] = {"sha256": [""] * len(media_ids), "pdq": [""] * len(media_ids)}
-    position = {int(m): i for i, m in enumerate(media_ids.tolist())}
-    for media_id, kind, value in _rows(conn, "SELECT media_id, signal_type, value FROM graph_media_signals"):
-        at = position.get(media_id)
-        if at is None:
+    n = len(media_ids)
+    first = int(media_ids[0]) if n else 0
+    dense = n == 0 or int(media_ids[-1]) - first + 1 == n  # ids 1..n as ingest numbers them: no lookup
+    position = None if dense else {int(m): i for i, m in enumerate(media_ids.tolist())}
+    for kind, media_id, key, value in _rows(conn, "SELECT signal_type, media_id, value_key, value "
+                                                  "FROM graph_media_signals"):
+        at = media_id - first if position is None else position.get(media_id, -1)
+        if not 0 <= at < n:
             continue
         column = out.get(kind)
         if column is None:
-            column = out[kind] = [""] * len(media_ids)
-        column[at] = value
+            column = out[kind] = [""] * n
+        column[at] = key if value is None else value
     return out
 
 

@@ -182,17 +182,17 @@ graph_media = Table(
     UniqueConstraint("key", name="uq_graph_media_key"),
 )
 
-# One row per (media item, signal type).  ``value_key`` is the value itself, or its SHA-256 when longer
-# than 64 characters (a vPDQ is a list of frames): the (type, value) index stays small on every back end
-# (PostgreSQL refuses B-tree entries over ~2.7 kB).
+# One row per (media item, signal type).  The primary key (type, value, media) is the (type, value)
+# index itself: one B-tree to write per signal, not two.  ``value_key`` is the value, or its SHA-256 when
+# longer than 64 characters (a vPDQ is a list of frames): keys stay small on every back end (PostgreSQL
+# refuses B-tree entries over ~2.7 kB).  ``value`` holds the whole signal only then (NULL: the key is it).
 graph_media_signals = Table(
     "graph_media_signals",
     metadata,
-    Column("media_id", BigInteger, primary_key=True),
     Column("signal_type", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
-    Column("value_key", String(64), nullable=False),
-    Index("ix_graph_media_signals_type_value", "signal_type", "value_key"),
+    Column("value_key", String(64), primary_key=True),
+    Column("media_id", BigInteger, primary_key=True),
+    Column("value", Text, nullable=True),
     sqlite_with_rowid=False,
 )
 

@@ -1,10 +1,10 @@
 """v11: network media carry signals of any registered type (graph_media_signals)
 
 ``graph_media`` knew an item by a (sha256, pdq) pair of columns.  Its signals now live one row per
-(media id, signal type) in ``graph_media_signals``, indexed on (type, value), and ``graph_media``
-keeps one ``key``: the SHA-256 of the item's signals written out, so an item is one row whatever
-types it carries.  Existing SHA-256 and PDQ values are moved; media ids (and so ``graph_posts``) are
-kept as they were.
+(media id, signal type) in ``graph_media_signals``, keyed on (type, value, media id) (the (type,
+value) index), and ``graph_media`` keeps one ``key``: the SHA-256 of the item's signals written
+out, so an item is one row whatever types it carries.  Existing SHA-256 and PDQ values are moved;
+media ids (and so ``graph_posts``) are kept as they were.
 
 The key and value-key rules are copied here, not imported: a migration must keep doing what it did
 when it was written, whatever the code of the day does.
@@ -30,25 +30,20 @@ _BATCH = 10_000
 
 
 def _media_key(signals: Iterable[tuple[str, str]]) -> str:
-    text = "\n".join(f"{kind}:{value}" for kind, value in sorted(signals))
+    text = "\n".join([f"{kind}:{value}" for kind, value in sorted(signals)])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _value_key(value: str) -> str:
-    return value if len(value) <= 64 else hashlib.sha256(value.encode("utf-8")).hexdigest()
-
-
 def upgrade() -> None:
+    # The primary key (type, value, media) is the (type, value) index: one B-tree per signal row.
     op.create_table('graph_media_signals',
-    sa.Column('media_id', sa.BigInteger(), nullable=False),
     sa.Column('signal_type', sa.String(length=64), nullable=False),
-    sa.Column('value', sa.Text(), nullable=False),
     sa.Column('value_key', sa.String(length=64), nullable=False),
-    sa.PrimaryKeyConstraint('media_id', 'signal_type'),
+    sa.Column('media_id', sa.BigInteger(), nullable=False),
+    sa.Column('value', sa.Text(), nullable=True),
+    sa.PrimaryKeyConstraint('signal_type', 'value_key', 'media_id'),
     sqlite_with_rowid=False
     )
-    with op.batch_alter_table('graph_media_signals', schema=None) as batch_op:
-        batch_op.create_index('ix_graph_media_signals_type_value', ['signal_type', 'value_key'], unique=False)
     with op.batch_alter_table('graph_media', schema=None) as batch_op:
         batch_op.add_column(sa.Column('key', sa.String(length=64), nullable=True))
 
@@ -69,7 +64,8 @@ def upgrade() -> None:
         keys = []
         for media_id, sha256, pdq in rows:
             own = [(kind, value) for kind, value in (("sha256", sha256), ("pdq", pdq)) if value]
-            moved += [{"media_id": media_id, "signal_type": kind, "value": value, "value_key": _value_key(value)}
+            # SHA-256 and PDQ are 64 characters: the key is the value, ``value`` stays NULL
+            moved += [{"media_id": media_id, "signal_type": kind, "value": None, "value_key": value}
                       for kind, value in own]
             keys.append({"b_id": media_id, "b_key": _media_key(own)})
         if moved:
@@ -93,7 +89,7 @@ def downgrade() -> None:
         batch_op.add_column(sa.Column('pdq', sa.String(length=64), nullable=False, server_default=''))
     bind = op.get_bind()
     for kind in ("sha256", "pdq"):
-        bind.execute(sa.text(f"UPDATE graph_media SET {kind} = (SELECT value FROM graph_media_signals s "  # noqa: S608
+        bind.execute(sa.text(f"UPDATE graph_media SET {kind} = (SELECT value_key FROM graph_media_signals s "  # noqa: S608
                              "WHERE s.media_id = graph_media.id AND s.signal_type = :kind) "
                              "WHERE id IN (SELECT media_id FROM graph_media_signals WHERE signal_type = :kind)"),
                      {"kind": kind})
@@ -106,6 +102,4 @@ def downgrade() -> None:
         batch_op.alter_column('sha256', existing_type=sa.String(length=64), server_default=None)
         batch_op.alter_column('pdq', existing_type=sa.String(length=64), server_default=None)
         batch_op.create_unique_constraint('uq_graph_media', ['sha256', 'pdq'])
-    with op.batch_alter_table('graph_media_signals', schema=None) as batch_op:
-        batch_op.drop_index('ix_graph_media_signals_type_value')
     op.drop_table('graph_media_signals')
