@@ -154,3 +154,31 @@ def test_migration_0010_moves_network_media_signals_keeping_ids_and_posts(url: s
         assert GraphStore(store).counts()["media"] == 3
     finally:
         store.close()
+
+
+def test_migration_0010_downgrades_to_the_two_columns_and_up_again(url: str, tmp_path: Path) -> None:
+    from alembic import command
+
+    from childsafe.store.graph import GraphStore
+    from childsafe.store.migrate import _config
+
+    sha, pdq, md5 = "ab" * 32, "f0" * 32, "12" * 16
+    store = open_store(url)
+    events = tmp_path / "media.csv"
+    events.write_text(f"account,sha256,pdq,md5\na,{sha},{pdq},\nb,,,{md5}\nb,{sha},,\n", encoding="utf-8")
+    assert GraphStore(store).ingest_file(events).rows == 3
+    with store.engine.begin() as conn:
+        config = _config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0009")
+    with store.engine.connect() as conn:
+        # the old columns hold SHA-256 and PDQ; the MD5-only item cannot be kept, nor its post
+        assert sorted(conn.execute(text("SELECT sha256, pdq FROM graph_media")).all()) == [(sha, ""), (sha, pdq)]
+        assert conn.execute(text("SELECT count(*) FROM graph_posts")).scalar_one() == 2
+    store.close()
+    again = open_store(url)  # upgrades to head on open
+    try:
+        net = GraphStore(again).load()
+        assert sorted(zip(net.media_sha256, net.media_pdq, strict=True)) == [(sha, ""), (sha, pdq)]
+    finally:
+        again.close()
