@@ -257,7 +257,7 @@ def test_multiline_csv_field_counts_lines(tmp_path: Path) -> None:
     ("header", "kind", "complaint"),
     [
         (b"sender,platform", "messages", "lacks required column(s) recipient"),
-        (b"account,sha1", "media", "lacks required column(s) sha256 or pdq"),
+        (b"account,colour", "media", "lacks required column(s) sha256 or pdq"),
         (b"account,account", "accounts", "names column 'account' twice"),
     ],
 )

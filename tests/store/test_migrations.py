@@ -7,7 +7,20 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import MetaData, Table, create_engine, insert, inspect, select, text
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+    create_engine,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from tests.postgres import postgres_url, reset_postgres
 
 from childsafe.errors import StoreError
@@ -62,6 +75,9 @@ def _legacy_v3(url: str) -> None:
     engine = create_engine(url)
     old = MetaData()
     for name in V3_TABLES:
+        if name == "graph_media":  # its v3 shape: two signal columns (migration 0010 moved them)
+            _v3_graph_media(old)
+            continue
         later = _LATER_COLUMNS.get(name)
         if later:  # columns that came with a later revision
             Table(name, old, *(c._copy() for c in metadata.tables[name].columns if c.name not in later))
@@ -72,7 +88,7 @@ def _legacy_v3(url: str) -> None:
                 table.indexes.discard(index)
     with engine.begin() as conn:
         old.create_all(conn)
-        # came with v10 (migration 0009)
+        # came with migration 0009 (scan findings)
         conn.execute(text("DROP INDEX ix_scan_items_urgency"))
         conn.execute(text("ALTER TABLE scan_items DROP COLUMN urgency"))
         conn.execute(text("ALTER TABLE scan_items DROP COLUMN findings"))
@@ -80,6 +96,13 @@ def _legacy_v3(url: str) -> None:
         conn.execute(text("INSERT INTO banks (name, allowlist, pdq_threshold, enabled, created_at) "
                           "VALUES ('legacy', false, 31, true, '2024-01-01 00:00:00')"))
     engine.dispose()
+
+
+def _v3_graph_media(old: MetaData) -> Table:
+    return Table("graph_media", old,
+                 Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+                 Column("sha256", String(64), nullable=False), Column("pdq", String(64), nullable=False),
+                 UniqueConstraint("sha256", "pdq", name="uq_graph_media"))
 
 
 def test_a_store_from_before_alembic_is_stamped_and_upgraded_keeping_its_data(url: str) -> None:
@@ -106,3 +129,64 @@ def test_a_store_from_a_newer_release_is_refused(tmp_path: Path) -> None:
     engine.dispose()
     with pytest.raises(StoreError, match="newer"):
         open_store(url)
+
+
+def test_migration_0010_moves_network_media_signals_keeping_ids_and_posts(url: str, tmp_path: Path) -> None:
+    sha, pdq = "ab" * 32, "f0" * 32
+    _legacy_v3(url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO graph_accounts (id, name) VALUES (1, 'a'), (2, 'b')"))
+        conn.execute(text(f"INSERT INTO graph_media (id, sha256, pdq) VALUES (7, '{sha}', '{pdq}'), "
+                          f"(9, '', '{pdq}'), (11, '{'cd' * 32}', '')"))
+        conn.execute(text("INSERT INTO graph_posts (account_id, media_id, ts) VALUES (1, 7, 5), (2, 7, 6), (2, 9, 7)"))
+    engine.dispose()
+    store = open_store(url)
+    try:
+        from childsafe.store.graph import GraphStore, media_key
+
+        with store.engine.connect() as conn:
+            rows = set(conn.execute(text("SELECT media_id, signal_type, value_key FROM graph_media_signals")))
+            keys = dict(conn.execute(text("SELECT id, key FROM graph_media")).all())
+        assert rows == {(7, "sha256", sha), (7, "pdq", pdq), (9, "pdq", pdq), (11, "sha256", "cd" * 32)}
+        assert keys[7] == media_key([("sha256", sha), ("pdq", pdq)]) and keys[9] == media_key([("pdq", pdq)])
+        net = GraphStore(store).load()
+        assert (net.media_sha256, net.media_pdq) == ([sha, "", "cd" * 32], [pdq, pdq, ""])
+        assert sorted((net.accounts[a], net.media_name(m)) for a, m in zip(net.post_account, net.post_media,
+                                                                          strict=True)) == [
+            ("a", f"sha256:{sha}"), ("b", f"pdq:{pdq}"), ("b", f"sha256:{sha}")]
+        # the moved item is found again by a new ingest: no second node for the same signals
+        events = tmp_path / "media.csv"
+        events.write_text(f"account,sha256,pdq\nc,{sha},{pdq}\n", encoding="utf-8")
+        GraphStore(store).ingest_file(events)
+        assert GraphStore(store).counts()["media"] == 3
+    finally:
+        store.close()
+
+
+def test_migration_0010_downgrades_to_the_two_columns_and_up_again(url: str, tmp_path: Path) -> None:
+    from alembic import command
+
+    from childsafe.store.graph import GraphStore
+    from childsafe.store.migrate import _config
+
+    sha, pdq, md5 = "ab" * 32, "f0" * 32, "12" * 16
+    store = open_store(url)
+    events = tmp_path / "media.csv"
+    events.write_text(f"account,sha256,pdq,md5\na,{sha},{pdq},\nb,,,{md5}\nb,{sha},,\n", encoding="utf-8")
+    assert GraphStore(store).ingest_file(events).rows == 3
+    with store.engine.begin() as conn:
+        config = _config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0009")
+    with store.engine.connect() as conn:
+        # the old columns hold SHA-256 and PDQ; the MD5-only item cannot be kept, nor its post
+        assert sorted(conn.execute(text("SELECT sha256, pdq FROM graph_media")).all()) == [(sha, ""), (sha, pdq)]
+        assert conn.execute(text("SELECT count(*) FROM graph_posts")).scalar_one() == 2
+    store.close()
+    again = open_store(url)  # upgrades to head on open
+    try:
+        net = GraphStore(again).load()
+        assert sorted(zip(net.media_sha256, net.media_pdq, strict=True)) == [(sha, ""), (sha, pdq)]
+    finally:
+        again.close()

@@ -41,7 +41,7 @@ from types import MappingProxyType
 from typing import IO, Final, cast
 
 from childsafe.errors import ChildsafeError, ConfigError, InvalidIdentifierError, InvalidSignalError
-from childsafe.media.signals import get_signal_type
+from childsafe.media.signals import get_signal_type, signal_type_registry
 from childsafe.plugins import Registry
 from childsafe.records import (
     ByteLines,
@@ -136,13 +136,28 @@ class IdentifierEvent:
 
 @dataclass(frozen=True)
 class MediaEvent:
-    """``account`` shared a file known by its SHA-256 and/or PDQ hash (at least one is set)."""
+    """``account`` shared a file known by its signals (at least one is set), of any registered type.
+
+    SHA-256 and PDQ keep their own fields for existing callers; signals of every other type
+    (``md5``, ``vpdq``, a plug-in's) are ``other_signals``, (type, normalised value) pairs sorted by type.
+    :meth:`signals` gives them all.
+    """
 
     account: str
     sha256: str | None = None
     pdq: str | None = None
     timestamp: datetime | None = None
     row: int = 0
+    other_signals: tuple[tuple[str, str], ...] = ()
+
+    def signals(self) -> dict[str, str]:
+        """Every signal of the item by type name, normalised."""
+        found = dict(self.other_signals)
+        if self.sha256:
+            found["sha256"] = self.sha256
+        if self.pdq:
+            found["pdq"] = self.pdq
+        return found
 
 
 @dataclass(frozen=True)
@@ -246,9 +261,10 @@ def _normalize_ip(text: str) -> str:
 def detect_kind(path: Path) -> str:
     """The event kind of the file at ``path``, told from its CSV header or first JSON object's keys.
 
-    ``sender`` and ``recipient`` mean messages; ``kind`` and ``value`` identifiers; ``sha256`` or
-    ``pdq`` media; otherwise ``account`` means accounts.  Raises :class:`ConfigError` when the file
-    cannot be read, is empty, or its keys fit no kind or more than one.
+    ``sender`` and ``recipient`` mean messages; ``kind`` and ``value`` identifiers; a registered
+    signal type's name (``sha256``, ``pdq``, ``md5``, ``vpdq``, a plug-in's) media; otherwise
+    ``account`` means accounts.  Raises :class:`ConfigError` when the file cannot be read, is empty,
+    or its keys fit no kind or more than one.
     """
     path = Path(path)
     try:
@@ -354,7 +370,7 @@ def _kind_from_keys(keys: set[str], path: Path) -> str:
         for kind, fits in (
             ("messages", {"sender", "recipient"} <= keys),
             ("identifiers", {"kind", "value"} <= keys),
-            ("media", bool({"sha256", "pdq"} & keys)),
+            ("media", bool(keys & set(_signal_columns()))),
         )
         if fits
     ]
@@ -369,7 +385,8 @@ def _kind_from_keys(keys: set[str], path: Path) -> str:
     shown = ", ".join(repr(k[:40]) for k in sorted(keys)[:12]) or "none"
     raise ConfigError(
         f"cannot tell the event kind of {path}: expected columns sender+recipient (messages), "
-        f"account+kind+value (identifiers), account+sha256/pdq (media) or account (accounts); found {shown}"
+        f"account+kind+value (identifiers), account+a signal type such as sha256/pdq/md5 (media) "
+        f"or account (accounts); found {shown}"
     )
 
 
@@ -476,18 +493,34 @@ def _identifier(fields: _Fields, row: int) -> Event:
     return IdentifierEvent(account, base, normalized, hashed=False, row=row)
 
 
+def _signal_columns() -> tuple[str, ...]:
+    """Media columns: every registered signal type's name, SHA-256 and PDQ first (the registry asks
+    nothing of the readers but a name; ``validate`` comes from the type itself)."""
+    names = signal_type_registry.entries()
+    return (*(n for n in ("sha256", "pdq") if n in names), *(n for n in names if n not in ("sha256", "pdq")))
+
+
 def _media(fields: _Fields, row: int) -> Event:
     account = _required(fields, "account")
-    signals: dict[str, str | None] = {}
-    for name in ("sha256", "pdq"):
+    registered = signal_type_registry.entries()
+    signals: dict[str, str] = {}
+    for name in fields:
+        if name not in registered:
+            continue
         raw = _text(fields, name)
+        if raw is None:
+            continue
         try:
-            signals[name] = None if raw is None else get_signal_type(name).validate(raw)
-        except InvalidSignalError as exc:
+            signals[name] = get_signal_type(name).validate(raw)
+        except (InvalidSignalError, ConfigError) as exc:  # ConfigError: a plug-in that does not load
             raise _RowProblem(str(exc)) from None
-    if signals["sha256"] is None and signals["pdq"] is None:
-        raise _RowProblem("needs a 'sha256' or a 'pdq' hash; neither is set")
-    return MediaEvent(account, signals["sha256"], signals["pdq"], _timestamp(fields, "timestamp"), row=row)
+    if not signals:
+        others = ", ".join(n for n in _signal_columns() if n not in ("sha256", "pdq"))
+        raise _RowProblem(f"needs a 'sha256' or a 'pdq' hash, or a signal of another type ({others}); "
+                          "neither is set")
+    sha256, pdq = signals.pop("sha256", None), signals.pop("pdq", None)
+    return MediaEvent(account, sha256, pdq, _timestamp(fields, "timestamp"), row=row,
+                      other_signals=tuple(sorted(signals.items())))
 
 
 def _account(fields: _Fields, row: int) -> Event:
@@ -542,7 +575,7 @@ EVENT_BUILDERS: Final = Registry[_Builder]("childsafe.event_kinds", "event kind"
 _HEADER_NEEDS: Final[dict[_Builder, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     _message: (("sender", "recipient"), ()),
     _identifier: (("account", "kind", "value"), ()),
-    _media: (("account",), ("sha256", "pdq")),
+    _media: (("account",), ()),  # one of the signal columns too: see _needs
     _account: (("account",), ()),
 }
 
@@ -572,7 +605,11 @@ def _builder(kind: str) -> _Builder:
 
 
 def _needs(builder: _Builder) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return builder.header_needs if isinstance(builder, _PluginBuilder) else _HEADER_NEEDS[builder]
+    if isinstance(builder, _PluginBuilder):
+        return builder.header_needs
+    if builder is _media:  # asked of the registry now: a plug-in signal type installed later counts
+        return _HEADER_NEEDS[builder][0], _signal_columns()
+    return _HEADER_NEEDS[builder]
 
 
 def _build(builder: _Builder, fields: _Fields, row: int) -> Event | RowError:

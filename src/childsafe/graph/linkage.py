@@ -23,10 +23,12 @@ Two rules an investigator applies on top of the weights:
   explained either way: :func:`link_accounts` can return the household pairs it kept apart.
 
 Hashed identifiers (``email_hmac`` …) are matched exactly like raw ones: two organisations that hash
-with the same key link accounts without exchanging emails or phone numbers.  Media links on exact
-SHA-256 and on near-identical PDQ (``near_media_bits``); however many files two accounts share, media
-count as one piece of evidence (the strongest), so shared media alone never reaches the threshold:
-a ring trades the same files between different people.
+with the same key link accounts without exchanging emails or phone numbers.  Media links on the same
+item (equal signals of any registered type: SHA-256, MD5, a plug-in's) and on near-identical copies
+of any perceptual type, each compared as its signal type says (PDQ within ``near_media_bits``; vPDQ
+or a plug-in type by its own ``matches`` rule); however many files two accounts share, media count as
+one piece of evidence (the strongest), so shared media alone never reaches the threshold: a ring
+trades the same files between different people.
 """
 
 from __future__ import annotations
@@ -39,10 +41,11 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
-from childsafe.errors import ConfigError
+from childsafe.errors import ConfigError, InvalidSignalError
 from childsafe.findings import Evidence, Explanation, Finding, Location, clamp_score
 from childsafe.graph.network import Network
 from childsafe.media.pdq_index import pdq_hex_to_words
+from childsafe.media.signals import SignalType, get_signal_type
 
 __all__ = ["KIND_WEIGHTS", "LinkSettings", "Person", "link_accounts", "same_face_groups"]
 
@@ -218,6 +221,43 @@ def _media_evidence(net: Network, s: LinkSettings, shared: dict[tuple[int, int],
             m1, m2 = int(wa[0][i]), int(wb[0][j])
             what = f"{_NEAR_MEDIA}:{net.media_name(m1)}~{net.media_name(m2)} ({int(dist[i, j])} bits)"
             items.append((what, s.near_media_weight))
+    for kind, values in net.media_signals.items():
+        perceptual = _perceptual(kind)
+        if kind != "pdq" and perceptual is not None and any(values):
+            _near_media_of_type(net, s, shared, perceptual, values)
+
+
+def _perceptual(kind: str) -> type[SignalType] | None:
+    """The registered perceptual (non-exact) signal type called ``kind``, or None."""
+    try:
+        found = get_signal_type(kind)
+    except (InvalidSignalError, ConfigError):  # stored by a plug-in that is not installed now
+        return None
+    return None if found.exact else found
+
+
+def _near_media_of_type(net: Network, s: LinkSettings, shared: dict[tuple[int, int], list[tuple[str, float]]],
+                        kind: type[SignalType], values: list[str]) -> None:
+    """Near copies by a perceptual type other than PDQ (which has the vectorised path above): the
+    type's own ``matches`` rule and ``distance``, between accounts that already share something."""
+    owned: dict[int, set[int]] = defaultdict(set)
+    for a, m in zip(net.post_account.tolist(), net.post_media.tolist(), strict=True):
+        if values[m]:
+            owned[a].add(m)
+    for (a, b), items in list(shared.items()):
+        for m1 in sorted(owned.get(a, ())):
+            for m2 in sorted(owned.get(b, ())):
+                x, y = values[m1], values[m2]
+                if x == y:
+                    continue
+                try:
+                    near = kind.matches(x, y)
+                    distance = kind.distance(x, y) if near else 0
+                except InvalidSignalError:  # a stored value this version of the type refuses
+                    continue
+                if near:
+                    what = f"{_NEAR_MEDIA}:{net.media_name(m1)}~{net.media_name(m2)} ({kind.name} distance {distance})"
+                    items.append((what, s.near_media_weight))
 
 
 def _media_pdqs(net: Network) -> dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]]]:

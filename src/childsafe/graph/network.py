@@ -8,6 +8,7 @@ Message text is never part of it: the graph needs only who contacted whom, and w
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -24,6 +25,7 @@ __all__ = [
     "MediaEvidence",
     "Network",
     "is_minor",
+    "signal_key",
 ]
 
 #: A timestamp that was not given.
@@ -108,8 +110,16 @@ class Network:
     #: (media number, face person) pairs: the same person's face appears in each of these media.
     #: Filled only when a run asks for faces (``GraphStore.load(faces=True)``); persons are numbered 0..
     media_faces: list[tuple[int, int]] = field(default_factory=list)
+    #: Media signals of every type by type name, each a list parallel to the media ('' when unknown).
+    #: ``sha256`` and ``pdq`` are the two lists above (the same objects); other types (``md5``,
+    #: ``vpdq``, a plug-in's) are present only when some media item carries them.
+    media_signals: dict[str, list[str]] = field(default_factory=dict)
     #: Derived arrays computed once per network (see :func:`childsafe.graph.build.contact_pairs`).
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.media_signals = {"sha256": self.media_sha256, "pdq": self.media_pdq,
+                              **{k: v for k, v in self.media_signals.items() if k not in ("sha256", "pdq")}}
 
     @property
     def n_accounts(self) -> int:
@@ -165,8 +175,13 @@ class Network:
         return f"{kind}:{self.ident_value[i]}"
 
     def media_name(self, i: int) -> str:
-        sha, pdq = self.media_sha256[i], self.media_pdq[i]
-        return f"sha256:{sha}" if sha else f"pdq:{pdq}"
+        """``type:signal`` of the item's first signal: SHA-256, PDQ, then the other types by name
+        (a signal over 64 characters, a vPDQ, is named by its :func:`signal_key`)."""
+        for kind in ("sha256", "pdq", *sorted(self.media_signals)):
+            value = self.media_signals[kind][i]
+            if value:
+                return f"{kind}:{signal_key(value)}"
+        return "sha256:"
 
     @classmethod
     def empty(cls) -> Network:
@@ -174,6 +189,12 @@ class Network:
         i64 = np.zeros(0, np.int64)
         return cls([], np.zeros(0, np.float32), i64, i32, i32, i64, np.zeros(0, np.int16), [], [], [],
                    np.zeros(0, bool), i32, i32, [], [], i32, i32, i64)
+
+
+def signal_key(value: str) -> str:
+    """A signal as names and indexes hold it: itself, or its SHA-256 when over 64 characters (a vPDQ
+    is a JSON list of frames; names and B-tree index entries stay short)."""
+    return value if len(value) <= 64 else hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
 _TRUE: Final = frozenset({"1", "true", "yes", "y", "minor"})

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from typing import Any, Final
 
 import numpy as np
-from sqlalchemy import or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from childsafe.errors import ChildsafeError
@@ -37,7 +37,7 @@ from childsafe.media.signals import get_signal_type
 from childsafe.store.base import AllowlistScope, NewEntry
 from childsafe.store.graph import MediaMatcher
 from childsafe.store.review import ALLOWLIST_BANK, ALLOWLIST_PDQ_THRESHOLD
-from childsafe.store.schema import allowlist_scopes, bank_entries, banks, graph_media, scan_items
+from childsafe.store.schema import allowlist_scopes, bank_entries, banks, graph_media, graph_media_signals, scan_items
 from childsafe.store.sql import SqlStore
 
 __all__ = ["PREVIEW_NAMES", "AllowlistGrant", "AllowlistPlan", "AllowlistPreview",
@@ -231,17 +231,24 @@ def _media_hits(conn: Connection, entries: Sequence[NewEntry], threshold: int) -
     PDQ is compared over the whole table in numpy batches (a page view must stay fast with millions
     of media rows): about 0.1 s per million on one core.
     """
-    m = graph_media.c
+    # Network media keep their signals one row per type (migration 0010): the (sha256, pdq) pair of
+    # an item is two outer joins.  Both are 64 characters, so ``value_key`` is the signal itself.
+    sha_row, pdq_row = graph_media_signals.alias("sha_row"), graph_media_signals.alias("pdq_row")
+    pairs = select(func.coalesce(sha_row.c.value_key, "").label("sha256"),
+                   func.coalesce(pdq_row.c.value_key, "").label("pdq"))
+    pairs = pairs.select_from(graph_media.outerjoin(sha_row, and_(
+        sha_row.c.media_id == graph_media.c.id, sha_row.c.signal_type == "sha256")).outerjoin(pdq_row, and_(
+            pdq_row.c.media_id == graph_media.c.id, pdq_row.c.signal_type == "pdq")))
     found: dict[tuple[str, str], None] = {}
     shas = sorted({e.signal.lower() for e in entries if e.signal_type == "sha256"})
     if shas:
-        for r in conn.execute(select(m.sha256, m.pdq).where(m.sha256.in_(shas))):
+        for r in conn.execute(pairs.where(sha_row.c.value_key.in_(shas))):
             found[(str(r.sha256), str(r.pdq))] = None
     pdqs = [e.signal for e in entries if e.signal_type == "pdq"]
     if pdqs:
         wanted = pdq_hex_to_words(pdqs)
         result = conn.execution_options(stream_results=True).execute(
-            select(m.sha256, m.pdq).where(m.pdq != "").order_by(m.id))
+            pairs.where(pdq_row.c.value_key.is_not(None)).order_by(graph_media.c.id))
         while batch := result.fetchmany(_MEDIA_BATCH):
             rows = [(str(sha), str(pdq)) for sha, pdq in batch if isinstance(pdq, str) and len(pdq) == 64]
             try:

@@ -38,8 +38,18 @@ from childsafe.graph.events import (
     hash_identifier,
     iter_events,
 )
-from childsafe.graph.network import ADULT_AGE, LABELS, NO_TIME, AccountLabel, AuthorRisk, MediaEvidence, Network
+from childsafe.graph.network import (
+    ADULT_AGE,
+    LABELS,
+    NO_TIME,
+    AccountLabel,
+    AuthorRisk,
+    MediaEvidence,
+    Network,
+)
+from childsafe.graph.network import signal_key as signal_value_key
 from childsafe.matching import Matcher
+from childsafe.media.signals import signal_type_registry
 from childsafe.store.schema import (
     author_risk,
     graph_account_identifiers,
@@ -47,6 +57,7 @@ from childsafe.store.schema import (
     graph_identifiers,
     graph_labels,
     graph_media,
+    graph_media_signals,
     graph_messages,
     graph_posts,
     graph_sources,
@@ -54,7 +65,7 @@ from childsafe.store.schema import (
 )
 from childsafe.store.sql import SqlStore
 
-__all__ = ["GraphStore", "IngestReport", "MediaMatcher", "media_matcher"]
+__all__ = ["GraphStore", "IngestReport", "MediaMatcher", "media_key", "media_matcher"]
 
 _BATCH: Final = 50_000
 _FETCH: Final = 100_000
@@ -195,7 +206,8 @@ class GraphStore:
     # -- loading ---------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         tables = {"accounts": graph_accounts, "identifiers": graph_identifiers, "media": graph_media,
-                  "messages": graph_messages, "posts": graph_posts, "identifier_uses": graph_account_identifiers,
+                  "media_signals": graph_media_signals, "messages": graph_messages, "posts": graph_posts,
+                  "identifier_uses": graph_account_identifiers,
                   "sources": graph_sources, "labels": graph_labels}
         with self.engine.connect() as conn:
             return {name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
@@ -235,8 +247,8 @@ class GraphStore:
             ident_rows = list(_rows(conn, "SELECT id, kind, value, hashed FROM graph_identifiers ORDER BY id"))
             ident_ids = np.asarray([r[0] for r in ident_rows], np.int64)
             uses_a, uses_i = _columns(conn, "SELECT account_id, identifier_id FROM graph_account_identifiers", 2)
-            media_rows = list(_rows(conn, "SELECT id, sha256, pdq FROM graph_media ORDER BY id"))
-            media_ids = np.asarray([r[0] for r in media_rows], np.int64)
+            media_ids = np.asarray([r[0] for r in _rows(conn, "SELECT id FROM graph_media ORDER BY id")], np.int64)
+            media_signals = _media_signals(conn, media_ids)
             post_a, post_m, post_ts = _columns(conn, "SELECT account_id, media_id, ts FROM graph_posts", 3)
             network = Network(
                 accounts=names,
@@ -247,7 +259,8 @@ class GraphStore:
                 ident_kind=[r[1] for r in ident_rows], ident_value=[r[2] for r in ident_rows],
                 ident_hashed=np.asarray([bool(r[3]) for r in ident_rows], bool),
                 uses_account=_dense(account_ids, uses_a), uses_identifier=_dense(ident_ids, uses_i),
-                media_sha256=[r[1] for r in media_rows], media_pdq=[r[2] for r in media_rows],
+                media_sha256=media_signals.pop("sha256"), media_pdq=media_signals.pop("pdq"),
+                media_signals=media_signals,
                 post_account=_dense(account_ids, post_a), post_media=_dense(media_ids, post_m), post_ts=post_ts,
             )
             network.attributes = attributes
@@ -301,7 +314,10 @@ class GraphStore:
                         match_media: MediaMatcher | None) -> dict[int, list[MediaEvidence]]:
         found: dict[int, list[MediaEvidence]] = {}
         if match_media is not None:
-            for signal_type, values in (("sha256", network.media_sha256), ("pdq", network.media_pdq)):
+            registered = signal_type_registry.entries()
+            for signal_type, values in network.media_signals.items():
+                if signal_type not in registered:  # a plug-in type stored earlier, not installed now
+                    continue
                 present = [i for i, v in enumerate(values) if v]
                 results = match_media(signal_type, [values[i] for i in present])
                 for i, evidence in zip(present, results, strict=True):
@@ -358,8 +374,7 @@ class _Writer:
                 (k, v, bool(h)): i for i, k, v, h in conn.execute(
                     select(graph_identifiers.c.id, graph_identifiers.c.kind, graph_identifiers.c.value,
                            graph_identifiers.c.hashed))}
-            self.media: dict[tuple[str, str], int] = {(s, p): i for i, s, p in conn.execute(
-                select(graph_media.c.id, graph_media.c.sha256, graph_media.c.pdq))}
+            self.media: dict[str, int] = {k: i for i, k in conn.execute(select(graph_media.c.id, graph_media.c.key))}
         self.next_account = max(self.accounts.values(), default=0) + 1
         self.next_identifier = max(self.identifiers.values(), default=0) + 1
         self.next_media = max(self.media.values(), default=0) + 1
@@ -368,7 +383,8 @@ class _Writer:
     def _reset(self) -> None:
         self.new_accounts: list[tuple[int, str]] = []
         self.new_identifiers: list[tuple[int, str, str, bool]] = []
-        self.new_media: list[tuple[int, str, str]] = []
+        self.new_media: list[tuple[int, str]] = []
+        self.new_signals: list[tuple[str, str, int, str | None]] = []
         self.messages: list[tuple[int, int, int, str]] = []
         self.uses: list[tuple[int, int]] = []
         self.posts: list[tuple[int, int, int]] = []
@@ -401,12 +417,16 @@ class _Writer:
                 self.new_identifiers.append((ident, kind, value, hashed))
             self.uses.append((self.account(event.account), ident))
         elif isinstance(event, MediaEvent):
-            mkey = (event.sha256 or "", event.pdq or "")
+            pairs = _signal_pairs(event)
+            mkey = _sorted_media_key(pairs)
             media = self.media.get(mkey)
             if media is None:
                 media = self.media[mkey] = self.next_media
                 self.next_media += 1
-                self.new_media.append((media, *mkey))
+                self.new_media.append((media, mkey))
+                for kind, value in pairs:
+                    value_key = signal_value_key(value)
+                    self.new_signals.append((kind, value_key, media, None if value_key == value else value))
             self.posts.append((self.account(event.account), media, _seconds(event.timestamp)))
         else:
             self.attributes[self.account(event.account)] = _merge(self.attributes.get(self.account(event.account)),
@@ -421,7 +441,9 @@ class _Writer:
             g._insert_ignore(conn, "graph_accounts", ("id", "name"), list(self.new_accounts))
             g._insert_ignore(conn, "graph_identifiers", ("id", "kind", "value", "hashed"),
                              list(self.new_identifiers))
-            g._insert_ignore(conn, "graph_media", ("id", "sha256", "pdq"), list(self.new_media))
+            g._insert_ignore(conn, "graph_media", ("id", "key"), list(self.new_media))
+            g._insert_ignore(conn, "graph_media_signals", ("signal_type", "value_key", "media_id", "value"),
+                             sorted(self.new_signals))  # in key order: B-tree appends, not page splits
             added += g._insert_ignore(conn, "graph_messages", ("sender_id", "recipient_id", "ts", "platform"),
                                       self.messages)
             added += g._insert_ignore(conn, "graph_account_identifiers", ("account_id", "identifier_id"), self.uses)
@@ -497,6 +519,45 @@ def _kind_of(event: Event) -> str:
 
 def _seconds(when: datetime | None) -> int:
     return NO_TIME if when is None else int(when.timestamp())
+
+
+def media_key(signals: Iterable[tuple[str, str]]) -> str:
+    """The store's key of a media item: the SHA-256 of its (type, signal) pairs written out, sorted.
+
+    One item is one row whatever types it carries; migration 0010 keys the rows it moves the same way.
+    """
+    return _sorted_media_key(sorted(signals))
+
+
+def _sorted_media_key(pairs: Sequence[tuple[str, str]]) -> str:
+    return hashlib.sha256("\n".join([f"{kind}:{value}" for kind, value in pairs]).encode("utf-8")).hexdigest()
+
+
+def _signal_pairs(event: MediaEvent) -> list[tuple[str, str]]:
+    """The event's (type, signal) pairs sorted, without a dict or a sort for the common SHA-256/PDQ item
+    (ingest runs this per media row)."""
+    own = [(kind, value) for kind, value in (("pdq", event.pdq), ("sha256", event.sha256)) if value]
+    return sorted([*event.other_signals, *own]) if event.other_signals else own
+
+
+def _media_signals(conn: Connection, media_ids: np.ndarray) -> dict[str, list[str]]:
+    """Per signal type, a list parallel to ``media_ids`` ('' where an item lacks the type);
+    ``sha256`` and ``pdq`` are always there (the network's callers read them by name)."""
+    out: dict[str, list[str]] = {"sha256": [""] * len(media_ids), "pdq": [""] * len(media_ids)}
+    n = len(media_ids)
+    first = int(media_ids[0]) if n else 0
+    dense = n == 0 or int(media_ids[-1]) - first + 1 == n  # ids 1..n as ingest numbers them: no lookup
+    position = None if dense else {int(m): i for i, m in enumerate(media_ids.tolist())}
+    for kind, media_id, key, value in _rows(conn, "SELECT signal_type, media_id, value_key, value "
+                                                  "FROM graph_media_signals"):
+        at = media_id - first if position is None else position.get(media_id, -1)
+        if not 0 <= at < n:
+            continue
+        column = out.get(kind)
+        if column is None:
+            column = out[kind] = [""] * n
+        column[at] = key if value is None else value
+    return out
 
 
 def _file_sha256(path: Path) -> str:

@@ -24,7 +24,7 @@ from sqlalchemy.types import BigInteger
 __all__ = [
     "metadata", "banks", "bank_entries", "scans", "scan_items", "schema_info", "face_media", "faces",
     "graph_sources", "graph_accounts", "graph_identifiers", "graph_account_identifiers", "graph_media",
-    "graph_posts", "graph_messages", "graph_labels", "author_risk",
+    "graph_media_signals", "graph_posts", "graph_messages", "graph_labels", "author_risk",
     "users", "api_tokens", "audit_log", "audit_head", "jobs", "ix_entries_type_id",
     "review_decisions", "review_exposure", "review_sessions", "text_conversations", "allowlist_scopes",
 ]
@@ -173,14 +173,29 @@ graph_account_identifiers = Table(
     sqlite_with_rowid=False,
 )
 
-# A media item is known by its SHA-256 and/or PDQ; '' stands for a missing one so the pair is a key.
+# A media item is known by the set of its signals, of any registered signal type (v11, migration 0010:
+# before it, only a SHA-256/PDQ pair).  ``key`` is the SHA-256 of that set written out
+# (``childsafe.store.graph.media_key``), so one item is one row whatever types it carries.
 graph_media = Table(
     "graph_media",
     metadata,
     Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
-    Column("sha256", String(64), nullable=False),
-    Column("pdq", String(64), nullable=False),
-    UniqueConstraint("sha256", "pdq", name="uq_graph_media"),
+    Column("key", String(64), nullable=False),
+    UniqueConstraint("key", name="uq_graph_media_key"),
+)
+
+# One row per (media item, signal type).  The primary key (type, value, media) is the (type, value)
+# index itself: one B-tree to write per signal, not two.  ``value_key`` is the value, or its SHA-256 when
+# longer than 64 characters (a vPDQ is a list of frames): keys stay small on every back end (PostgreSQL
+# refuses B-tree entries over ~2.7 kB).  ``value`` holds the whole signal only then (NULL: the key is it).
+graph_media_signals = Table(
+    "graph_media_signals",
+    metadata,
+    Column("signal_type", String(64), primary_key=True),
+    Column("value_key", String(64), primary_key=True),
+    Column("media_id", BigInteger, primary_key=True),
+    Column("value", Text, nullable=True),
+    sqlite_with_rowid=False,
 )
 
 graph_posts = Table(
