@@ -3,35 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
-from childsafe.errors import ChildsafeError
+from childsafe.text.suite_cli import generator_main
 from childsafe.text.suites.generator import DEFAULT_PER_FAMILY, LANGUAGES, generate_suite
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m childsafe.text.suites",
-        description="Write a synthetic, labelled chat suite (conversations.jsonl, labels.jsonl).",
-    )
-    parser.add_argument("--out", required=True, help="output folder (created if missing)")
-    parser.add_argument("--seed", type=int, required=True, help="1 = tuning; 101 and 102 are frozen for evaluation")
+def _generator_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--generator", default="both", choices=("A", "B", "both"),
                         help="A: stage-ordered templates; B: other phrasings, free order, noise; both: alternate")
-    parser.add_argument("--languages", nargs="+", default=list(LANGUAGES), metavar="CODE",
-                        help=f"language codes (default: all of {' '.join(LANGUAGES)})")
-    parser.add_argument("--per-family", type=int, default=DEFAULT_PER_FAMILY,
-                        help=f"conversations per language and family (default {DEFAULT_PER_FAMILY})")
-    args = parser.parse_args(argv)
-    try:
-        summary = generate_suite(args.out, args.seed, generator=args.generator, languages=args.languages,
-                                 per_family=args.per_family)
-    except ChildsafeError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(f"wrote {summary.conversations} conversations ({summary.messages} messages) to {summary.out_dir}")
-    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return generator_main(
+        argv, module="childsafe.text.suites",
+        description="Write a synthetic, labelled chat suite (conversations.jsonl, labels.jsonl).",
+        seed_help="1 = tuning; 101 and 102 are frozen for evaluation", languages=LANGUAGES,
+        default_per_family=DEFAULT_PER_FAMILY, generate=generate_suite, extra=_generator_option,
+        extra_kwargs=lambda args: {"generator": args.generator})
 
 
 if __name__ == "__main__":
