@@ -56,6 +56,7 @@ from childsafe.text.messages import Message, RecordError
 from childsafe.text.model import AuthorModel, AuthorStream, load_default_model
 from childsafe.text.normalize import normalize_text
 from childsafe.text.packs import IndicatorPack, normalize_pack_text, shipped_packs
+from childsafe.text.speech import reported_speech, strip_quotes
 
 __all__ = ["AuthorRisk", "ConversationRisk", "EarlyWarning", "Alert", "Finding", "Cue", "score_conversation",
            "score_stream", "ROLES", "LABELS", "MIN_LATER_STAGES"]
@@ -88,6 +89,8 @@ ROLES = ("suspect", "at_risk", "other")
 LABELS = ("child_access", "has_minor", "sextortion", "self_generated_content", "csam_discussion", "not_pertinent")
 _SEXTORTION_DEMANDS = {"sextortion_payment", "sextortion_deadline"}
 _ACCESS_CATEGORIES = {"isolation_check", "meeting", "platform_move", "secrecy"}
+#: Cues that, in reported speech, belong to the person reported, not to the author.
+_REPORTED_CUES = {"payment", "deadline", "minor_reference"}
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,8 @@ class AuthorRisk:
     _stage_categories: dict[str, set[str]] = field(default_factory=dict)
     role: str = "other"
     labels: list[str] = field(default_factory=list)
+    quote_open: bool = False  # a quote opened in this author's last message runs on (chat splits sentences)
+    reporting: bool = False  # this author's last message reported someone else's words
 
     @property
     def messages(self) -> int:
@@ -317,6 +322,19 @@ class EarlyWarning:
         if index + 1 >= self.model.min_messages:
             author.risk = max(author.risk, probability)
         plain = normalize_pack_text(message.text, {})
+        # Quoted and reported speech is someone else's indicator: a safety lesson quoting grooming lines, a
+        # child telling what someone wrote to her.  Indicators and cues come from the author's own words.
+        continues = conv.last_author == message.author
+        own, author.quote_open = strip_quotes(message.text, author.quote_open and continues)
+        if own != message.text:
+            english_own, plain = normalize_text(own), normalize_pack_text(own, {})
+        else:
+            english_own = english
+        frame = reported_speech(plain)
+        # A frame runs on into the same author's next fragment ("he said i" / "have" / "30 minutes").
+        reported = frame is not None or (continues and author.reporting
+                                         and conv.last_text.count(" ") < FRAGMENT_WORDS)
+        author.reporting = reported
         # An author whose language is settled (SETTLED_VOTES clear messages, all one language) is not
         # identified again: their unsure-path reading (their language and English) covers a switch.
         settled = len(author.languages) == 1 and author.languages.total() >= SETTLED_VOTES
@@ -326,24 +344,27 @@ class EarlyWarning:
             language = guess[0]
             conv.languages[language] += 1
             author.languages[language] += 1
-            hits = self._hits(message.text, english, language)
+            hits = self._hits(own, english_own, language)
         else:  # too short, unclear or settled: the author's or conversation's language (before any is
             # known, the identifier's unsure best guess: a first short threat is read in its language), and English
             language = author.language or dominant_language(conv.languages) or (best[0] if best else "en")
-            hits = self._hits(message.text, english, language)
+            hits = self._hits(own, english_own, language)
             if language != "en":
                 seen = {h.category for h, _ in hits}
-                hits += [(h, lang) for h, lang in self._hits(message.text, english, "en") if h.category not in seen]
-        if conv.last_author == message.author and conv.last_text.count(" ") < FRAGMENT_WORDS:
+                hits += [(h, lang) for h, lang in self._hits(own, english_own, "en") if h.category not in seen]
+        if continues and conv.last_text.count(" ") < FRAGMENT_WORDS:
             # Chat splits sentences over messages ("i could pay for" / "ur nails"): read the pair too.
-            joined = f"{conv.last_text} {message.text}"
+            joined = f"{conv.last_text} {own}"
             seen = {h.category for h, _ in hits}
             hits += [(h, lang) for h, lang in self._hits(joined, normalize_text(joined), language)
                      if h.category not in seen]
-        conv.last_author, conv.last_text = message.author, message.text
+        conv.last_author, conv.last_text = message.author, own
+        if reported:
+            hits = []
         findings = [Finding(hit.category, hit.stage, index, hit.score, hit.explanation(), hit.rule, lang)
                     for hit, lang in hits]
-        if self.multilingual and age_question(plain) and not any(f.category == "age_identity" for f in findings):
+        if (self.multilingual and not reported and age_question(plain)
+                and not any(f.category == "age_identity" for f in findings)):
             # An age question in any language ("et ton âge?", "wie alt bist du?") probes risk even where
             # the pack words it differently: the code reads it, so no pack has to list every phrasing.
             findings.append(Finding("age_identity", "risk_assessment", index, AGE_QUESTION_SCORE,
@@ -354,7 +375,7 @@ class EarlyWarning:
             author._categories.setdefault(f.category, index)
             author._stages[f.stage] = index
             author._stage_categories.setdefault(f.stage, set()).add(f.category)
-        self._read_cues(conv, author, plain, index, {f.category for f in findings})
+        self._read_cues(conv, author, plain, index, {f.category for f in findings}, reported)
         reason, kind = self._decide(conv, author, index, probability)
         if reason is None or author.alert_at is not None:
             return None
@@ -363,7 +384,7 @@ class EarlyWarning:
                      tuple(author.findings), tuple(author.stream.top_terms()), kind or "model")
 
     def _read_cues(self, conv: ConversationRisk, author: AuthorRisk, plain: str, index: int,
-                   categories: set[str]) -> None:
+                   categories: set[str], reported: bool = False) -> None:
         def cue(kind: str, matched: str, age: int | None = None) -> None:
             author.cues.append(Cue(kind, index, matched, age))
             author._cue_kinds.add(kind)
@@ -387,9 +408,10 @@ class EarlyWarning:
         if asker is not None and asker != author.author:
             author.answered_minor_question_from.add(asker)
             conv.minor_question_from = None
-        if categories & MINOR_QUESTIONS or age_question(plain):
+        asks_age = not reported and age_question(plain)
+        if categories & MINOR_QUESTIONS or asks_age:
             conv.minor_question_from = author.author
-        if "age_identity" in categories or age_question(plain):
+        if "age_identity" in categories or asks_age:
             conv.age_questions[author.author] = (index, Counter())
         if not author.writes_as_minor and self_minor_mention(plain) is not None:
             author.writes_as_minor = True
@@ -397,6 +419,8 @@ class EarlyWarning:
                            ("guardian_address", guardian_address), ("minor_reference", minor_reference)):
             if kind == "minor_reference" and kind in author._cue_kinds:
                 continue  # a flag: once is enough
+            if reported and kind in _REPORTED_CUES:
+                continue  # someone else's demand or words, told to this author's listener
             matched = read(plain)
             if matched is None:
                 continue
