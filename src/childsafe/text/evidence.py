@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 __all__ = ["AgeStatement", "stated_age", "bare_age", "payment_cue", "deadline_cue", "minor_mention",
            "guardian_address", "minor_reference", "age_question", "school_year", "self_minor_mention",
-           "ADULT_AGE", "SHORT_ANSWER_WORDS"]
+           "ADULT_AGE", "SHORT_ANSWER_WORDS", "exposure_threat", "deadline_words"]
 
 ADULT_AGE = 18
 _DIGIT = re.compile(r"\d")
@@ -310,3 +310,80 @@ def guardian_address(text: str) -> str | None:
     """The writer addresses the other side as a parent, teacher or coach."""
     m = _GUARDIAN.search(text)
     return m.group(0).strip(" ,.!") if m else None
+
+
+# A threat to expose, in any of the nine languages and whatever the object ("ill send everything to your
+# friends", "your whole school will see it", "your pics go out tonight").  Three shapes, written per
+# language: a spreading verb followed within a few words by the other side's audience; the audience
+# followed by seeing or knowing; the other side's pictures, chat or reputation going out or being gone.
+_GAP = r"(?:\s+\S+){0,5}?\s+"
+_YOUR = (r"(?:your|ur|yr|ya|tu|tus|tua|tue|tuoi|sua|suas|seu|seus|teu|teus|dein|deine|deinen|deiner|deinem|ton|ta|"
+         r"tes|je|jouw|din|dina|ditt|twoi|twoja|twoim|twoich|twojej|twojego|twoje|twoja)")
+_AUDIENCE = (r"(?:friends|family|fam|mom|mum|dad|parents|followers|school|class|classmates|contacts|list|"
+             r"amigos|amigas|familia|madre|mamá|mama|padres|seguidores|insti|colegio|escuela|clase|contactos|"
+             r"família|familia|mãe|mae|pais|escola|turma|contatos|"
+             r"freunde|freunden|familie|mutter|eltern|follower|followern|schule|klasse|kontakte|kontakten|liste|"
+             r"amis|potes|famille|mère|mere|abonnés|abonnes|collège|college|lycée|lycee|école|ecole|classe|"
+             r"amici|famiglia|mamma|genitori|scuola|contatti|"
+             r"vrienden|moeder|ouders|volgers|klas|contacten|"
+             r"vänner|vanner|kompisar|familj|mamma|föräldrar|foraldrar|följare|foljare|skola|klass|kontakter|"
+             r"znajomym|znajomi|znajomych|przyjaciołom|rodzinie|rodzina|mamie|rodzicom|rodzice|obserwującym|"
+             r"szkole|szkoła|klasie|kontaktów|kontaktow|kontakty)")
+_EVERYONE = (r"(?:everyone|everybody|the whole|ur whole|your whole|all|todo el mundo|todos|todas|toda|todo tu|"
+             r"todo mundo|tod[ao] (?:sua|seu)|alle|jeder|ganze|tout le monde|tout ton|toute ta|tous|tutti|tutta|"
+             r"iedereen|hele|alla|hela|wszyscy|cała|cała twoja|cały)")
+_SPREAD = (r"(?:send|sending|share|sharing|post|posting|leak|leaking|show|showing|tag|tagging|forward|upload|"
+           r"mando|mandar|envío|envio|enviar|paso|pasar|reenvío|reenvio|comparto|compartir|publico|publicar|subo|subir|"
+           r"etiqueto|enseño|ensenar|enseñar|"
+           r"postar|posto|compartilho|compartilhar|mostrar|mostro|marco|marcar|espalhar|repasso|"
+           r"schick|schicke|schicken|teile|teilen|poste|posten|zeige|zeigen|markier|markiere|leite|weiterleiten|"
+           r"envoie|envoyer|envoyé|partage|partager|poste|poster|publie|publier|montre|montrer|"
+           r"mandare|inoltro|giro|condivido|condividere|pubblico|pubblicare|faccio vedere|taggo|"
+           r"stuur|sturen|deel|delen|laat zien|"
+           r"skickar|skicka|delar|dela|lägger ut|lagger ut|visar|visa|taggar|"
+           r"wyślę|wysle|wyśle|udostępnię|wrzucę|wrzuce|pokażę|pokaze|oznaczę|roześlę|rozesle)")
+_SEE = (r"(?:see|sees|know|knows|get it|gets it|find out|ver|verá|vera|verán|veran|vea|sabrá|sabra|sabrán|"
+        r"saber|sabr|vai ver|vão ver|vao ver|vai saber|recebe|sehen|sieht|wissen|erfahren|kriegt|kriegen|"
+        r"voir|verra|verront|savoir|saura|sauront|vedere|vedrà|vedra|vedranno|sapranno|saprà|ricevono|zien|"
+        r"weten|krijgt|krijgen|se det|ser|få veta|fa veta|vet|får|zobaczy|zobaczą|zobacza|dowie|dowiedzą|"
+        r"dowiedza|dostaną|dostana|dostanie)")
+_OBJECT = (r"(?:pics?|pictures?|photos?|fotos?|nudes|videos?|vids?|messages|msgs|chats?|screenshots?|"
+           r"bilder|nachrichten|mensajes|mensagens|conversas?|messaggi|foto|berichten|meddelanden|zdjęcia|zdjecia|"
+           r"wiadomości|wiadomosci|reputation|reputación|reputacion|reputação|reputacao|ruf|réputation|"
+           r"reputazione|reputatie|rykte|reputacja)")
+_OUT = (r"(?:go out|goes out|come out|comes out|out tonight|out today|online|everywhere|public|viral|"
+        r"salen|sale|fuera|vazam|vaza|saem|sai|ovunque|raus|weg|öffentlich|partout|en ligne|escono|"
+        r"komen|gaan|kommer ut|ut|överallt|wyjdą|wyjda|pójdą|poszły|wszędzie|adiós|adios|adeus|adieu|addio|"
+        r"bye|goodbye|tschüss|farväl|żegnaj)")
+_NOT_TO_ME = r"(?!\s+(?:me|us|mir|uns|moi|nous|mi|ci|mig|oss|mnie|nam)(?!\w))"  # "send me a pic" asks
+_TO = r"(?:to |a |à |pros? |para |an |naar |till |aan |ai |alle? |agli )"
+_THREAT = re.compile(
+    rf"(?<!\w)(?:{_SPREAD}{_NOT_TO_ME}{_GAP}(?:{_TO}?{_YOUR} |"
+    rf"(?:all |toda |todos |todas |alle |tous |tutti |iedereen |alla |wszystkim )?){_AUDIENCE}|"
+    rf"{_EVERYONE}{_GAP}{_SEE}|"
+    rf"{_YOUR} (?:\S+ )?{_AUDIENCE}{_GAP}{_SEE}|"
+    rf"{_YOUR} {_OBJECT}{_GAP}{_OUT}|"
+    rf"{_OUT}(?:\s+\S+){{0,2}}?\s+(?:a |à |to |an |till |do )?{_YOUR} {_OBJECT})(?!\w)"
+)
+# A deadline in words: "before school tomorrow", "by midnight", "bis morgen", "avant ce soir".
+_DEADLINE_WORDS = re.compile(
+    r"(?<!\w)(?:(?:by|before|until|till|antes de|hasta|até|ate|bis|avant|jusqu'à|jusqu'a|entro|prima di|voor|"
+    r"vóór|före|fore|innan|till|do|przed)(?:\s+\S+){0,2}?\s+(?:tonight|midnight|tomorrow|school|"
+    r"medianoche|mañana|manana|esta noche|clase|insti|meia-noite|meia noite|amanhã|amanha|escola|"
+    r"mitternacht|morgen|heute abend|schule|minuit|demain|ce soir|cours|mezzanotte|domani|stasera|scuola|"
+    r"middernacht|vanavond|school|midnatt|imorgon|i kväll|ikväll|skolan|północy|polnocy|jutra|wieczora|szkołą|"
+    r"szkola|lekcjami))(?!\w)"
+)
+
+
+def exposure_threat(text: str) -> str | None:
+    """A threat to expose or share, whatever the object (pictures, "everything", the chat): a cue that
+    turns into sextortion only when a payment demand or a deadline comes with it."""
+    m = _THREAT.search(text)
+    return m.group(0) if m else None
+
+
+def deadline_words(text: str) -> str | None:
+    """A deadline said in words: before school tomorrow, by midnight, tonight."""
+    m = _DEADLINE_WORDS.search(text)
+    return m.group(0) if m else None

@@ -43,6 +43,8 @@ from childsafe.text.evidence import (
     age_question,
     bare_age,
     deadline_cue,
+    deadline_words,
+    exposure_threat,
     guardian_address,
     minor_mention,
     minor_reference,
@@ -90,7 +92,10 @@ LABELS = ("child_access", "has_minor", "sextortion", "self_generated_content", "
 _SEXTORTION_DEMANDS = {"sextortion_payment", "sextortion_deadline"}
 _ACCESS_CATEGORIES = {"isolation_check", "meeting", "platform_move", "secrecy"}
 #: Cues that, in reported speech, belong to the person reported, not to the author.
-_REPORTED_CUES = {"payment", "deadline", "minor_reference"}
+_REPORTED_CUES = {"payment", "deadline", "minor_reference", "threat"}
+#: A threat read by the language-independent cue (not a pack rule) counts for sextortion when a payment
+#: demand or a deadline comes within this many of the author's messages of it.
+SEXTORTION_CUE_WINDOW = 6
 
 
 @dataclass(frozen=True)
@@ -415,10 +420,14 @@ class EarlyWarning:
             conv.age_questions[author.author] = (index, Counter())
         if not author.writes_as_minor and self_minor_mention(plain) is not None:
             author.writes_as_minor = True
-        for kind, read in (("payment", payment_cue), ("deadline", deadline_cue), ("minor_mention", minor_mention),
+        for kind, read in (("payment", payment_cue), ("deadline", deadline_cue), ("deadline", deadline_words),
+                           ("threat", exposure_threat), ("minor_mention", minor_mention),
                            ("guardian_address", guardian_address), ("minor_reference", minor_reference)):
             if kind == "minor_reference" and kind in author._cue_kinds:
                 continue  # a flag: once is enough
+            if kind == "deadline" and author.cues and author.cues[-1].kind == kind \
+                    and author.cues[-1].message_index == index:
+                continue  # one deadline cue per message
             if reported and kind in _REPORTED_CUES:
                 continue  # someone else's demand or words, told to this author's listener
             matched = read(plain)
@@ -442,6 +451,12 @@ class EarlyWarning:
             if author.sextortion_at is None:
                 author.sextortion_at = index
             return "sextortion: a threat to expose or share meets a payment demand or a deadline", "sextortion"
+        if self._threat_meets_demand(author):
+            author.risk = max(author.risk, SEXTORTION_RISK)
+            if author.sextortion_at is None:
+                author.sextortion_at = index
+            return ("sextortion: a threat to expose or share meets a payment demand or a deadline "
+                    f"within {SEXTORTION_CUE_WINDOW} messages"), "sextortion"
         stages = {s: i for s, i in author._stages.items() if index - i < STAGE_WINDOW}
         later = [s for s in LATER_STAGES if s in stages]
         others = [o for o in conv.authors.values() if o is not author]
@@ -470,6 +485,17 @@ class EarlyWarning:
             return (f"model: offender-like writing, probability {probability:.2f} >= {self.model.threshold:.2f}, "
                     "with a minor-related cue in the conversation"), "model"
         return None, None
+
+    @staticmethod
+    def _threat_meets_demand(author: AuthorRisk) -> bool:
+        """A threat read by the cue ("ill send everything to your friends", "your whole school will see it")
+        and a payment demand or a deadline within :data:`SEXTORTION_CUE_WINDOW` of the author's messages."""
+        if "threat" not in author._cue_kinds:
+            return False
+        threats = [c.message_index for c in author.cues if c.kind == "threat"]
+        demands = [c.message_index for c in author.cues if c.kind in ("payment", "deadline")]
+        demands += [f.message_index for f in author.findings if f.category in _SEXTORTION_DEMANDS]
+        return any(abs(t - d) < SEXTORTION_CUE_WINDOW for t in threats for d in demands)
 
     @staticmethod
     def _minor_cue(conv: ConversationRisk, author: AuthorRisk) -> bool:
