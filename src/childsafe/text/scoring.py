@@ -34,6 +34,7 @@ evidence.  Findings order human review; they never decide anything.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -56,7 +57,7 @@ from childsafe.text.indicators import IndicatorDetector, IndicatorHit
 from childsafe.text.language import MIN_CONFIDENCE, LanguageGuesser, dominant_language
 from childsafe.text.messages import Message, RecordError
 from childsafe.text.model import AuthorModel, AuthorStream, load_default_model
-from childsafe.text.normalize import normalize_text
+from childsafe.text.normalize import join_spelled_letters, normalize_text, undo_leet
 from childsafe.text.packs import IndicatorPack, normalize_pack_text, shipped_packs
 from childsafe.text.speech import reported_speech, strip_quotes
 
@@ -92,6 +93,7 @@ LABELS = ("child_access", "has_minor", "sextortion", "self_generated_content", "
 _SEXTORTION_DEMANDS = {"sextortion_payment", "sextortion_deadline"}
 _ACCESS_CATEGORIES = {"isolation_check", "meeting", "platform_move", "secrecy"}
 #: Cues that, in reported speech, belong to the person reported, not to the author.
+_DIGIT = re.compile(r"\d")
 _REPORTED_CUES = {"payment", "deadline", "minor_reference", "threat"}
 #: A threat read by the language-independent cue (not a pack rule) counts for sextortion when a payment
 #: demand or a deadline comes within this many of the author's messages of it.
@@ -313,7 +315,9 @@ class EarlyWarning:
 
     def _hits(self, text: str, english: str, language: str) -> list[tuple[IndicatorHit, str]]:
         detector = self.detectors[language]
-        normalized = english if language == "en" else self.packs[language].normalize(text)
+        # English undoes its own leetspeak (and keeps "b4", "any1"); the other packs get it undone here.
+        normalized = english if language == "en" else self.packs[language].normalize(
+            undo_leet(text) if _DIGIT.search(text) else text)
         return [(h, language) for h in detector.detect_normalized(normalized)]
 
     def add(self, message: Message) -> Alert | None:
@@ -331,6 +335,9 @@ class EarlyWarning:
         # child telling what someone wrote to her.  Indicators and cues come from the author's own words.
         continues = conv.last_author == message.author
         own, author.quote_open = strip_quotes(message.text, author.quote_open and continues)
+        # Spelled-out letters hide words from the packs ("o-u-t-f-i-t"): joined for the indicators and cues
+        # (the model reads the text as written, as it was trained).
+        own = join_spelled_letters(own)
         if own != message.text:
             english_own, plain = normalize_text(own), normalize_pack_text(own, {})
         else:
