@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 __all__ = ["AgeStatement", "stated_age", "bare_age", "payment_cue", "deadline_cue", "minor_mention",
            "guardian_address", "minor_reference", "age_question", "school_year", "self_minor_mention",
-           "ADULT_AGE", "SHORT_ANSWER_WORDS", "exposure_threat", "deadline_words"]
+           "ADULT_AGE", "SHORT_ANSWER_WORDS", "exposure_threat", "deadline_words",
+           "age_question_phrase", "isolation_question", "private_app"]
 
 ADULT_AGE = 18
 _DIGIT = re.compile(r"\d")
@@ -386,4 +387,66 @@ def exposure_threat(text: str) -> str | None:
 def deadline_words(text: str) -> str | None:
     """A deadline said in words: before school tomorrow, by midnight, tonight."""
     m = _DEADLINE_WORDS.search(text)
+    return m.group(0) if m else None
+
+
+# An age question without a question mark ("hoe oud ben je", "a ty ile masz", "how old r u").
+_AGE_QUESTION_PHRASE = re.compile(
+    r"(?<!\w)(?:how old|hw old|cuántos años|cuantos años|cuantos anos|q edad|qué edad|que edad|quantos anos|"
+    r"qts anos|quantos anos|que idade|qual sua idade|wie alt|quel âge|quel age|t'as quel|tu as quel|"
+    r"quanti anni|che età|che eta|hur gammal|hur gamla|hoe oud|ile masz|ile lat)(?!\w)"
+)
+
+
+def age_question_phrase(text: str) -> bool:
+    """An age question worded as one, with or without a question mark."""
+    return _AGE_QUESTION_PHRASE.search(text) is not None
+
+
+# Risk assessment in words every language has: is a parent at home, is the other side alone, who is home,
+# can they talk freely.  Read by code, so a pack need not list every phrasing.
+_GUARDIAN_WORD = (r"(?:mom|mum|mommy|dad|daddy|parents|mother|father|folks|mamá|mama|mami|papá|papa|padres|"
+                  r"madre|padre|mãe|mae|pai|pais|mutter|vater|eltern|mutti|vati|mère|mere|père|pere|parents|"
+                  r"maman|mamma|papà|genitori|moeder|vader|ouders|mam|pappa|föräldrar|foraldrar|mamusia|"
+                  r"tata|rodzice|starzy)")
+_AT_HOME = (r"(?:home|there|around|awake|back|at work|casa|en casa|em casa|trabajando|trabalhando|zuhause|"
+            r"zu hause|daheim|da|arbeiten|maison|là|la|travail|a casa|lavoro|thuis|werk|hemma|jobbet|"
+            r"w domu|w pracy|wraca|wracają)")
+_ISOLATION = re.compile(
+    rf"(?<!\w)(?:{_GUARDIAN_WORD}(?:\s+\S+){{0,3}}?\s+{_AT_HOME}|"
+    r"(?:are you|r u|ru|are u|u) (?:home )?alone|alone (?:rn|now|right now)|"
+    r"(?:estás|estas|tas|tá|ta|está|esta) (?:sol[ao]|sozinh[ao])|"
+    r"(?:bist du|biste) (?:\S+ )?allein|allein zu hause|"
+    r"(?:t'es|tu es|es-tu|t es) (?:\S+ )?seule?|"
+    r"(?:sei|stai) (?:\S+ )?(?:sol[ao]|da sol[ao])|"
+    r"(?:ben je|bn je) (?:\S+ )?alleen|"
+    r"(?:är du|e du|ä du) (?:\S+ )?(?:ensam|själv|sjalv)|"
+    r"(?:jesteś|jestes) (?:\S+ )?(?:sama|sam)|"
+    r"(?:who'?s|who is) (?:home|there|with you)|(?:quién|quien) (?:hay|está|esta) (?:en casa|contigo)|"
+    r"quem (?:tá|ta|está|esta) (?:em casa|aí|ai|com vc|contigo)|wer ist (?:\S+ )?(?:zuhause|zu hause|da|bei dir)|"
+    r"qui est (?:\S+ )?(?:à la maison|a la maison|chez toi|avec toi)|chi c'è|chi ce|"
+    r"wie is er (?:\S+ )?thuis|vem är hemma|vem e hemma|kto jest (?:\S+ )?w domu|"
+    r"talk freely|coast (?:is )?clear|hablar tranquil[ao]|falar à vontade|falar a vontade|"
+    r"frei reden|parler librement|parlare liberamente|vrij praten|prata fritt|rozmawiać swobodnie)(?!\w)"
+)
+
+
+def isolation_question(text: str) -> str | None:
+    """A check that a parent is away or the other side is alone (risk assessment, any language)."""
+    m = _ISOLATION.search(text)
+    return m.group(0) if m else None
+
+
+# A private messaging app named in any language: moving the chat somewhere less watched.
+_PRIVATE_APP = re.compile(
+    r"(?<!\w)(?:snap|snapchat|whatsapp|wpp|telegram|kik|wickr|threema|viber|the ghost app|"
+    r"(?:app|l'app|appen|aplikacj\w*|aplicación|aplicativo) (?:\S+ )?"
+    r"(?:with the ghost|del fantasma|do fantasminha|mit dem geist|avec le fantôme|col fantasmino|"
+    r"met het spookje|med spöket|z duszkiem))(?!\w)"
+)
+
+
+def private_app(text: str) -> str | None:
+    """A private messaging app (Snapchat, WhatsApp, Telegram, Kik...) named: a possible platform move."""
+    m = _PRIVATE_APP.search(text)
     return m.group(0) if m else None

@@ -42,14 +42,17 @@ from typing import Any
 
 from childsafe.text.evidence import (
     age_question,
+    age_question_phrase,
     bare_age,
     deadline_cue,
     deadline_words,
     exposure_threat,
     guardian_address,
+    isolation_question,
     minor_mention,
     minor_reference,
     payment_cue,
+    private_app,
     self_minor_mention,
     stated_age,
 )
@@ -86,6 +89,8 @@ AGE_QUESTION_SCORE = 0.5
 #: An age question stays open for this many of each other author's messages (chat answers late: "lol",
 #: "wbu?", then "14").
 AGE_ANSWER_WINDOW = 3
+#: Once answered, the asker's own age in this many of their next messages is read from a bare number too.
+AGE_RETURN_WINDOW = 2
 #: Categories whose questions reach into a minor's world (age, school, parents, being alone).
 MINOR_QUESTIONS = frozenset({"age_identity", "personal_details", "isolation_check"})
 ROLES = ("suspect", "at_risk", "other")
@@ -208,6 +213,7 @@ class ConversationRisk:
     # Open age questions: asker -> (index of the question among the asker's messages, each other
     # author's messages since).  Teens ask each other at once, so several can be open.
     age_questions: dict[str, tuple[int, Counter[str]]] = field(default_factory=dict)
+    age_returns: dict[str, int] = field(default_factory=dict)  # asker whose question was answered -> messages left
     last_author: str | None = None
     last_text: str = ""
     labels: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -370,18 +376,16 @@ class EarlyWarning:
             seen = {h.category for h, _ in hits}
             hits += [(h, lang) for h, lang in self._hits(joined, normalize_text(joined), language)
                      if h.category not in seen]
+        # The pair of fragments, for the code cues below ("hoe oud" / "ben je").
+        joined_plain = (normalize_pack_text(f"{conv.last_text} {own}", {})
+                        if continues and conv.last_text.count(" ") < FRAGMENT_WORDS else plain)
         conv.last_author, conv.last_text = message.author, own
         if reported:
             hits = []
         findings = [Finding(hit.category, hit.stage, index, hit.score, hit.explanation(), hit.rule, lang)
                     for hit, lang in hits]
-        if (self.multilingual and not reported and age_question(plain)
-                and not any(f.category == "age_identity" for f in findings)):
-            # An age question in any language ("et ton âge?", "wie alt bist du?") probes risk even where
-            # the pack words it differently: the code reads it, so no pack has to list every phrasing.
-            findings.append(Finding("age_identity", "risk_assessment", index, AGE_QUESTION_SCORE,
-                                    "asks about age (an age word and a question mark)", "age_question_cue",
-                                    language))
+        if self.multilingual and not reported:
+            findings += self._code_cues(plain, joined_plain, index, language, {f.category for f in findings})
         for f in findings:
             author.findings.append(f)
             author._categories.setdefault(f.category, index)
@@ -394,6 +398,28 @@ class EarlyWarning:
         author.alert_at, author.alert_reason, author.alert_kind = index, reason, kind
         return Alert(message.author, message.conversation_id, index, author.risk, reason,
                      tuple(author.findings), tuple(author.stream.top_terms()), kind or "model")
+
+    @staticmethod
+    def _code_cues(plain: str, joined: str, index: int, language: str, seen: set[str]) -> list[Finding]:
+        """Risk assessment and platform moves read by code in any language, where no pack rule fired: an
+        age question ("et ton âge?", "hoe oud ben je"), a check that a parent is away or the other side is
+        alone, a private messaging app named.  No pack has to list every phrasing."""
+        out: list[Finding] = []
+        if "age_identity" not in seen and (age_question(plain) or age_question_phrase(joined)):
+            out.append(Finding("age_identity", "risk_assessment", index, AGE_QUESTION_SCORE,
+                               "asks about age (an age word and a question mark)", "age_question_cue", language))
+        if "isolation_check" not in seen:
+            matched = isolation_question(joined)
+            if matched is not None:
+                out.append(Finding("isolation_check", "risk_assessment", index, AGE_QUESTION_SCORE,
+                                   f"checks that a parent is away or the other side is alone ({matched!r})",
+                                   "isolation_cue", language))
+        if "platform_move" not in seen:
+            matched = private_app(joined)
+            if matched is not None:
+                out.append(Finding("platform_move", "exclusivity", index, AGE_QUESTION_SCORE,
+                                   f"names a private messaging app ({matched!r})", "private_app_cue", language))
+        return out
 
     def _read_cues(self, conv: ConversationRisk, author: AuthorRisk, plain: str, index: int,
                    categories: set[str], reported: bool = False) -> None:
@@ -411,6 +437,14 @@ class EarlyWarning:
                 statement = bare_age(plain)  # "14", "omg 14 lol", "year 8" soon after "how old are you"
             if statement is not None:
                 del conv.age_questions[asker]
+                # Asked and answered, the asker gives their own age back ("16 haha", "same lol 13").
+                conv.age_returns[asker] = AGE_RETURN_WINDOW
+        if statement is None and conv.age_returns.get(author.author, 0) > 0:
+            statement = bare_age(plain)
+        if author.author in conv.age_returns:
+            conv.age_returns[author.author] -= 1
+            if statement is not None or conv.age_returns[author.author] <= 0:
+                del conv.age_returns[author.author]
         if statement is not None:
             cue("stated_age", statement.matched, statement.age)
             if author.stated_age is None and statement.age is not None:
@@ -420,7 +454,7 @@ class EarlyWarning:
         if asker is not None and asker != author.author:
             author.answered_minor_question_from.add(asker)
             conv.minor_question_from = None
-        asks_age = not reported and age_question(plain)
+        asks_age = not reported and (age_question(plain) or age_question_phrase(plain))
         if categories & MINOR_QUESTIONS or asks_age:
             conv.minor_question_from = author.author
         if "age_identity" in categories or asks_age:
