@@ -29,7 +29,7 @@ def test_threats_to_expose_in_each_language(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "send me a pic of your friends", "my friends will see you at school", "show me your new shoes",
-    "see you tomorrow", "i told my mom",
+    "see you tomorrow", "i told my mom", "everyone will see the new map", "all of you will know soon",
 ])
 def test_ordinary_lines_are_not_threats(text: str) -> None:
     assert exposure_threat(text) is None

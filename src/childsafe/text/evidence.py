@@ -361,7 +361,7 @@ _TO = r"(?:to |a |à |pros? |para |an |naar |till |aan |ai |alle? |agli )"
 _THREAT = re.compile(
     rf"(?<!\w)(?:{_SPREAD}{_NOT_TO_ME}{_GAP}(?:{_TO}?{_YOUR} |"
     rf"(?:all |toda |todos |todas |alle |tous |tutti |iedereen |alla |wszystkim )?){_AUDIENCE}|"
-    rf"{_EVERYONE}{_GAP}{_SEE}|"
+    rf"{_EVERYONE}(?:\s+\S+){{0,5}}?\s+{_YOUR}(?:\s+\S+){{0,3}}?\s+{_SEE}|"
     rf"{_YOUR} (?:\S+ )?{_AUDIENCE}{_GAP}{_SEE}|"
     rf"{_YOUR} {_OBJECT}{_GAP}{_OUT}|"
     rf"{_OUT}(?:\s+\S+){{0,2}}?\s+(?:a |à |to |an |till |do )?{_YOUR} {_OBJECT})(?!\w)"
