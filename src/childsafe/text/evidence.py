@@ -19,7 +19,7 @@ from dataclasses import dataclass
 __all__ = ["AgeStatement", "stated_age", "bare_age", "payment_cue", "deadline_cue", "minor_mention",
            "guardian_address", "minor_reference", "age_question", "school_year", "self_minor_mention",
            "ADULT_AGE", "SHORT_ANSWER_WORDS", "exposure_threat", "deadline_words",
-           "age_question_phrase", "isolation_question", "private_app"]
+           "age_question_phrase", "isolation_question", "private_app", "risk_cues"]
 
 ADULT_AGE = 18
 _DIGIT = re.compile(r"\d")
@@ -450,3 +450,20 @@ def private_app(text: str) -> str | None:
     """A private messaging app (Snapchat, WhatsApp, Telegram, Kik...) named: a possible platform move."""
     m = _PRIVATE_APP.search(text)
     return m.group(0) if m else None
+
+
+# The three code cues above in one pass over the text (the scorer reads every message with them).
+_RISK_CUES = re.compile(rf"(?P<age>{_AGE_QUESTION_PHRASE.pattern})|(?P<isolation>{_ISOLATION.pattern})|"
+                        rf"(?P<app>{_PRIVATE_APP.pattern})")
+
+
+def risk_cues(text: str) -> dict[str, str]:
+    """Which of an age question phrase (``age``), an isolation check (``isolation``) and a private app
+    (``app``) the text holds, each with the words matched: one scan for :func:`age_question_phrase`,
+    :func:`isolation_question` and :func:`private_app`."""
+    found: dict[str, str] = {}
+    for m in _RISK_CUES.finditer(text):
+        kind = m.lastgroup
+        if kind is not None and kind not in found:
+            found[kind] = m.group(0)
+    return found

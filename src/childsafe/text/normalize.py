@@ -72,8 +72,7 @@ def normalize_text(text: str) -> str:
 
 # Letters spelled out to slip past filters: "o-u-t-f-i-t", "d.i.s.c.o.r.d", "w h a t" (single letters joined
 # by one separator: three or more with "-", "." or "_", four or more with spaces, so "a e i" stays).
-_SPELLED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[-._][^\W\d_]){2,}(?![^\W\d_])|"
-                      r"(?<![^\W\d_])[^\W\d_](?: [^\W\d_]){3,}(?![^\W\d_])")
+_SPELLED = re.compile(r"\b[^\W\d_](?:[-._][^\W\d_]\b){2,}|\b[^\W\d_](?: [^\W\d_]\b){3,}")
 _SEPARATORS = re.compile(r"[-._ ]")
 # Leetspeak in any language: a word of letters and digits where a letter comes before a digit ("c0s4",
 # "f4mili4", "50mewh3r3" once a letter has been seen), at most 20 characters (wallet addresses are longer),

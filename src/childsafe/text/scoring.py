@@ -35,24 +35,22 @@ evidence.  Findings order human review; they never decide anything.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from childsafe.text.evidence import (
     age_question,
-    age_question_phrase,
     bare_age,
     deadline_cue,
     deadline_words,
     exposure_threat,
     guardian_address,
-    isolation_question,
     minor_mention,
     minor_reference,
     payment_cue,
-    private_app,
+    risk_cues,
     self_minor_mention,
     stated_age,
 )
@@ -91,6 +89,10 @@ AGE_QUESTION_SCORE = 0.5
 AGE_ANSWER_WINDOW = 3
 #: Once answered, the asker's own age in this many of their next messages is read from a bare number too.
 AGE_RETURN_WINDOW = 2
+#: The code cues for risk questions and private apps read messages (or fragment pairs) up to this long.
+RISK_CUE_CHARS = 100
+#: A reporting frame runs on over at most this many short messages of the same author.
+FRAGMENT_RUN = 3
 #: Categories whose questions reach into a minor's world (age, school, parents, being alone).
 MINOR_QUESTIONS = frozenset({"age_identity", "personal_details", "isolation_check"})
 ROLES = ("suspect", "at_risk", "other")
@@ -103,6 +105,23 @@ _REPORTED_CUES = {"payment", "deadline", "minor_reference", "threat"}
 #: A threat read by the language-independent cue (not a pack rule) counts for sextortion when a payment
 #: demand or a deadline comes within this many of the author's messages of it.
 SEXTORTION_CUE_WINDOW = 6
+
+
+class _ReportedSpeech:
+    """Whether a message reports someone else's words: a reporting frame in it or in the run of short
+    messages of the same author just before it.  Evaluated once, and only when asked."""
+
+    __slots__ = ("plain", "run", "value")
+
+    def __init__(self, plain: str, run: list[str]) -> None:
+        self.plain = plain
+        self.run = run
+        self.value: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.value is None:
+            self.value = any(reported_speech(p) is not None for p in (self.plain, *self.run))
+        return self.value
 
 
 @dataclass(frozen=True)
@@ -170,11 +189,14 @@ class AuthorRisk:
     _categories: dict[str, int] = field(default_factory=dict)  # category -> first message index
     _stages: dict[str, int] = field(default_factory=dict)  # stage -> latest message index
     _cue_kinds: set[str] = field(default_factory=set)
+    # The last messages (index, plain text, reported?) whose threats are read once a demand comes near.
+    _recent: deque[tuple[int, str, Callable[[], bool]]] = field(
+        default_factory=lambda: deque(maxlen=SEXTORTION_CUE_WINDOW))
+    _threats_read: set[int] = field(default_factory=set)
     _stage_categories: dict[str, set[str]] = field(default_factory=dict)
     role: str = "other"
     labels: list[str] = field(default_factory=list)
     quote_open: bool = False  # a quote opened in this author's last message runs on (chat splits sentences)
-    reporting: bool = False  # this author's last message reported someone else's words
 
     @property
     def messages(self) -> int:
@@ -216,6 +238,7 @@ class ConversationRisk:
     age_returns: dict[str, int] = field(default_factory=dict)  # asker whose question was answered -> messages left
     last_author: str | None = None
     last_text: str = ""
+    fragment_run: list[str] = field(default_factory=list)  # the last author's run of short messages (plain)
     labels: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
@@ -348,11 +371,11 @@ class EarlyWarning:
             english_own, plain = normalize_text(own), normalize_pack_text(own, {})
         else:
             english_own = english
-        frame = reported_speech(plain)
-        # A frame runs on into the same author's next fragment ("he said i" / "have" / "30 minutes").
-        reported = frame is not None or (continues and author.reporting
-                                         and conv.last_text.count(" ") < FRAGMENT_WORDS)
-        author.reporting = reported
+        # A frame runs on into the same author's next fragments ("he said i" / "have" / "30 minutes").  Read
+        # only when something would be discounted: most messages carry no indicator and no cue.
+        fragment = continues and conv.last_text.count(" ") < FRAGMENT_WORDS
+        run = conv.fragment_run if fragment else []
+        reported = _ReportedSpeech(plain, run)
         # An author whose language is settled (SETTLED_VOTES clear messages, all one language) is not
         # identified again: their unsure-path reading (their language and English) covers a switch.
         settled = len(author.languages) == 1 and author.languages.total() >= SETTLED_VOTES
@@ -377,15 +400,15 @@ class EarlyWarning:
             hits += [(h, lang) for h, lang in self._hits(joined, normalize_text(joined), language)
                      if h.category not in seen]
         # The pair of fragments, for the code cues below ("hoe oud" / "ben je").
-        joined_plain = (normalize_pack_text(f"{conv.last_text} {own}", {})
-                        if continues and conv.last_text.count(" ") < FRAGMENT_WORDS else plain)
+        joined_plain = f"{run[-1]} {plain}" if run else plain
+        conv.fragment_run = [*run[-(FRAGMENT_RUN - 1):], plain] if fragment else [plain]
         conv.last_author, conv.last_text = message.author, own
-        if reported:
-            hits = []
         findings = [Finding(hit.category, hit.stage, index, hit.score, hit.explanation(), hit.rule, lang)
                     for hit, lang in hits]
-        if self.multilingual and not reported:
+        if self.multilingual:
             findings += self._code_cues(plain, joined_plain, index, language, {f.category for f in findings})
+        if findings and reported():
+            findings = []
         for f in findings:
             author.findings.append(f)
             author._categories.setdefault(f.category, index)
@@ -405,24 +428,22 @@ class EarlyWarning:
         age question ("et ton âge?", "hoe oud ben je"), a check that a parent is away or the other side is
         alone, a private messaging app named.  No pack has to list every phrasing."""
         out: list[Finding] = []
-        if "age_identity" not in seen and (age_question(plain) or age_question_phrase(joined)):
+        # Risk questions are short; a long message is not scanned (the patterns cost time on every message).
+        found = risk_cues(joined) if len(joined) <= RISK_CUE_CHARS else {}
+        if "age_identity" not in seen and (age_question(plain) or "age" in found):
             out.append(Finding("age_identity", "risk_assessment", index, AGE_QUESTION_SCORE,
                                "asks about age (an age word and a question mark)", "age_question_cue", language))
-        if "isolation_check" not in seen:
-            matched = isolation_question(joined)
-            if matched is not None:
-                out.append(Finding("isolation_check", "risk_assessment", index, AGE_QUESTION_SCORE,
-                                   f"checks that a parent is away or the other side is alone ({matched!r})",
-                                   "isolation_cue", language))
-        if "platform_move" not in seen:
-            matched = private_app(joined)
-            if matched is not None:
-                out.append(Finding("platform_move", "exclusivity", index, AGE_QUESTION_SCORE,
-                                   f"names a private messaging app ({matched!r})", "private_app_cue", language))
+        if "isolation_check" not in seen and "isolation" in found:
+            out.append(Finding("isolation_check", "risk_assessment", index, AGE_QUESTION_SCORE,
+                               f"checks that a parent is away or the other side is alone ({found['isolation']!r})",
+                               "isolation_cue", language))
+        if "platform_move" not in seen and "app" in found:
+            out.append(Finding("platform_move", "exclusivity", index, AGE_QUESTION_SCORE,
+                               f"names a private messaging app ({found['app']!r})", "private_app_cue", language))
         return out
 
     def _read_cues(self, conv: ConversationRisk, author: AuthorRisk, plain: str, index: int,
-                   categories: set[str], reported: bool = False) -> None:
+                   categories: set[str], reported: Callable[[], bool] = lambda: False) -> None:
         def cue(kind: str, matched: str, age: int | None = None) -> None:
             author.cues.append(Cue(kind, index, matched, age))
             author._cue_kinds.add(kind)
@@ -454,7 +475,7 @@ class EarlyWarning:
         if asker is not None and asker != author.author:
             author.answered_minor_question_from.add(asker)
             conv.minor_question_from = None
-        asks_age = not reported and (age_question(plain) or age_question_phrase(plain))
+        asks_age = (age_question(plain) or "age_identity" in categories) and not reported()
         if categories & MINOR_QUESTIONS or asks_age:
             conv.minor_question_from = author.author
         if "age_identity" in categories or asks_age:
@@ -462,26 +483,46 @@ class EarlyWarning:
         if not author.writes_as_minor and self_minor_mention(plain) is not None:
             author.writes_as_minor = True
         for kind, read in (("payment", payment_cue), ("deadline", deadline_cue), ("deadline", deadline_words),
-                           ("threat", exposure_threat), ("minor_mention", minor_mention),
+                           ("minor_mention", minor_mention),
                            ("guardian_address", guardian_address), ("minor_reference", minor_reference)):
             if kind == "minor_reference" and kind in author._cue_kinds:
                 continue  # a flag: once is enough
             if kind == "deadline" and author.cues and author.cues[-1].kind == kind \
                     and author.cues[-1].message_index == index:
                 continue  # one deadline cue per message
-            if reported and kind in _REPORTED_CUES:
-                continue  # someone else's demand or words, told to this author's listener
             matched = read(plain)
             if matched is None:
                 continue
+            if kind in _REPORTED_CUES and reported():
+                continue  # someone else's demand or words, told to this author's listener
             if kind == "minor_reference":  # a weak cue: gates the model, not worth a line of output
                 author._cue_kinds.add(kind)
             else:
                 cue(kind, matched)
+        self._read_threats(author, plain, index, reported)
         if "minor_mention" in author._cue_kinds:
             conv.minor_mentioners.add(author.author)
         if "guardian_address" in author._cue_kinds:
             conv.guardian_addressers.add(author.author)
+
+    @staticmethod
+    def _read_threats(author: AuthorRisk, plain: str, index: int, reported: Callable[[], bool]) -> None:
+        """Threat cues, read only near a demand: a threat alone alerts nobody, and the threat pattern is the
+        costliest cue.  The author's last few messages wait in ``_recent`` until a payment or deadline comes."""
+        author._recent.append((index, plain, reported))
+        near = index - SEXTORTION_CUE_WINDOW
+        demand = any(c.message_index > near and c.kind in ("payment", "deadline") for c in author.cues[-4:]) or any(
+            f.message_index > near and f.category in _SEXTORTION_DEMANDS for f in author.findings[-4:])
+        if not demand:
+            return
+        for i, text, was_reported in author._recent:
+            if i in author._threats_read:
+                continue
+            author._threats_read.add(i)
+            matched = exposure_threat(text)
+            if matched is not None and not was_reported():
+                author.cues.append(Cue("threat", i, matched))
+                author._cue_kinds.add("threat")
 
     def _decide(self, conv: ConversationRisk, author: AuthorRisk, index: int,
                 probability: float) -> tuple[str | None, str | None]:

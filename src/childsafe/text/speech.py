@@ -25,6 +25,7 @@ __all__ = ["strip_quotes", "reported_speech"]
 # Double quotes of every style toggle the quoted state: „German“, «French», “English”, "plain".
 # A straight quote right after a digit is inches (5'10"), not speech.
 _QUOTE = re.compile(r'(?<!\d)["“”„«»]')
+_QUOTE_CHARS = ('"', "“", "”", "„", "«", "»")
 
 _THIRD = (r"(?:he|she|they|someone|somebody|some guy|this guy|that guy|a guy|the guy|the man|a man|a stranger|"
           r"this person|the person|he's|she's|hes|shes)")
@@ -78,7 +79,7 @@ _FRAME = re.compile("|".join(_FRAMES))
 def strip_quotes(text: str, quote_open: bool = False) -> tuple[str, bool]:
     """The author's own words: ``text`` without its quoted spans, and whether a quote is still open at its
     end.  ``quote_open`` says a quote opened in the author's previous message runs on into this one."""
-    if not quote_open and _QUOTE.search(text) is None:
+    if not quote_open and not any(q in text for q in _QUOTE_CHARS):
         return text, False
     parts: list[str] = []
     start = 0
