@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from childsafe.text.evidence import age_question_phrase, isolation_question, private_app
+from childsafe.text.code_cues import age_question_phrase, isolation_question, private_app
 from childsafe.text.features import N_FEATURES
 from childsafe.text.messages import Message
 from childsafe.text.model import AuthorModel

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from childsafe.text.evidence import deadline_words, exposure_threat
+from childsafe.text.code_cues import deadline_words, exposure_threat
 from childsafe.text.features import N_FEATURES
 from childsafe.text.messages import Message
 from childsafe.text.model import AuthorModel

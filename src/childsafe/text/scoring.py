@@ -40,17 +40,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from childsafe.text.code_cues import deadline_words, exposure_threat, risk_cues
 from childsafe.text.evidence import (
     age_question,
     bare_age,
     deadline_cue,
-    deadline_words,
-    exposure_threat,
     guardian_address,
     minor_mention,
     minor_reference,
     payment_cue,
-    risk_cues,
     self_minor_mention,
     stated_age,
 )
