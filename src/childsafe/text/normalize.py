@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize_text", "tokenize"]
+__all__ = ["normalize_text", "tokenize", "join_spelled_letters", "undo_leet"]
 
 # Leetspeak only inside words that start with a letter and also hold digits ("s3xy", "h0t"), so
 # numbers and number-led words ("13", "24hrs", "7th", "10pm") keep their digits.
@@ -68,6 +68,30 @@ def normalize_text(text: str) -> str:
         out.append(f"{lead}{core}{trail}")
         previous_is_number = core.isdigit()
     return " ".join(out)
+
+
+# Letters spelled out to slip past filters: "o-u-t-f-i-t", "d.i.s.c.o.r.d", "w h a t" (single letters joined
+# by one separator: three or more with "-", "." or "_", four or more with spaces, so "a e i" stays).
+_SPELLED = re.compile(r"\b[^\W\d_](?:[-._][^\W\d_]\b){2,}|\b[^\W\d_](?: [^\W\d_]\b){3,}")
+_SEPARATORS = re.compile(r"[-._ ]")
+# Leetspeak in any language: a word of letters and digits where a letter comes before a digit ("c0s4",
+# "f4mili4", "50mewh3r3" once a letter has been seen), at most 20 characters (wallet addresses are longer),
+# and at least two letters ("m15" is an age/sex reply) -- or one letter and one digit ("n0", "s3").
+_ANY_LEET_WORD = re.compile(r"(?<!\w)(?:(?=[\w@$]{3,20}(?!\w))(?=(?:[\d@$]*[^\W\d_]){2})"
+                            r"[\w@$]*[^\W\d_][\w@$]*[0-9@$][\w@$]*|[^\W\d_][013457](?!\w))")
+
+
+def join_spelled_letters(text: str) -> str:
+    """Join letters spelled out one by one ("s-u-r-e" -> "sure"); other text unchanged."""
+    if "-" not in text and "." not in text and " " not in text and "_" not in text:
+        return text
+    return _SPELLED.sub(lambda m: _SEPARATORS.sub("", m.group(0)), text)
+
+
+def undo_leet(text: str) -> str:
+    """Undo leetspeak inside words that mix letters and digits ("c0s4" -> "cosa"); numbers, number-led
+    units ("24h", "10min") and wallet addresses keep their digits."""
+    return _ANY_LEET_WORD.sub(lambda m: m.group(0).translate(_LEET), text)
 
 
 def tokenize(normalized: str) -> list[str]:

@@ -34,11 +34,13 @@ evidence.  Findings order human review; they never decide anything.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+import re
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from childsafe.text.code_cues import deadline_words, exposure_threat, risk_cues
 from childsafe.text.evidence import (
     age_question,
     bare_age,
@@ -54,8 +56,9 @@ from childsafe.text.indicators import IndicatorDetector, IndicatorHit
 from childsafe.text.language import MIN_CONFIDENCE, LanguageGuesser, dominant_language
 from childsafe.text.messages import Message, RecordError
 from childsafe.text.model import AuthorModel, AuthorStream, load_default_model
-from childsafe.text.normalize import normalize_text
+from childsafe.text.normalize import join_spelled_letters, normalize_text, undo_leet
 from childsafe.text.packs import IndicatorPack, normalize_pack_text, shipped_packs
+from childsafe.text.speech import reported_speech, strip_quotes
 
 __all__ = ["AuthorRisk", "ConversationRisk", "EarlyWarning", "Alert", "Finding", "Cue", "score_conversation",
            "score_stream", "ROLES", "LABELS", "MIN_LATER_STAGES"]
@@ -82,12 +85,41 @@ AGE_QUESTION_SCORE = 0.5
 #: An age question stays open for this many of each other author's messages (chat answers late: "lol",
 #: "wbu?", then "14").
 AGE_ANSWER_WINDOW = 3
+#: Once answered, the asker's own age in this many of their next messages is read from a bare number too.
+AGE_RETURN_WINDOW = 2
+#: The code cues for risk questions and private apps read messages (or fragment pairs) up to this long.
+RISK_CUE_CHARS = 100
+#: A reporting frame runs on over at most this many short messages of the same author.
+FRAGMENT_RUN = 3
 #: Categories whose questions reach into a minor's world (age, school, parents, being alone).
 MINOR_QUESTIONS = frozenset({"age_identity", "personal_details", "isolation_check"})
 ROLES = ("suspect", "at_risk", "other")
 LABELS = ("child_access", "has_minor", "sextortion", "self_generated_content", "csam_discussion", "not_pertinent")
 _SEXTORTION_DEMANDS = {"sextortion_payment", "sextortion_deadline"}
 _ACCESS_CATEGORIES = {"isolation_check", "meeting", "platform_move", "secrecy"}
+#: Cues that, in reported speech, belong to the person reported, not to the author.
+_DIGIT = re.compile(r"\d")
+_REPORTED_CUES = {"payment", "deadline", "minor_reference", "threat"}
+#: A threat read by the language-independent cue (not a pack rule) counts for sextortion when a payment
+#: demand or a deadline comes within this many of the author's messages of it.
+SEXTORTION_CUE_WINDOW = 6
+
+
+class _ReportedSpeech:
+    """Whether a message reports someone else's words: a reporting frame in it or in the run of short
+    messages of the same author just before it.  Evaluated once, and only when asked."""
+
+    __slots__ = ("plain", "run", "value")
+
+    def __init__(self, plain: str, run: list[str]) -> None:
+        self.plain = plain
+        self.run = run
+        self.value: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.value is None:
+            self.value = any(reported_speech(p) is not None for p in (self.plain, *self.run))
+        return self.value
 
 
 @dataclass(frozen=True)
@@ -155,9 +187,14 @@ class AuthorRisk:
     _categories: dict[str, int] = field(default_factory=dict)  # category -> first message index
     _stages: dict[str, int] = field(default_factory=dict)  # stage -> latest message index
     _cue_kinds: set[str] = field(default_factory=set)
+    # The last messages (index, plain text, reported?) whose threats are read once a demand comes near.
+    _recent: deque[tuple[int, str, Callable[[], bool]]] = field(
+        default_factory=lambda: deque(maxlen=SEXTORTION_CUE_WINDOW))
+    _threats_read: set[int] = field(default_factory=set)
     _stage_categories: dict[str, set[str]] = field(default_factory=dict)
     role: str = "other"
     labels: list[str] = field(default_factory=list)
+    quote_open: bool = False  # a quote opened in this author's last message runs on (chat splits sentences)
 
     @property
     def messages(self) -> int:
@@ -196,8 +233,10 @@ class ConversationRisk:
     # Open age questions: asker -> (index of the question among the asker's messages, each other
     # author's messages since).  Teens ask each other at once, so several can be open.
     age_questions: dict[str, tuple[int, Counter[str]]] = field(default_factory=dict)
+    age_returns: dict[str, int] = field(default_factory=dict)  # asker whose question was answered -> messages left
     last_author: str | None = None
     last_text: str = ""
+    fragment_run: list[str] = field(default_factory=list)  # the last author's run of short messages (plain)
     labels: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
@@ -303,7 +342,9 @@ class EarlyWarning:
 
     def _hits(self, text: str, english: str, language: str) -> list[tuple[IndicatorHit, str]]:
         detector = self.detectors[language]
-        normalized = english if language == "en" else self.packs[language].normalize(text)
+        # English undoes its own leetspeak (and keeps "b4", "any1"); the other packs get it undone here.
+        normalized = english if language == "en" else self.packs[language].normalize(
+            undo_leet(text) if _DIGIT.search(text) else text)
         return [(h, language) for h in detector.detect_normalized(normalized)]
 
     def add(self, message: Message) -> Alert | None:
@@ -317,6 +358,22 @@ class EarlyWarning:
         if index + 1 >= self.model.min_messages:
             author.risk = max(author.risk, probability)
         plain = normalize_pack_text(message.text, {})
+        # Quoted and reported speech is someone else's indicator: a safety lesson quoting grooming lines, a
+        # child telling what someone wrote to her.  Indicators and cues come from the author's own words.
+        continues = conv.last_author == message.author
+        own, author.quote_open = strip_quotes(message.text, author.quote_open and continues)
+        # Spelled-out letters hide words from the packs ("o-u-t-f-i-t"): joined for the indicators and cues
+        # (the model reads the text as written, as it was trained).
+        own = join_spelled_letters(own)
+        if own != message.text:
+            english_own, plain = normalize_text(own), normalize_pack_text(own, {})
+        else:
+            english_own = english
+        # A frame runs on into the same author's next fragments ("he said i" / "have" / "30 minutes").  Read
+        # only when something would be discounted: most messages carry no indicator and no cue.
+        fragment = continues and conv.last_text.count(" ") < FRAGMENT_WORDS
+        run = conv.fragment_run if fragment else []
+        reported = _ReportedSpeech(plain, run)
         # An author whose language is settled (SETTLED_VOTES clear messages, all one language) is not
         # identified again: their unsure-path reading (their language and English) covers a switch.
         settled = len(author.languages) == 1 and author.languages.total() >= SETTLED_VOTES
@@ -326,35 +383,36 @@ class EarlyWarning:
             language = guess[0]
             conv.languages[language] += 1
             author.languages[language] += 1
-            hits = self._hits(message.text, english, language)
+            hits = self._hits(own, english_own, language)
         else:  # too short, unclear or settled: the author's or conversation's language (before any is
             # known, the identifier's unsure best guess: a first short threat is read in its language), and English
             language = author.language or dominant_language(conv.languages) or (best[0] if best else "en")
-            hits = self._hits(message.text, english, language)
+            hits = self._hits(own, english_own, language)
             if language != "en":
                 seen = {h.category for h, _ in hits}
-                hits += [(h, lang) for h, lang in self._hits(message.text, english, "en") if h.category not in seen]
-        if conv.last_author == message.author and conv.last_text.count(" ") < FRAGMENT_WORDS:
+                hits += [(h, lang) for h, lang in self._hits(own, english_own, "en") if h.category not in seen]
+        if continues and conv.last_text.count(" ") < FRAGMENT_WORDS:
             # Chat splits sentences over messages ("i could pay for" / "ur nails"): read the pair too.
-            joined = f"{conv.last_text} {message.text}"
+            joined = f"{conv.last_text} {own}"
             seen = {h.category for h, _ in hits}
             hits += [(h, lang) for h, lang in self._hits(joined, normalize_text(joined), language)
                      if h.category not in seen]
-        conv.last_author, conv.last_text = message.author, message.text
+        # The pair of fragments, for the code cues below ("hoe oud" / "ben je").
+        joined_plain = f"{run[-1]} {plain}" if run else plain
+        conv.fragment_run = [*run[-(FRAGMENT_RUN - 1):], plain] if fragment else [plain]
+        conv.last_author, conv.last_text = message.author, own
         findings = [Finding(hit.category, hit.stage, index, hit.score, hit.explanation(), hit.rule, lang)
                     for hit, lang in hits]
-        if self.multilingual and age_question(plain) and not any(f.category == "age_identity" for f in findings):
-            # An age question in any language ("et ton âge?", "wie alt bist du?") probes risk even where
-            # the pack words it differently: the code reads it, so no pack has to list every phrasing.
-            findings.append(Finding("age_identity", "risk_assessment", index, AGE_QUESTION_SCORE,
-                                    "asks about age (an age word and a question mark)", "age_question_cue",
-                                    language))
+        if self.multilingual:
+            findings += self._code_cues(plain, joined_plain, index, language, {f.category for f in findings})
+        if findings and reported():
+            findings = []
         for f in findings:
             author.findings.append(f)
             author._categories.setdefault(f.category, index)
             author._stages[f.stage] = index
             author._stage_categories.setdefault(f.stage, set()).add(f.category)
-        self._read_cues(conv, author, plain, index, {f.category for f in findings})
+        self._read_cues(conv, author, plain, index, {f.category for f in findings}, reported)
         reason, kind = self._decide(conv, author, index, probability)
         if reason is None or author.alert_at is not None:
             return None
@@ -362,8 +420,28 @@ class EarlyWarning:
         return Alert(message.author, message.conversation_id, index, author.risk, reason,
                      tuple(author.findings), tuple(author.stream.top_terms()), kind or "model")
 
+    @staticmethod
+    def _code_cues(plain: str, joined: str, index: int, language: str, seen: set[str]) -> list[Finding]:
+        """Risk assessment and platform moves read by code in any language, where no pack rule fired: an
+        age question ("et ton âge?", "hoe oud ben je"), a check that a parent is away or the other side is
+        alone, a private messaging app named.  No pack has to list every phrasing."""
+        out: list[Finding] = []
+        # Risk questions are short; a long message is not scanned (the patterns cost time on every message).
+        found = risk_cues(joined) if len(joined) <= RISK_CUE_CHARS else {}
+        if "age_identity" not in seen and (age_question(plain) or "age" in found):
+            out.append(Finding("age_identity", "risk_assessment", index, AGE_QUESTION_SCORE,
+                               "asks about age (an age word and a question mark)", "age_question_cue", language))
+        if "isolation_check" not in seen and "isolation" in found:
+            out.append(Finding("isolation_check", "risk_assessment", index, AGE_QUESTION_SCORE,
+                               f"checks that a parent is away or the other side is alone ({found['isolation']!r})",
+                               "isolation_cue", language))
+        if "platform_move" not in seen and "app" in found:
+            out.append(Finding("platform_move", "exclusivity", index, AGE_QUESTION_SCORE,
+                               f"names a private messaging app ({found['app']!r})", "private_app_cue", language))
+        return out
+
     def _read_cues(self, conv: ConversationRisk, author: AuthorRisk, plain: str, index: int,
-                   categories: set[str]) -> None:
+                   categories: set[str], reported: Callable[[], bool] = lambda: False) -> None:
         def cue(kind: str, matched: str, age: int | None = None) -> None:
             author.cues.append(Cue(kind, index, matched, age))
             author._cue_kinds.add(kind)
@@ -378,6 +456,14 @@ class EarlyWarning:
                 statement = bare_age(plain)  # "14", "omg 14 lol", "year 8" soon after "how old are you"
             if statement is not None:
                 del conv.age_questions[asker]
+                # Asked and answered, the asker gives their own age back ("16 haha", "same lol 13").
+                conv.age_returns[asker] = AGE_RETURN_WINDOW
+        if statement is None and conv.age_returns.get(author.author, 0) > 0:
+            statement = bare_age(plain)
+        if author.author in conv.age_returns:
+            conv.age_returns[author.author] -= 1
+            if statement is not None or conv.age_returns[author.author] <= 0:
+                del conv.age_returns[author.author]
         if statement is not None:
             cue("stated_age", statement.matched, statement.age)
             if author.stated_age is None and statement.age is not None:
@@ -387,27 +473,54 @@ class EarlyWarning:
         if asker is not None and asker != author.author:
             author.answered_minor_question_from.add(asker)
             conv.minor_question_from = None
-        if categories & MINOR_QUESTIONS or age_question(plain):
+        asks_age = (age_question(plain) or "age_identity" in categories) and not reported()
+        if categories & MINOR_QUESTIONS or asks_age:
             conv.minor_question_from = author.author
-        if "age_identity" in categories or age_question(plain):
+        if "age_identity" in categories or asks_age:
             conv.age_questions[author.author] = (index, Counter())
         if not author.writes_as_minor and self_minor_mention(plain) is not None:
             author.writes_as_minor = True
-        for kind, read in (("payment", payment_cue), ("deadline", deadline_cue), ("minor_mention", minor_mention),
+        for kind, read in (("payment", payment_cue), ("deadline", deadline_cue), ("deadline", deadline_words),
+                           ("minor_mention", minor_mention),
                            ("guardian_address", guardian_address), ("minor_reference", minor_reference)):
             if kind == "minor_reference" and kind in author._cue_kinds:
                 continue  # a flag: once is enough
+            if kind == "deadline" and author.cues and author.cues[-1].kind == kind \
+                    and author.cues[-1].message_index == index:
+                continue  # one deadline cue per message
             matched = read(plain)
             if matched is None:
                 continue
+            if kind in _REPORTED_CUES and reported():
+                continue  # someone else's demand or words, told to this author's listener
             if kind == "minor_reference":  # a weak cue: gates the model, not worth a line of output
                 author._cue_kinds.add(kind)
             else:
                 cue(kind, matched)
+        self._read_threats(author, plain, index, reported)
         if "minor_mention" in author._cue_kinds:
             conv.minor_mentioners.add(author.author)
         if "guardian_address" in author._cue_kinds:
             conv.guardian_addressers.add(author.author)
+
+    @staticmethod
+    def _read_threats(author: AuthorRisk, plain: str, index: int, reported: Callable[[], bool]) -> None:
+        """Threat cues, read only near a demand: a threat alone alerts nobody, and the threat pattern is the
+        costliest cue.  The author's last few messages wait in ``_recent`` until a payment or deadline comes."""
+        author._recent.append((index, plain, reported))
+        near = index - SEXTORTION_CUE_WINDOW
+        demand = any(c.message_index > near and c.kind in ("payment", "deadline") for c in author.cues[-4:]) or any(
+            f.message_index > near and f.category in _SEXTORTION_DEMANDS for f in author.findings[-4:])
+        if not demand:
+            return
+        for i, text, was_reported in author._recent:
+            if i in author._threats_read:
+                continue
+            author._threats_read.add(i)
+            matched = exposure_threat(text)
+            if matched is not None and not was_reported():
+                author.cues.append(Cue("threat", i, matched))
+                author._cue_kinds.add("threat")
 
     def _decide(self, conv: ConversationRisk, author: AuthorRisk, index: int,
                 probability: float) -> tuple[str | None, str | None]:
@@ -418,6 +531,12 @@ class EarlyWarning:
             if author.sextortion_at is None:
                 author.sextortion_at = index
             return "sextortion: a threat to expose or share meets a payment demand or a deadline", "sextortion"
+        if self._threat_meets_demand(author):
+            author.risk = max(author.risk, SEXTORTION_RISK)
+            if author.sextortion_at is None:
+                author.sextortion_at = index
+            return ("sextortion: a threat to expose or share meets a payment demand or a deadline "
+                    f"within {SEXTORTION_CUE_WINDOW} messages"), "sextortion"
         stages = {s: i for s, i in author._stages.items() if index - i < STAGE_WINDOW}
         later = [s for s in LATER_STAGES if s in stages]
         others = [o for o in conv.authors.values() if o is not author]
@@ -446,6 +565,17 @@ class EarlyWarning:
             return (f"model: offender-like writing, probability {probability:.2f} >= {self.model.threshold:.2f}, "
                     "with a minor-related cue in the conversation"), "model"
         return None, None
+
+    @staticmethod
+    def _threat_meets_demand(author: AuthorRisk) -> bool:
+        """A threat read by the cue ("ill send everything to your friends", "your whole school will see it")
+        and a payment demand or a deadline within :data:`SEXTORTION_CUE_WINDOW` of the author's messages."""
+        if "threat" not in author._cue_kinds:
+            return False
+        threats = [c.message_index for c in author.cues if c.kind == "threat"]
+        demands = [c.message_index for c in author.cues if c.kind in ("payment", "deadline")]
+        demands += [f.message_index for f in author.findings if f.category in _SEXTORTION_DEMANDS]
+        return any(abs(t - d) < SEXTORTION_CUE_WINDOW for t in threats for d in demands)
 
     @staticmethod
     def _minor_cue(conv: ConversationRisk, author: AuthorRisk) -> bool:
