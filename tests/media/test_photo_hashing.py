@@ -249,3 +249,21 @@ def test_oversized_photo_still_gets_its_digests(tmp_path: Path, monkeypatch) -> 
     h = hash_file(path)
     assert h.error and "digests only" in h.error
     assert h.sha256 == hashlib.sha256(path.read_bytes()).hexdigest() and h.pdq is None
+
+
+def test_truncated_jpeg_stays_an_error_after_the_report_renderer_loads(picture_file, tmp_path: Path) -> None:
+    # WeasyPrint (the case report's PDF) turns Pillow's process-wide LOAD_TRUNCATED_IMAGES on when imported;
+    # a scan in the same process must still refuse a truncated photo.
+    from childsafe.case.report.render import write_pdf
+
+    write_pdf("<p>x</p>", tmp_path / "x.pdf")
+    path = picture_file("t.jpg", seed=4)
+    path.write_bytes(path.read_bytes()[:2000])
+    from PIL import ImageFile
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = True  # whatever any other import left behind
+    try:
+        h = hash_file(path)
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+    assert h.error and "truncated" in h.error

@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 import numpy as np
 import numpy.typing as npt
 import pdqhash
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from childsafe.errors import MediaDecodeError, MediaTooLargeError
 
@@ -47,6 +47,9 @@ def decode_photo(source: BinaryIO, max_pixels: int) -> Image.Image:
     # set from ``max_pixels`` so ours is the only limit (a larger setting is honoured, and our
     # check below, at 1x, fires first); silence its warning band between 1x and 2x.
     Image.MAX_IMAGE_PIXELS = max_pixels
+    # A truncated file is an error, whatever another library in this process set (WeasyPrint turns
+    # Pillow's process-wide LOAD_TRUNCATED_IMAGES on when it is imported).
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         return _decode_photo(source, max_pixels)

@@ -152,8 +152,13 @@ def render_html(data: CaseReportInput, limits: ReportLimits = DEFAULT_LIMITS, *,
 def write_pdf(html: str, path: Path) -> str:
     """``html`` as a PDF at ``path`` (atomically); its SHA-256."""
     # imported here: loading pango and fonts costs a second, and only the PDF needs them
+    from PIL import ImageFile
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
+
+    # WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES on import; in our process a truncated photo
+    # must stay an error (the report embeds no image, so WeasyPrint never needs it).
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
 
     class RefusingFetcher(URLFetcher):  # type: ignore[misc]  # untyped base
         def fetch(self, url: str, headers: object = None) -> NoReturn:
