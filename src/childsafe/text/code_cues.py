@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from childsafe.text.evidence import matched
+
 __all__ = ["exposure_threat", "deadline_words", "age_question_phrase", "isolation_question", "private_app",
            "risk_cues"]
 
@@ -81,14 +83,12 @@ _DEADLINE_WORDS = re.compile(
 def exposure_threat(text: str) -> str | None:
     """A threat to expose or share, whatever the object (pictures, "everything", the chat): a cue that
     turns into sextortion only when a payment demand or a deadline comes with it."""
-    m = _THREAT.search(text)
-    return m.group(0) if m else None
+    return matched(_THREAT, text)
 
 
 def deadline_words(text: str) -> str | None:
     """A deadline said in words: before school tomorrow, by midnight, tonight."""
-    m = _DEADLINE_WORDS.search(text)
-    return m.group(0) if m else None
+    return matched(_DEADLINE_WORDS, text)
 
 
 # An age question without a question mark ("hoe oud ben je", "a ty ile masz", "how old r u").
@@ -134,8 +134,7 @@ _ISOLATION = re.compile(
 
 def isolation_question(text: str) -> str | None:
     """A check that a parent is away or the other side is alone (risk assessment, any language)."""
-    m = _ISOLATION.search(text)
-    return m.group(0) if m else None
+    return matched(_ISOLATION, text)
 
 
 # A private messaging app named in any language: moving the chat somewhere less watched.
@@ -149,8 +148,7 @@ _PRIVATE_APP = re.compile(
 
 def private_app(text: str) -> str | None:
     """A private messaging app (Snapchat, WhatsApp, Telegram, Kik...) named: a possible platform move."""
-    m = _PRIVATE_APP.search(text)
-    return m.group(0) if m else None
+    return matched(_PRIVATE_APP, text)
 
 
 # The three code cues above in one pass over the text (the scorer reads every message with them).

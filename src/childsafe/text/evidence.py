@@ -261,10 +261,15 @@ _MINOR_REFERENCE = re.compile(
 )
 
 
+def matched(pattern: re.Pattern[str], text: str) -> str | None:
+    """The words ``pattern`` finds first in ``text`` (what a cue shows a reviewer), or None."""
+    m = pattern.search(text)
+    return m.group(0) if m else None
+
+
 def minor_reference(text: str) -> str | None:
     """Words treating the other side as a minor: their youth, parents, school, the law (a cue, never proof)."""
-    m = _MINOR_REFERENCE.search(text)
-    return m.group(0) if m else None
+    return matched(_MINOR_REFERENCE, text)
 
 
 def payment_cue(text: str) -> str | None:
@@ -275,14 +280,12 @@ def payment_cue(text: str) -> str | None:
 
 def deadline_cue(text: str) -> str | None:
     """A clock emoji or a short span of hours or minutes ("24h", "10 min")."""
-    m = _DEADLINE.search(text)
-    return m.group(0) if m else None
+    return matched(_DEADLINE, text)
 
 
 def minor_mention(text: str) -> str | None:
     """School, homework or one's parents: the world of a minor (a cue, never proof)."""
-    m = _MINOR_WORLD.search(text)
-    return m.group(0) if m else None
+    return matched(_MINOR_WORLD, text)
 
 
 # The writer's own minor world, in the first person: "my parents", "my homework", "grounded".  Adults
@@ -302,8 +305,7 @@ _SELF_MINOR_WORLD = re.compile(
 
 def self_minor_mention(text: str) -> str | None:
     """The writer's own school, homework or parents (a sign the writer is young, never proof)."""
-    m = _SELF_MINOR_WORLD.search(text)
-    return m.group(0) if m else None
+    return matched(_SELF_MINOR_WORLD, text)
 
 
 def guardian_address(text: str) -> str | None:
