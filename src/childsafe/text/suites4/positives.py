@@ -27,7 +27,7 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
     "g_age": ("bare", "bare", "sentence", "word", "none"),
     "g_asl": ("asl",),
     "g_grade": ("school_year", "school_year", "none"),
-    "g_bday": ("birth_year", "sentence"),
+    "g_bday": ("birth_year", "birth_year", "sentence"),
     "g_drive": ("sentence", "school_year"),
 }
 
@@ -60,7 +60,8 @@ def _age_probe(s: Script, off: Person, kid: Person, questions: tuple[str, ...], 
 
 def _cast(s: Script, child_low: int = 11, child_high: int = 16) -> tuple[Person, Person]:
     off = s.person("offender", s.rng.randint(24, 58), young=s.rng.random() < 0.3, sex="m")
-    kid = s.person("child", s.rng.randint(child_low, child_high))
+    # The banks mostly address the child as a girl (gendered languages), as most such reports concern girls.
+    kid = s.person("child", s.rng.randint(child_low, child_high), sex="f" if s.rng.random() < 0.8 else "m")
     if s.lang.code != "en" and s.rng.random() < 0.25:  # code-switching conversation
         kid.switch = s.rng.choice((0.15, 0.3))
         off.switch = s.rng.choice((0.0, 0.2, 0.5))
@@ -80,6 +81,7 @@ def _grooming(s: Script, opening: str, questions: tuple[str, ...], stages: list[
     _ordinary(s, off, kid, 1 if slow else 0, 5 if slow else 1)
     order = list(stages)
     s.rng.shuffle(order)
+    patience = s.rng.choice((1, 1, 1, 2, 3)) if slow else 0  # some slow offenders are very slow
     age_at = min(len(order), s.rng.randint(0, before_age))
     order.insert(age_at, "AGE")
     for stage in order:
@@ -87,7 +89,7 @@ def _grooming(s: Script, opening: str, questions: tuple[str, ...], stages: list[
             _age_probe(s, off, kid, questions, stated)
         else:
             _block(s, off, kid, stage)
-        if slow and s.rng.random() < 0.6:
+        for _ in range(patience):
             if s.rng.random() < 0.4:
                 s.pause(6, 60)
             _ordinary(s, *((off, kid) if s.rng.random() < 0.5 else (kid, off)), 1, 5)
@@ -105,7 +107,7 @@ def _pick(s: Script, must: list[str], extra: list[str], low: int, high: int) -> 
 def grooming_fast(s: Script) -> None:
     """A handful of messages: age, a risk check, secrecy, then a picture or a meeting."""
     risk = s.rng.choice(["alone", "phone"])
-    tail = s.rng.sample(["pic", "meet", "platform", "cam"], 2)
+    tail = s.rng.sample(["pic", "meet", "platform", "cam"], s.rng.choice((1, 2, 2)))
     _grooming(s, "g_open", ("g_age", "g_asl"), [risk, "secret", *tail], slow=False)
 
 

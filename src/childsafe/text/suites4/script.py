@@ -76,7 +76,9 @@ class Script:
         return self.clock.isoformat().replace("+00:00", "Z")
 
     def pause(self, hours_low: float, hours_high: float) -> None:
+        """Hours or days pass; after them the everyday questions may come back ("what r u doing")."""
         self.clock += timedelta(hours=self.rng.uniform(hours_low, hours_high))
+        self.written -= set(self.lang.slots["o_q"]) | set(self.english.slots["o_q"])
 
     def say(self, who: Person, slot: str, values: dict[str, str] | None = None) -> None:
         """``who`` writes a variant of ``slot``; a code-switching writer may write it in English."""

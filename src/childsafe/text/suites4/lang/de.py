@@ -92,7 +92,7 @@ x_turn: genug gespielt | jz hör gut zu | jetzt mal ernst | ich bin nich wer du 
 x_have: ich hab {obj} | ich hab {obj} gespeichert | hab screenshots von {obj} | hab {obj} aufgenommen
 x_hacked: bin in deinen account rein, hab {obj} | hab dein handy gehackt, ich seh alles | hab zugriff auf deine cloud, hab {obj}
 x_threat: ich schick {obj} an {target} | alle werden {obj} sehen | ich poste {obj} überall | {target} kriegen {obj}
-x_demand: schick {amount} in {method} | ich will {amount} | zahl {amount} und ich lösch es | {amount} über {method} und es ist weg
+x_demand: schick {amount} in {method} | ich will {amount} | zahl {amount} und ich lösch es | {amount} über {method} und es ist weg | kauf mir {coins} und es ist weg
 x_deadline: {deadline} | {deadline}, verstanden? | {deadline} oder ich poste | die zeit läuft, {deadline}
 x_all_in_one: schick {amount} per {method} {deadline} oder {target} sehen {obj} | {deadline}: {amount} oder {obj} geht an {target}
 x_pressure: teste mich nich | wenn du mich blockst poste ichs | tick tack | hab deine followerliste schon | sag keinem was sonst ists vorbei

@@ -105,7 +105,7 @@ x_turn: ok enough games | now listen carefully | time to be serious | im not who
 x_have: i have {obj} | i saved {obj} | i screenshotted {obj} | i recorded {obj}
 x_hacked: i got into ur account, i have {obj} | i hacked ur phone, i can see everything | i have access to ur cloud, i have {obj}
 x_threat: i'll send {obj} to {target} | everyone will see {obj} | i'll post {obj} everywhere | {target} is gonna get {obj}
-x_demand: send {amount} in {method} | i want {amount} | pay {amount} and i delete it | {amount} on {method} and its gone
+x_demand: send {amount} in {method} | i want {amount} | pay {amount} and i delete it | {amount} on {method} and its gone | buy me {coins} and its gone
 x_deadline: {deadline} | u have {deadline} | {deadline} or i post | clock is ticking, {deadline}
 x_all_in_one: send {amount} in {method} {deadline} or {target} sees {obj} | {deadline}: {amount} or {obj} goes to {target}
 x_pressure: dont test me | if u block me i post it | tick tock | i have ur followers list already | dont tell anyone or its over

@@ -96,7 +96,7 @@ x_turn: bueno se acabo el juego | ahora escuchame bien | vamos a hablar en serio
 x_have: tengo {obj} | guarde {obj} | hice captura de {obj} | grabe {obj}
 x_hacked: entre en tu cuenta, tengo {obj} | te hackee el movil, lo veo todo | tengo acceso a tu nube, tengo {obj}
 x_threat: le mando {obj} a {target} | todos van a ver {obj} | voy a subir {obj} x todas partes | {target} va a recibir {obj}
-x_demand: manda {amount} en {method} | quiero {amount} | pagas {amount} y lo borro | {amount} x {method} y desaparece
+x_demand: manda {amount} en {method} | quiero {amount} | pagas {amount} y lo borro | {amount} x {method} y desaparece | comprame {coins} y lo borro
 x_deadline: {deadline} | tienes hasta {deadline} | {deadline} o lo subo | el tiempo corre, {deadline}
 x_all_in_one: manda {amount} en {method} {deadline} o {target} ve {obj} | {deadline}: {amount} o {obj} va para {target}
 x_pressure: no me pruebes | si me bloqueas lo subo | tic tac | ya tengo tu lista de seguidores | no se lo digas a nadie o se acabo

@@ -92,7 +92,7 @@ x_turn: bon fini de jouer | maintenant écoute bien | on va parler sérieusement
 x_have: j'ai {obj} | j'ai gardé {obj} | j'ai screen {obj} | j'ai enregistré {obj}
 x_hacked: je suis rentré dans ton compte, j'ai {obj} | j'ai piraté ton tel, je vois tout | j'ai accès à ton cloud, j'ai {obj}
 x_threat: j'envoie {obj} à {target} | tout le monde va voir {obj} | je poste {obj} partout | {target} va recevoir {obj}
-x_demand: envoie {amount} en {method} | je veux {amount} | tu payes {amount} et je supprime | {amount} par {method} et ça disparaît
+x_demand: envoie {amount} en {method} | je veux {amount} | tu payes {amount} et je supprime | {amount} par {method} et ça disparaît | achète moi {coins} et j'efface
 x_deadline: {deadline} | t'as jusqu'à ce soir | {deadline} ou je poste | le temps passe, {deadline}
 x_all_in_one: envoie {amount} en {method} {deadline} sinon {target} voit {obj} | {deadline}: {amount} ou {obj} part à {target}
 x_pressure: me teste pas | si tu me bloques je poste | tic tac | j'ai déjà ta liste d'abonnés | dis rien à personne sinon c fini

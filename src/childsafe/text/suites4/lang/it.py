@@ -98,7 +98,7 @@ x_turn: basta giochi | adesso ascoltami bene | parliamo seriamente | nn sono chi
 x_have: ho {obj} | ho salvato {obj} | ho fatto lo screen di {obj} | ho registrato {obj}
 x_hacked: sono entrato nel tuo account, ho {obj} | ti ho hackerato il telefono, vedo tutto | ho accesso al tuo cloud, ho {obj}
 x_threat: mando {obj} {target} | tutti vedranno {obj} | pubblico {obj} ovunque | {obj} arriva {target}
-x_demand: manda {amount} con {method} | voglio {amount} | paga {amount} e cancello | {amount} su {method} e sparisce
+x_demand: manda {amount} con {method} | voglio {amount} | paga {amount} e cancello | {amount} su {method} e sparisce | comprami {coins} e cancello
 x_deadline: {deadline} | {deadline}, capito? | {deadline} o pubblico | il tempo scorre, {deadline}
 x_all_in_one: manda {amount} con {method} {deadline} o {obj} arriva {target} | {deadline}: {amount} o mando {obj} {target}
 x_pressure: nn mettermi alla prova | se mi blocchi pubblico | tic tac | ho già la lista dei tuoi follower | nn dirlo a nessuno o è finita

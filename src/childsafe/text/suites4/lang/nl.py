@@ -96,7 +96,7 @@ x_turn: genoeg gespeeld | luister nu goed | nu even serieus | ik ben niet wie je
 x_have: ik heb {obj} | ik heb {obj} opgeslagen | ik heb screenshots van {obj} | ik heb {obj} opgenomen
 x_hacked: ik zit in je account, ik heb {obj} | ik heb je telefoon gehackt, ik zie alles | ik heb toegang tot je cloud, ik heb {obj}
 x_threat: ik stuur {obj} naar {target} | iedereen gaat {obj} zien | ik post {obj} overal | {target} krijgt {obj}
-x_demand: stuur {amount} via {method} | ik wil {amount} | betaal {amount} en ik verwijder het | {amount} via {method} en het is weg
+x_demand: stuur {amount} via {method} | ik wil {amount} | betaal {amount} en ik verwijder het | {amount} via {method} en het is weg | koop {coins} voor me en het is weg
 x_deadline: {deadline} | {deadline}, begrepen? | {deadline} of ik post het | de tijd loopt, {deadline}
 x_all_in_one: stuur {amount} via {method} {deadline} of {target} ziet {obj} | {deadline}: {amount} of {obj} gaat naar {target}
 x_pressure: test me niet | als je me blokt post ik het | tik tak | ik heb je volgerslijst al | vertel niemand iets anders is het over

@@ -94,7 +94,7 @@ x_turn: koniec zabawy | teraz sluchaj uwaznie | teraz na powaznie | nie jestem t
 x_have: mam {obj} | zapisalem {obj} | mam screeny {obj} | nagralem {obj}
 x_hacked: wlamalem sie na twoje konto, mam {obj} | zhakowalem ci telefon, widze wszystko | mam dostep do twojej chmury, mam {obj}
 x_threat: wysle {obj} {target} | wszyscy zobacza {obj} | wrzuce {obj} wszedzie | {target} dostana {obj}
-x_demand: wyslij {amount} przez {method} | chce {amount} | zaplac {amount} to usune | {amount} na {method} i znika
+x_demand: wyslij {amount} przez {method} | chce {amount} | zaplac {amount} to usune | {amount} na {method} i znika | kup mi {coins} to usune
 x_deadline: {deadline} | {deadline}, rozumiesz? | {deadline} albo wrzucam | czas leci, {deadline}
 x_all_in_one: wyslij {amount} przez {method} {deadline} albo {target} zobacza {obj} | {deadline}: {amount} albo {obj} idzie do ludzi
 x_pressure: nie testuj mnie | jak mnie zablokujesz to wrzuce | tik tak | mam juz liste twoich obserwujacych | nie mow nikomu bo koniec

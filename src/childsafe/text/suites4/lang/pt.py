@@ -94,7 +94,7 @@ x_turn: chega de brincadeira | agr presta atencao | vamos falar serio | n sou qu
 x_have: tenho {obj} | salvei {obj} | printei {obj} | gravei {obj}
 x_hacked: entrei na sua conta, tenho {obj} | hackeei seu celular, vejo tudo | tenho acesso a sua nuvem, tenho {obj}
 x_threat: vou mandar {obj} pra {target} | todo mundo vai ver {obj} | vou postar {obj} em todo lugar | {target} vai receber {obj}
-x_demand: manda {amount} no {method} | quero {amount} | paga {amount} e eu apago | {amount} no {method} e some
+x_demand: manda {amount} no {method} | quero {amount} | paga {amount} e eu apago | {amount} no {method} e some | me compra {coins} e eu apago
 x_deadline: {deadline} | vc tem {deadline} | {deadline} ou eu posto | o tempo ta passando, {deadline}
 x_all_in_one: manda {amount} no {method} {deadline} ou {target} vê {obj} | {deadline}: {amount} ou {obj} vai pra {target}
 x_pressure: n me testa | se me bloquear eu posto | tic tac | ja tenho sua lista de seguidores | n conta pra ninguem ou acabou

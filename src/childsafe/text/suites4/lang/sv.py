@@ -94,7 +94,7 @@ x_turn: nu räcker det | lyssna noga nu | nu blir det allvar | jag är inte den 
 x_have: jag har {obj} | jag sparade {obj} | jag screenade {obj} | jag spelade in {obj}
 x_hacked: jag kom in på ditt konto, jag har {obj} | jag hackade din mobil, jag ser allt | jag har tillgång till ditt moln, jag har {obj}
 x_threat: jag skickar {obj} till {target} | alla kommer se {obj} | jag lägger upp {obj} överallt | {target} kommer få {obj}
-x_demand: skicka {amount} via {method} | jag vill ha {amount} | betala {amount} så raderar jag | {amount} på {method} så försvinner det
+x_demand: skicka {amount} via {method} | jag vill ha {amount} | betala {amount} så raderar jag | {amount} på {method} så försvinner det | köp {coins} åt mig så raderar jag
 x_deadline: {deadline} | {deadline}, fattar du? | {deadline} annars lägger jag upp | tiden går, {deadline}
 x_all_in_one: skicka {amount} via {method} {deadline} annars ser {target} {obj} | {deadline}: {amount} eller så går {obj} till {target}
 x_pressure: testa mig inte | blockar du mig lägger jag upp det | tick tack | jag har redan din följarlista | säg inget till nån annars är det kört
