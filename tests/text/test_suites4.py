@@ -217,3 +217,18 @@ def test_write_suite_counts_what_it_wrote(tmp_path: Path) -> None:
     counts = write_suite(tmp_path / "s", 404, per_family=1)
     lines = (tmp_path / "s" / "labels.jsonl").read_text(encoding="utf-8").splitlines()
     assert counts["conversations"] == len(lines) == counts["grooming"] + counts["sextortion"] + counts["negative"]
+
+
+def test_some_non_english_conversations_switch_into_english() -> None:
+    english_lines = {v for slot, variants in load_language("en").slots.items() if slot[:2] in ("o_", "g_", "x_", "c_")
+                     for v in variants if "{" not in v}
+    switching = {c.label["conversation_id"] for c in suite(401) if c.label["language"] != "en"
+                 and any(any(line in m["text"].lower() for line in english_lines if len(line) > 12)
+                         for m in c.messages)}
+    assert len(switching) >= 40  # about one in five of the 408 non-English conversations
+
+
+def test_a_bad_count_is_refused_with_the_config_exit_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--out", str(tmp_path), "--seed", "403", "--per-family", "0"]) == 2
+    assert "per-family" in capsys.readouterr().err
+    assert not (tmp_path / "labels.jsonl").exists()

@@ -73,10 +73,18 @@ def _conversation(seed: int, lang: Lang, english: Lang, family: str, index: int)
     return SuiteConversation(messages, label)
 
 
-def generate_suite(seed: int, per_family: int = DEFAULT_PER_FAMILY) -> Iterator[SuiteConversation]:
-    """Every conversation of the suite for ``seed``, language by language, family by family."""
+def _check_per_family(per_family: int) -> None:
     if per_family < 1:
         raise ConfigError(f"--per-family must be at least 1, not {per_family}")
+
+
+def generate_suite(seed: int, per_family: int = DEFAULT_PER_FAMILY) -> Iterator[SuiteConversation]:
+    """Every conversation of the suite for ``seed``, language by language, family by family."""
+    _check_per_family(per_family)
+    return _generate(seed, per_family)
+
+
+def _generate(seed: int, per_family: int) -> Iterator[SuiteConversation]:
     english = load_language("en")
     for code in LANGUAGES:
         lang = load_language(code)
@@ -88,11 +96,12 @@ def generate_suite(seed: int, per_family: int = DEFAULT_PER_FAMILY) -> Iterator[
 def write_suite(out: Path, seed: int, per_family: int = DEFAULT_PER_FAMILY) -> dict[str, int]:
     """Write ``out/conversations.jsonl`` and ``out/labels.jsonl``; returns counts by kind and in all."""
     counts = {"conversations": 0, "messages": 0, "grooming": 0, "sextortion": 0, "negative": 0}
+    conversations = generate_suite(seed, per_family)  # checks the count before any file is opened
     try:
         out.mkdir(parents=True, exist_ok=True)
         with (out / "conversations.jsonl").open("w", encoding="utf-8") as chats, \
                 (out / "labels.jsonl").open("w", encoding="utf-8") as labels:
-            for conversation in generate_suite(seed, per_family):
+            for conversation in conversations:
                 for message in conversation.messages:
                     chats.write(json.dumps(message, ensure_ascii=False) + "\n")
                 labels.write(json.dumps(conversation.label, ensure_ascii=False) + "\n")
