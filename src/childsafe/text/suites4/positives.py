@@ -20,7 +20,7 @@ _BLOCKS: dict[str, tuple[str, str]] = {
     "alone": ("g_alone", "c_alone"), "phone": ("g_phone", "c_phone"), "secret": ("g_secret", "c_secret"),
     "delete": ("g_delete", "c_okay"), "gift": ("g_gift", "c_gift"), "platform": ("g_platform", "c_platform"),
     "pic": ("g_pic", "c_pic"), "cam": ("g_cam", "c_hesitant"), "meet": ("g_meet", "c_meet"),
-    "pressure": ("g_pressure", "c_hesitant"), "reassure": ("g_reassure", ""),
+    "pressure": ("g_pressure", "c_hesitant"), "reassure": ("g_reassure", ""), "reveal": ("g_reveal", "c_reveal"),
 }
 # age question slot -> the forms a child's answer may take ("none": the child dodges)
 _QUESTIONS: dict[str, tuple[str, ...]] = {
@@ -34,6 +34,11 @@ _QUESTIONS: dict[str, tuple[str, ...]] = {
 
 def _block(s: Script, off: Person, kid: Person, stage: str) -> None:
     off_slot, kid_slot = _BLOCKS[stage]
+    if stage == "reveal":  # the offender tells his real, adult age
+        s.say(off, off_slot, {"n": str(off.age)})
+        if s.rng.random() < 0.85:
+            s.say(kid, kid_slot)
+        return
     s.say(off, off_slot)
     if s.rng.random() < 0.25:
         s.say(off, off_slot if s.rng.random() < 0.5 else "g_reassure")
@@ -114,7 +119,7 @@ def grooming_fast(s: Script) -> None:
 def grooming_slow(s: Script) -> None:
     """Many messages, long ordinary stretches and pauses of hours or days between the steps."""
     stages = _pick(s, ["trust", "secret"], ["mature", "parents", "alone", "phone", "gift", "platform", "pic",
-                                              "meet", "cam", "delete", "pressure"], 4, 7)
+                                              "meet", "cam", "delete", "pressure", "reveal"], 4, 7)
     _grooming(s, "g_open", ("g_age", "g_grade", "g_bday", "g_drive"), stages, slow=True, before_age=4)
 
 
@@ -126,14 +131,15 @@ def grooming_peer(s: Script) -> None:
 
 def grooming_indirect(s: Script) -> None:
     """Age asked sideways (grade, birthday, driving), flattery, gifts, deletion, a move to another app."""
-    stages = _pick(s, ["mature", "gift"], ["phone", "delete", "platform", "secret", "pic", "alone", "parents"],
-                   2, 4)
+    stages = _pick(s, ["mature", "gift"], ["phone", "delete", "platform", "secret", "pic", "alone", "parents",
+                                           "reveal"], 2, 4)
     _grooming(s, "g_open", ("g_grade", "g_bday", "g_drive"), stages, slow=s.rng.random() < 0.5, before_age=2)
 
 
 def grooming_gamer(s: Script) -> None:
     """Starts in a game: credits and skins, then another app, then the risk checks."""
-    stages = _pick(s, ["gift", "platform"], ["alone", "secret", "cam", "pic", "phone", "meet", "trust"], 2, 4)
+    stages = _pick(s, ["gift", "platform"], ["alone", "secret", "cam", "pic", "phone", "meet", "trust", "reveal"],
+                   2, 4)
     _grooming(s, "g_open_game", ("g_age", "g_grade", "g_asl"), stages, slow=s.rng.random() < 0.5, before_age=2)
 
 

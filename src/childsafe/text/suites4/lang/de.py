@@ -54,6 +54,7 @@ g_platform: hast du noch ne andere app? | adde mich auf {app}, da ist besser | d
 g_pic: schickst du mir ein bild von dir? | will dein gesicht sehen, schick ein selfie | zeig mal was du heute anhast | schick eins nur für mich | hast du neue bilder
 g_cam: wollen wir videocallen? nur wir | facetime später wenn du allein bist | mach mal kurz die kamera an | will deine stimme hören, ruf mich heute abend an
 g_meet: wir sollten uns mal treffen | ich kann dich nach der schule abholen | bin samstag in deiner nähe, treffen? | wir könnten was essen gehen, ich lad dich ein, muss keiner wissen | wo wohnst du so ungefähr
+g_reveal: bin eigentlich {n}, hoffe das ist ok | also ich bin {n} lol, stört dich das? | bin älter als du, {n}, aber alter ist nur ne zahl | nich erschrecken aber ich bin {n}
 g_pressure: wenn du mir vertrauen würdest würdest dus machen | komm schon sei nich so | dachte du bist anders | du hast gesagt du machst es
 g_reassure: keine sorge du kriegst keinen ärger | ich würd nie was schlimmes machen | entspann dich alles gut | nix komisches versprochen
 
@@ -70,6 +71,7 @@ c_okay: ok | okk | jo | k | okay
 c_gift: echt jz? | musst du nich | warte wirklich? | voll lieb
 c_platform: hab snap | ok adde dich | hab nur insta | meine mama erlaubt mir das nich | wie ist dein name da
 c_pic: vllt später | kp | hab nix besonderes an lol | seh grad schlimm aus | ok warte
+c_reveal: achso ok | das ist ja alt lol | ist wohl egal | echt jz | egal glaub
 c_hesitant: kp... | weiß nich | vllt | das ist bisschen komisch | keine ahnung ehrlich
 c_meet: kp meine mama würd das nich erlauben | vllt | wo | darf nich alleine raus | ich könnt sagen ich bin bei ner freundin
 c_bye: muss los | gleich wieder da essen | mama ruft | schreiben später | muss hausaufgaben machen

@@ -63,6 +63,7 @@ g_platform: got another app? | add me on {app}, its better there | this app is w
 g_pic: send a pic of u? | wanna see ur face, send a selfie | show me what ur wearing today | send one just for me | u got any new pics
 g_cam: can we video call? just us | wanna facetime later when ur alone | turn ur cam on for a sec | i want to hear ur voice, call me tonight
 g_meet: we should meet up sometime | i could pick u up after school | i'll be near ur town saturday, wanna hang? | we could get food, my treat, no one has to know | where do u live, roughly
+g_reveal: im actually {n}, hope thats ok | ok so im {n} lol, does that bother u? | im older than u, {n}, but age is just a number | dont freak out but im {n}
 g_pressure: if u trusted me u would | come on dont be like that | i thought u were different | u said u would
 g_reassure: dont worry ur not in trouble | i'd never do anything bad | relax its fine | nothing weird i promise
 
@@ -80,6 +81,7 @@ c_okay: ok | okok | sure | k | okay
 c_gift: omg really? | u dont have to | wait fr? | thats so nice
 c_platform: i have snap | ok adding u | i only have insta | my mom doesnt let me have that | wait whats ur user
 c_pic: maybe later | idk | im not wearing anything special lol | i look bad rn | ok one sec
+c_reveal: oh ok | thats kinda old lol | i guess its fine | wait really | doesnt matter i guess
 c_hesitant: idk... | im not sure | maybe | thats kinda weird | i dont know about that
 c_meet: idk my mom wouldnt let me | maybe | where | i cant go out alone | i could say im at a friends
 c_bye: gtg | brb dinner | my mom is calling me | ttyl | gotta do homework

@@ -58,6 +58,7 @@ g_platform: tienes otra app? | agregame a {app}, ahi mejor | esta app es rara, h
 g_pic: me mandas una foto tuya? | quiero verte la cara, mandame un selfie | enseñame q llevas puesto hoy | manda una solo para mi | tienes fotos nuevas
 g_cam: hacemos videollamada? solo nosotros | facetime luego cuando estes sola | pon la camara un seg | quiero oir tu voz, llamame esta noche
 g_meet: deberiamos quedar algun dia | te puedo recoger a la salida del cole | el sabado estoy x tu zona, quedamos? | vamos a comer algo, invito yo, nadie tiene q saberlo | donde vives mas o menos
+g_reveal: en realidad tengo {n}, espero q no pase nada | bueno tengo {n} jaja, te molesta? | soy mayor q tu, {n}, pero la edad es solo un numero | no te asustes pero tengo {n}
 g_pressure: si confiaras en mi lo harias | venga no seas asi | pense q eras diferente | dijiste q lo harias
 g_reassure: tranqui no te vas a meter en lios | nunca haria nada malo | relax q no pasa nada | nada raro te lo prometo
 
@@ -74,6 +75,7 @@ c_okay: vale | okk | sii | ok | va
 c_gift: en serio?? | no hace falta | q dices de verdad? | q majo
 c_platform: tengo snap | vale te agrego | solo tengo insta | mi madre no me deja tener eso | cual es tu user
 c_pic: luego quizas | nse | no llevo nada especial jaja | estoy fatal ahora | vale un seg
+c_reveal: ah vale | eso es mucho jaja | supongo q da igual | en serio? | bueno no importa
 c_hesitant: nse... | no estoy segura | puede | eso es un poco raro | no se yo
 c_meet: nse mi madre no me dejaria | puede | donde | no puedo salir sola | podria decir q estoy en casa de una amiga
 c_bye: me tengo q ir | ahora vuelvo q ceno | me llama mi madre | hablamos luego | tengo deberes

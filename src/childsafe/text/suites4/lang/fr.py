@@ -54,6 +54,7 @@ g_platform: t'as une autre appli? | ajoute moi sur {app}, c'est mieux | cette ap
 g_pic: tu m'envoies une photo de toi? | je veux voir ton visage, envoie un selfie | montre moi ce que tu portes aujourd'hui | envoie en une juste pour moi | t'as des nouvelles photos
 g_cam: on fait un appel vidéo? juste nous | facetime plus tard quand t'es seule | allume ta cam deux sec | je veux entendre ta voix, appelle moi ce soir
 g_meet: on devrait se voir un jour | je peux venir te chercher après les cours | samedi je suis vers chez toi, on se voit? | on va manger un truc, je t'invite, personne a besoin de savoir | t'habites où à peu près
+g_reveal: en vrai j'ai {n} ans, j'espère que ça va | bon j'ai {n} ans mdr, ça te dérange? | je suis plus âgé que toi, {n}, mais l'âge c'est qu'un chiffre | panique pas mais j'ai {n} ans
 g_pressure: si tu me faisais confiance tu le ferais | allez fais pas ta timide | je pensais que t'étais différente | t'avais dit que tu le ferais
 g_reassure: tkt t'auras pas de problèmes | je ferais jamais rien de mal | détends toi c'est rien | rien de bizarre promis
 
@@ -70,6 +71,7 @@ c_okay: ok | okk | oui | d'acc | vas y
 c_gift: sérieux?? | t'es pas obligé | attends vraiment? | trop gentil
 c_platform: g snap | ok je t'ajoute | j'ai que insta | ma mère veut pas que je l'aie | c quoi ton pseudo
 c_pic: plus tard peut être | jsp | je porte rien de spécial mdr | je suis moche là | ok attends
+c_reveal: ah ok | c'est vieux mdr | bon ça va je crois | sérieux | ça change rien je crois
 c_hesitant: jsp... | je suis pas sûre | peut être | c un peu bizarre | je sais pas trop
 c_meet: jsp ma mère voudra pas | peut être | où | je peux pas sortir seule | je pourrais dire que je suis chez une copine
 c_bye: je dois y aller | je reviens je mange | ma mère m'appelle | on se parle plus tard | j'ai des devoirs

@@ -60,6 +60,7 @@ g_platform: hai un'altra app? | aggiungimi su {app}, è meglio | questa app è s
 g_pic: mi mandi una foto tua? | voglio vederti in faccia, mandami un selfie | fammi vedere cosa indossi oggi | mandane una solo per me | hai foto nuove
 g_cam: facciamo una videochiamata? solo noi | facetime dopo quando sei sola | accendi la cam un attimo | voglio sentire la tua voce, chiamami stasera
 g_meet: dovremmo vederci una volta | ti posso venire a prendere dopo scuola | sabato sono dalle tue parti, ci vediamo? | andiamo a mangiare qualcosa, offro io, nessuno deve saperlo | dove abiti più o meno
+g_reveal: in realtà ho {n} anni, spero vada bene | allora ho {n} anni ahah, ti dà fastidio? | sono più grande di te, {n}, ma l'età è solo un numero | nn spaventarti ma ho {n} anni
 g_pressure: se ti fidassi di me lo faresti | dai non fare così | pensavo fossi diversa | avevi detto che lo facevi
 g_reassure: tranqui non finisci nei guai | non farei mai niente di male | rilassati va tutto bene | niente di strano te lo giuro
 
@@ -76,6 +77,7 @@ c_okay: ok | okk | si | va bene | vabbè
 c_gift: davvero?? | nn serve | aspetta sul serio? | che carino
 c_platform: ho snap | ok ti aggiungo | ho solo insta | mia mamma nn me lo fa avere | come ti chiami li
 c_pic: magari dopo | boh | nn ho niente di speciale ahah | sono un disastro adesso | ok aspetta
+c_reveal: ah ok | sei grande ahah | credo vada bene | davvero? | boh nn importa
 c_hesitant: boh... | nn sono sicura | forse | è un po strano | nn so
 c_meet: boh mia mamma nn mi lascerebbe | forse | dove | nn posso uscire da sola | potrei dire che sono da un'amica
 c_bye: devo andare | torno dopo cena | mia mamma mi chiama | ci sentiamo dopo | devo fare i compiti

@@ -58,6 +58,7 @@ g_platform: heb je nog een andere app? | add me op {app}, daar is beter | deze a
 g_pic: stuur je een foto van jezelf? | wil je gezicht zien, stuur een selfie | laat zien wat je vandaag aan hebt | stuur er een alleen voor mij | heb je nieuwe foto's
 g_cam: zullen we videobellen? alleen wij | facetime straks als je alleen bent | zet je camera ff aan | wil je stem horen, bel me vanavond
 g_meet: we moeten een keer afspreken | ik kan je na school ophalen | ik ben zaterdag bij jou in de buurt, afspreken? | we kunnen wat eten, ik trakteer, niemand hoeft het te weten | waar woon je ongeveer
+g_reveal: ik ben eigenlijk {n}, hoop dat dat oke is | nou ik ben {n} haha, vind je dat erg? | ik ben ouder dan jij, {n}, maar leeftijd is maar een getal | niet schrikken maar ik ben {n}
 g_pressure: als je me vertrouwde zou je het doen | kom op doe niet zo | dacht dat je anders was | je zei dat je het zou doen
 g_reassure: geen zorgen je krijgt geen problemen | ik zou nooit iets ergs doen | rustig maar het is oke | niks raars beloofd
 
@@ -74,6 +75,7 @@ c_okay: oke | okk | ja | k | prima
 c_gift: echt?? | hoeft niet | wacht echt? | wat lief
 c_platform: heb snap | oke add je | heb alleen insta | mn moeder vindt dat niet goed | wat is je naam daar
 c_pic: misschien straks | weet niet | heb niks speciaals aan haha | zie er niet uit nu | oke wacht
+c_reveal: oh oke | dat is best oud haha | maakt denk ik niet uit | echt? | boeit niet denk ik
 c_hesitant: weet niet... | ben niet zeker | misschien | dat is beetje raar | weet ik niet hoor
 c_meet: weet niet mn moeder zou het niet goed vinden | misschien | waar | mag niet alleen weg | ik kan zeggen dat ik bij een vriendin ben
 c_bye: moet gaan | zo terug eten | mn moeder roept | spreek je later | moet huiswerk maken

@@ -56,6 +56,7 @@ g_platform: masz inna apke? | dodaj mnie na {app}, tam lepiej | ta apka jest dzi
 g_pic: wyslesz mi swoje zdjecie? | chce zobaczyc twoja twarz, wyslij selfie | pokaz co masz dzis na sobie | wyslij jedno tylko dla mnie | masz jakies nowe zdjecia
 g_cam: pogadamy na kamerce? tylko my | facetime pozniej jak bedziesz sama | wlacz kamerke na sek | chce uslyszec twoj glos, zadzwon wieczorem
 g_meet: powinnismy sie kiedys spotkac | moge cie odebrac po szkole | w sobote bede kolo ciebie, spotkamy sie? | mozemy cos zjesc, ja stawiam, nikt nie musi wiedziec | gdzie mniej wiecej mieszkasz
+g_reveal: tak naprawde mam {n} lat, mam nadzieje ze to ok | no mam {n} lat xd, przeszkadza ci to? | jestem starszy od ciebie, {n}, ale wiek to tylko liczba | nie boj sie ale mam {n} lat
 g_pressure: jakbys mi ufala to bys to zrobila | no wez nie badz taka | myslalem ze jestes inna | mowilas ze to zrobisz
 g_reassure: spokojnie nie bedziesz miala klopotow | nigdy bym nic zlego nie zrobil | wyluzuj jest ok | nic dziwnego obiecuje
 
@@ -72,6 +73,7 @@ c_okay: ok | okk | jj | spk | dobra
 c_gift: serio?? | nie musisz | czekaj naprawde? | ale mile
 c_platform: mam snapa | ok dodaje cie | mam tylko insta | mama mi nie pozwala | jaki masz nick
 c_pic: moze pozniej | nwm | nie mam nic specjalnego xd | wygladam teraz okropnie | ok czekaj
+c_reveal: aa ok | troche duzo xd | chyba spoko | serio? | nwm chyba nie ma znaczenia
 c_hesitant: nwm... | nie jestem pewna | moze | to troche dziwne | nie wiem
 c_meet: nwm mama by mnie nie puscila | moze | gdzie | nie moge sama wychodzic | moge powiedziec ze jestem u kolezanki
 c_bye: musze leciec | zaraz wracam obiad | mama mnie wola | pogadamy pozniej | musze odrobic lekcje

@@ -56,6 +56,7 @@ g_platform: tem outro app? | me add no {app}, la é melhor | esse app é estranh
 g_pic: manda uma foto sua? | quero ver seu rosto, manda uma selfie | me mostra oq vc ta vestindo hj | manda uma só pra mim | tem foto nova
 g_cam: bora de chamada de video? só nós | facetime depois qnd vc tiver sozinha | liga a camera rapidinho | quero ouvir sua voz, me liga hj a noite
 g_meet: a gente devia se encontrar | posso te buscar na saida da escola | sabado to perto da sua cidade, bora sair? | bora comer algo, eu pago, ninguem precisa saber | vc mora onde mais ou menos
+g_reveal: na vdd tenho {n}, espero q tudo bem | entao tenho {n} kkk, te incomoda? | sou mais velho q vc, {n}, mas idade é só um numero | n se assusta mas tenho {n}
 g_pressure: se vc confiasse em mim vc fazia | ah para n faz isso | achei q vc era diferente | vc disse q ia fazer
 g_reassure: relaxa vc n ta encrencada | eu nunca faria nada de ruim | fica tranquila | nada estranho prometo
 
@@ -72,6 +73,7 @@ c_okay: ta | blz | ok | sim | fechou
 c_gift: serio?? | n precisa | mentira vdd? | q fofo
 c_platform: tenho snap | ta te add | só tenho insta | minha mae n deixa eu ter isso | qual seu user
 c_pic: depois talvez | sla | n to com nada demais kkk | to horrivel agr | ta pera
+c_reveal: ah ta | nossa é bastante kkk | acho q tudo bem | serio? | sla n importa
 c_hesitant: sla... | n sei | talvez | isso é meio estranho | n sei n
 c_meet: sla minha mae n ia deixar | talvez | onde | n posso sair sozinha | podia falar q to na casa de uma amiga
 c_bye: tenho q ir | ja volto janta | minha mae ta me chamando | falamos depois | tenho dever de casa

@@ -56,6 +56,7 @@ g_platform: har du nån annan app? | adda mig på {app}, bättre där | den här
 g_pic: skickar du en bild på dig? | vill se ditt ansikte, skicka en selfie | visa vad du har på dig idag | skicka en bara till mig | har du nya bilder
 g_cam: ska vi videosamtala? bara vi | facetime sen när du är ensam | sätt på kameran en sek | vill höra din röst, ring mig ikväll
 g_meet: vi borde ses nån gång | jag kan hämta dig efter skolan | jag är nära din stad på lördag, ses? | vi kan käka nåt, jag bjuder, ingen behöver veta | var bor du typ
+g_reveal: jag är faktiskt {n}, hoppas det är ok | okej jag är {n} haha, stör det dig? | jag är äldre än du, {n}, men ålder är bara en siffra | bli inte rädd men jag är {n}
 g_pressure: om du litade på mig skulle du göra det | kom igen var inte sån | trodde du var annorlunda | du sa att du skulle
 g_reassure: oroa dig inte du får inga problem | jag skulle aldrig göra nåt dumt | lugn det är lugnt | inget konstigt jag lovar
 
@@ -72,6 +73,7 @@ c_okay: ok | okk | aa | japp | okej
 c_gift: va på riktigt? | du behöver inte | vänta seriöst? | vad snällt
 c_platform: har snap | ok addar dig | har bara insta | mamma låter mig inte ha det | vad heter du där
 c_pic: kanske sen | vet ej | har inget speciellt på mig haha | ser hemsk ut nu | ok vänta
+c_reveal: jaha ok | det är ju gammalt haha | det är väl lugnt | på riktigt | spelar ingen roll typ
 c_hesitant: vet ej... | är inte säker | kanske | det är lite konstigt | vet inte riktigt
 c_meet: vet ej mamma skulle inte låta mig | kanske | var | får inte gå ut själv | jag kan säga att jag är hos en kompis
 c_bye: måste dra | brb middag | mamma ropar | hörs sen | måste plugga
