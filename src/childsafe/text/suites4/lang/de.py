@@ -86,8 +86,8 @@ age_birth_year: bin {y} geboren | jahrgang {y} | {y}er jahrgang lol | bin von {y
 age_school_year: {s} | bin in der {s} | geh in die {s} | {s} lol so langweilig
 age_plea: bitte ich bin erst {n} | bin {n} bitte nicht | ich bin literally {n}
 
-o_q: was machst du | hast du die neue folge gesehen | was hörst du grad | pizza oder burger | ugh so viele hausaufgaben | so kalt heute | hast du haustiere | welche musik magst du | machst du sport | was gibts bei euch zum essen | hast du das video gesehen was ich geschickt hab | gehst du zum spiel | mein wlan ist so lahm | was hast du am wochenende gemacht
-o_r: nix, chill nur | ja war so gut | das neue von apache, in dauerschleife | pizza safe | same, mathe killt mich | hier regnets auch | hab ne katze, voll faul | bisschen von allem | ich tanze | heute tacos | lol ja so witzig | wenn papa mich fährt | meins auch ugh | war nur zuhause ehrlich
+o_q: was machst du | hast du die neue folge gesehen | was hörst du grad | pizza oder burger | ugh so viele hausaufgaben | so kalt heute | hast du haustiere | welche musik magst du | machst du sport | was gibts bei euch zum essen | hast du das video gesehen was ich geschickt hab | gehst du zum spiel | mein wlan ist so lahm | was hast du am wochenende gemacht | welche serie schaust du grad | hast du das projekt fertig | das meme was du gepostet hast lol | gehst du auf die party | kann nich schlafen | was machst du in den ferien
+o_r: nix, chill nur | ja war so gut | das neue von apache, in dauerschleife | pizza safe | same, mathe killt mich | hier regnets auch | hab ne katze, voll faul | bisschen von allem | ich tanze | heute tacos | lol ja so witzig | wenn papa mich fährt | meins auch ugh | war nur zuhause ehrlich | stranger things, nochmal von vorne | noch nich, ist so lang | ikr hab ich auf tiktok gefunden | kp vllt | same lol | fahr zu meiner oma
 
 x_cold: ich hab was von dir | schau mal was ich gefunden hab | das solltest du sehen | wir müssen reden
 x_turn: genug gespielt | jz hör gut zu | jetzt mal ernst | ich bin nich wer du denkst

@@ -98,8 +98,8 @@ age_school_year: {s} | im in {s} | {s} why | {s} lol its so boring
 age_plea: please im only {n} | im {n} please dont | im literally {n}
 
 # --- ordinary chat (both sides; no numbers)
-o_q: what r u doing | did u watch the new episode | whats ur fav song rn | pizza or burgers | ugh i have so much homework | its so cold today | do u have pets | what music u into | u play any sports | whats for dinner at ur place | did u see that video i sent | are u going to the game | my wifi is so slow | what did u do this weekend
-o_r: nothing much, just chilling | yes it was so good | that new one from the radio, on repeat | pizza obv | same honestly, math is killing me | its raining here too | i have a cat, shes so lazy | idk a bit of everything | i do dance | we're having tacos | lmao yes so funny | maybe if my dad drives | mine too ugh | just stayed home tbh
+o_q: what r u doing | did u watch the new episode | whats ur fav song rn | pizza or burgers | ugh i have so much homework | its so cold today | do u have pets | what music u into | u play any sports | whats for dinner at ur place | did u see that video i sent | are u going to the game | my wifi is so slow | what did u do this weekend | whats ur fav show rn | did u finish the project | that meme u posted was so funny | are u going to the party | i cant sleep | any plans for the holidays
+o_r: nothing much, just chilling | yes it was so good | that new one from the radio, on repeat | pizza obv | same honestly, math is killing me | its raining here too | i have a cat, shes so lazy | idk a bit of everything | i do dance | we're having tacos | lmao yes so funny | maybe if my dad drives | mine too ugh | just stayed home tbh | stranger things, rewatching it | not yet its so long | ikr i found it on tiktok | idk maybe | same lol | visiting my grandma
 
 # --- sextortion, offender
 x_cold: i have something of urs | look what i found | u should see this | we need to talk

@@ -90,8 +90,8 @@ age_birth_year: soy del {y} | naci en el {y} | del {y} jaja | soy de {y}
 age_school_year: {s} | estoy en {s} | hago {s} | {s} jaja q aburrido
 age_plea: porfa solo tengo {n} | tengo {n} porfavor no | tengo {n} años literal
 
-o_q: q haces | viste el nuevo capi | q cancion escuchas ahora | pizza o hamburguesa | uf tengo muchisimos deberes | q frio hace hoy | tienes mascotas | q musica te gusta | haces algun deporte | q cenas hoy | viste el video q te pase | vas al partido | mi wifi va fatal | q hiciste el finde
-o_r: nada aqui tirada | siii estuvo buenisimo | la nueva de bad bunny, en bucle | pizza obvio | igual, mates me mata | aqui llueve | tengo un gato super vago | un poco de todo | hago baile | tacos hoy | jajaja si q risa | si me lleva mi padre | el mio tb uf | nada me quede en casa
+o_q: q haces | viste el nuevo capi | q cancion escuchas ahora | pizza o hamburguesa | uf tengo muchisimos deberes | q frio hace hoy | tienes mascotas | q musica te gusta | haces algun deporte | q cenas hoy | viste el video q te pase | vas al partido | mi wifi va fatal | q hiciste el finde | q serie estas viendo | terminaste el trabajo | el meme q subiste me mato | vas a ir a la fiesta | no puedo dormir | q haces en vacaciones
+o_r: nada aqui tirada | siii estuvo buenisimo | la nueva de bad bunny, en bucle | pizza obvio | igual, mates me mata | aqui llueve | tengo un gato super vago | un poco de todo | hago baile | tacos hoy | jajaja si q risa | si me lleva mi padre | el mio tb uf | nada me quede en casa | stranger things, la estoy volviendo a ver | aun no es larguisimo | ya ves lo vi en tiktok | nse puede | yo tampoco jaja | voy al pueblo con mi abuela
 
 x_cold: tengo algo tuyo | mira lo q encontre | deberias ver esto | tenemos q hablar
 x_turn: bueno se acabo el juego | ahora escuchame bien | vamos a hablar en serio | no soy quien crees

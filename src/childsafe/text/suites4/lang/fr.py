@@ -86,8 +86,8 @@ age_birth_year: je suis de {y} | je suis née en {y} | {y} mdr | génération {y
 age_school_year: {s} | je suis en {s} | en {s} | {s} mdr c chiant
 age_plea: stp j'ai que {n} ans | j'ai {n} ans stp non | j'ai littéralement {n} ans
 
-o_q: tu fais quoi | t'as vu le nouvel épisode | t'écoutes quoi en ce moment | pizza ou burger | j'ai trop de devoirs | il fait trop froid aujourd'hui | t'as des animaux | t'écoutes quoi comme musique | tu fais du sport | vous mangez quoi ce soir | t'as vu la vidéo que je t'ai envoyée | tu vas au match | ma wifi rame trop | t'as fait quoi ce weekend
-o_r: rien je chill | ouiii c'était trop bien | le nouveau d'aya, en boucle | pizza évidemment | pareil, les maths me tuent | ici il pleut | j'ai un chat trop flemmard | un peu de tout | je fais de la danse | tacos ce soir | mdr oui trop drôle | si mon père m'emmène | la mienne aussi | rien je suis restée chez moi
+o_q: tu fais quoi | t'as vu le nouvel épisode | t'écoutes quoi en ce moment | pizza ou burger | j'ai trop de devoirs | il fait trop froid aujourd'hui | t'as des animaux | t'écoutes quoi comme musique | tu fais du sport | vous mangez quoi ce soir | t'as vu la vidéo que je t'ai envoyée | tu vas au match | ma wifi rame trop | t'as fait quoi ce weekend | tu regardes quoi comme série | t'as fini l'exposé | le meme que t'as posté mdr | tu vas à la soirée | j'arrive pas à dormir | tu fais quoi pendant les vacances
+o_r: rien je chill | ouiii c'était trop bien | le nouveau d'aya, en boucle | pizza évidemment | pareil, les maths me tuent | ici il pleut | j'ai un chat trop flemmard | un peu de tout | je fais de la danse | tacos ce soir | mdr oui trop drôle | si mon père m'emmène | la mienne aussi | rien je suis restée chez moi | stranger things, je la revois | pas encore c trop long | grave je l'ai trouvé sur tiktok | jsp peut être | moi non plus mdr | je vais chez ma grand mère
 
 x_cold: j'ai un truc à toi | regarde ce que j'ai trouvé | tu devrais voir ça | faut qu'on parle
 x_turn: bon fini de jouer | maintenant écoute bien | on va parler sérieusement | je suis pas qui tu crois

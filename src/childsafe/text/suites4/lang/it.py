@@ -92,8 +92,8 @@ age_birth_year: sono del {y} | sono nata nel {y} | classe {y} ahah | {y} ahah
 age_school_year: {s} | faccio la {s} | sono in {s} | {s} ahah che noia
 age_plea: ti prego ho solo {n} anni | ho {n} anni ti prego no | ho letteralmente {n} anni
 
-o_q: che fai | hai visto la nuova puntata | che canzone ascolti ora | pizza o hamburger | uff troppi compiti | che freddo oggi | hai animali | che musica ti piace | fai sport | cosa mangiate stasera | hai visto il video che ti ho mandato | vai alla partita | il mio wifi è lentissimo | che hai fatto nel weekend
-o_r: niente, relax | si bellissima | quella nuova di annalisa, a ripetizione | pizza ovvio | uguale, mate mi uccide | qui piove | ho un gatto pigrissimo | un po di tutto | faccio danza | tacos stasera | ahah si troppo divertente | se mi porta mio papà | anche il mio uff | niente sono stata a casa
+o_q: che fai | hai visto la nuova puntata | che canzone ascolti ora | pizza o hamburger | uff troppi compiti | che freddo oggi | hai animali | che musica ti piace | fai sport | cosa mangiate stasera | hai visto il video che ti ho mandato | vai alla partita | il mio wifi è lentissimo | che hai fatto nel weekend | che serie stai guardando | hai finito la ricerca | il meme che hai postato ahah | vieni alla festa | nn riesco a dormire | che fai in vacanza
+o_r: niente, relax | si bellissima | quella nuova di annalisa, a ripetizione | pizza ovvio | uguale, mate mi uccide | qui piove | ho un gatto pigrissimo | un po di tutto | faccio danza | tacos stasera | ahah si troppo divertente | se mi porta mio papà | anche il mio uff | niente sono stata a casa | stranger things, la sto riguardando | nn ancora è lunghissima | vero l'ho trovato su tiktok | boh forse | nemmeno io ahah | vado dalla nonna
 
 x_cold: ho una cosa tua | guarda cosa ho trovato | dovresti vedere questo | dobbiamo parlare
 x_turn: basta giochi | adesso ascoltami bene | parliamo seriamente | nn sono chi pensi

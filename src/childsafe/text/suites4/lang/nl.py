@@ -90,8 +90,8 @@ age_birth_year: ik ben van {y} | geboren in {y} | bouwjaar {y} haha | {y} kind l
 age_school_year: {s} | zit in {s} | ik zit in {s} | {s} haha zo saai
 age_plea: alsjeblieft ik ben pas {n} | ik ben {n} alsjeblieft niet | ik ben letterlijk {n}
 
-o_q: wat doe je | heb je de nieuwe aflevering gezien | wat luister je nu | pizza of burger | pff zoveel huiswerk | zo koud vandaag | heb je huisdieren | wat voor muziek vind je leuk | doe je aan sport | wat eten jullie vanavond | heb je de video gezien die ik stuurde | ga je naar de wedstrijd | mn wifi is zo traag | wat heb je dit weekend gedaan
-o_r: niks, beetje chillen | ja was zo goed | dat nieuwe nummer van froukje, op repeat | pizza natuurlijk | same, wiskunde sloopt me | hier regent het ook | heb een kat, zo lui | beetje van alles | ik dans | tacos vanavond | haha ja zo grappig | als mn vader me brengt | die van mij ook | was gewoon thuis eerlijk
+o_q: wat doe je | heb je de nieuwe aflevering gezien | wat luister je nu | pizza of burger | pff zoveel huiswerk | zo koud vandaag | heb je huisdieren | wat voor muziek vind je leuk | doe je aan sport | wat eten jullie vanavond | heb je de video gezien die ik stuurde | ga je naar de wedstrijd | mn wifi is zo traag | wat heb je dit weekend gedaan | welke serie kijk je nu | heb je het project af | die meme die je postte haha | ga je naar het feestje | kan niet slapen | wat doe je in de vakantie
+o_r: niks, beetje chillen | ja was zo goed | dat nieuwe nummer van froukje, op repeat | pizza natuurlijk | same, wiskunde sloopt me | hier regent het ook | heb een kat, zo lui | beetje van alles | ik dans | tacos vanavond | haha ja zo grappig | als mn vader me brengt | die van mij ook | was gewoon thuis eerlijk | stranger things, kijk hem opnieuw | nog niet het is zo lang | ja toch vond hem op tiktok | weet niet misschien | same haha | ik ga naar mn oma
 
 x_cold: ik heb iets van jou | kijk wat ik gevonden heb | dit moet je zien | we moeten praten
 x_turn: genoeg gespeeld | luister nu goed | nu even serieus | ik ben niet wie je denkt

@@ -88,8 +88,8 @@ age_birth_year: jestem z {y} | rocznik {y} | {y} xd | urodzilam sie w {y}
 age_school_year: {s} | jestem w {s} | chodze do {s} | {s} xd nudy
 age_plea: prosze mam dopiero {n} lat | mam {n} lat prosze nie | mam doslownie {n} lat
 
-o_q: co robisz | widzialas nowy odcinek | czego teraz sluchasz | pizza czy burger | masakra ile zadane | ale dzis zimno | masz zwierzaki | jakiej muzyki sluchasz | trenujesz cos | co macie na obiad | widzialas filmik co ci wyslalam | idziesz na mecz | moje wifi tak muli | co robilas w weekend
-o_r: nic, chilluje | tak byl mega | ta nowa sanah, w kolko | pizza oczywiscie | to samo, matma mnie zabija | u mnie tez pada | mam kota, strasznie leniwy | wszystkiego po troche | tancze | tacosy dzisiaj | xd tak mega smieszne | jak tata mnie zawiezie | moje tez | siedzialam w domu szczerze
+o_q: co robisz | widzialas nowy odcinek | czego teraz sluchasz | pizza czy burger | masakra ile zadane | ale dzis zimno | masz zwierzaki | jakiej muzyki sluchasz | trenujesz cos | co macie na obiad | widzialas filmik co ci wyslalam | idziesz na mecz | moje wifi tak muli | co robilas w weekend | jaki serial teraz ogladasz | skonczylas projekt | ten mem co wrzucilas xd | idziesz na impreze | nie moge spac | co robisz w wakacje
+o_r: nic, chilluje | tak byl mega | ta nowa sanah, w kolko | pizza oczywiscie | to samo, matma mnie zabija | u mnie tez pada | mam kota, strasznie leniwy | wszystkiego po troche | tancze | tacosy dzisiaj | xd tak mega smieszne | jak tata mnie zawiezie | moje tez | siedzialam w domu szczerze | stranger things, ogladam jeszcze raz | jeszcze nie jest taki dlugi | no nie znalazlam na tiktoku | nwm moze | ja tez nie xd | jade do babci
 
 x_cold: mam cos twojego | zobacz co znalazlem | powinnas to zobaczyc | musimy pogadac
 x_turn: koniec zabawy | teraz sluchaj uwaznie | teraz na powaznie | nie jestem tym za kogo mnie masz

@@ -88,8 +88,8 @@ age_birth_year: sou de {y} | nasci em {y} | {y} kkk | sou {y}
 age_school_year: {s} | to no {s} | faço {s} | {s} kkk mt chato
 age_plea: pfv eu só tenho {n} | tenho {n} pfv n | tenho {n} anos literalmente
 
-o_q: oq vc ta fazendo | viu o ep novo | q musica vc ta ouvindo | pizza ou hamburguer | aff mt dever de casa | q frio hj | vc tem pet | q musica vc curte | vc faz algum esporte | oq tem de janta ai | viu o video q te mandei | vai no jogo | minha net ta horrivel | oq vc fez no fds
-o_r: nada to de boa | simm foi mt bom | aquela nova da anitta, no repeat | pizza obvio | igual, mat ta me matando | aqui ta chovendo | tenho uma gata mt preguiçosa | um pouco de tudo | faço danca | tem tacos | kkkk sim mt engraçado | se meu pai me levar | a minha tb aff | nada fiquei em casa
+o_q: oq vc ta fazendo | viu o ep novo | q musica vc ta ouvindo | pizza ou hamburguer | aff mt dever de casa | q frio hj | vc tem pet | q musica vc curte | vc faz algum esporte | oq tem de janta ai | viu o video q te mandei | vai no jogo | minha net ta horrivel | oq vc fez no fds | q serie vc ta vendo | terminou o trabalho | aquele meme q vc postou kkkk | vai na festa | n consigo dormir | vai fazer oq nas ferias
+o_r: nada to de boa | simm foi mt bom | aquela nova da anitta, no repeat | pizza obvio | igual, mat ta me matando | aqui ta chovendo | tenho uma gata mt preguiçosa | um pouco de tudo | faço danca | tem tacos | kkkk sim mt engraçado | se meu pai me levar | a minha tb aff | nada fiquei em casa | stranger things, to revendo | ainda n é mt grande | né achei no tiktok | sla talvez | nem eu kkk | vou pra casa da minha vó
 
 x_cold: tenho uma coisa sua | olha oq eu achei | vc devia ver isso | a gente precisa conversar
 x_turn: chega de brincadeira | agr presta atencao | vamos falar serio | n sou quem vc pensa

@@ -88,8 +88,8 @@ age_birth_year: är född {y} | född {y} | {y}:a haha | jag är från {y}
 age_school_year: {s} | går i {s} | jag går i {s} | {s} haha så tråkigt
 age_plea: snälla jag är bara {n} | jag är {n} snälla | jag är typ {n}
 
-o_q: vad gör du | såg du nya avsnittet | vad lyssnar du på nu | pizza eller burgare | orka så mkt läxor | så kallt idag | har du husdjur | vad för musik gillar du | håller du på med nån sport | vad blir det för middag hos er | såg du videon jag skickade | ska du på matchen | mitt wifi är så segt | vad gjorde du i helgen
-o_r: inget, chillar bara | ja den var så bra | den nya med yung lean, på repeat | pizza såklart | samma, matten dödar mig | regnar här med | har en katt, så lat | lite av allt | jag dansar | tacos ikväll | haha ja så kul | om pappa skjutsar | mitt med asså | var bara hemma ärligt
+o_q: vad gör du | såg du nya avsnittet | vad lyssnar du på nu | pizza eller burgare | orka så mkt läxor | så kallt idag | har du husdjur | vad för musik gillar du | håller du på med nån sport | vad blir det för middag hos er | såg du videon jag skickade | ska du på matchen | mitt wifi är så segt | vad gjorde du i helgen | vilken serie kollar du på | är du klar med projektet | memen du la upp haha | ska du på festen | kan inte sova | vad gör du på lovet
+o_r: inget, chillar bara | ja den var så bra | den nya med yung lean, på repeat | pizza såklart | samma, matten dödar mig | regnar här med | har en katt, så lat | lite av allt | jag dansar | tacos ikväll | haha ja så kul | om pappa skjutsar | mitt med asså | var bara hemma ärligt | stranger things, ser om den | inte än den är så lång | ja hittade den på tiktok | vet ej kanske | samma haha | åker till mormor
 
 x_cold: jag har nåt av dig | kolla vad jag hittade | du borde se det här | vi måste prata
 x_turn: nu räcker det | lyssna noga nu | nu blir det allvar | jag är inte den du tror
