@@ -131,6 +131,10 @@ class HashedSignal:
     quality: int | None = None
     #: The signals of the item's 8 rotations and flips (original first), matched too (``--dihedral``).
     dihedral: tuple[str, ...] = ()
+    #: A photo hasher's signal of the pixels as stored, when the photo's EXIF orientation is not 1:
+    #: ``value`` is the photo as shown (orientation applied), this is what HMA and ThreatExchange
+    #: compute (they ignore the orientation).  Matched too; a match says which one it came from.
+    as_stored: str | None = None
 
 
 class StreamDigest(Protocol):
