@@ -282,19 +282,24 @@ class Matcher:
         return results
 
     def match_file(self, hashes: FileHashes) -> MatchResult:
+        """Every signal of the file (and its dihedral variants); a photo turned by its EXIF orientation
+        matches as shown or as stored, and each match says which (``orientation``)."""
         hits: list[_Hit] = []
         for name, value in hashes.signals(self.pdq_quality_min).items():
             if name not in self._kinds:
                 continue  # a signal type no longer installed: reported, not matched
             kind = self._kinds[name]
-            dihedral = hashes.hashed[name].dihedral
-            for variant in dihedral or (value,):
-                hits.extend(self._hits(kind, variant))
+            signal = hashes.hashed[name]
+            shown = {"orientation": "as_shown"} if signal.as_stored else {}
+            for variant in signal.dihedral or (value,):
+                hits.extend(self._hits(kind, variant, shown))
+            if signal.as_stored:
+                hits.extend(self._hits(kind, signal.as_stored, {"orientation": "as_stored"}))
         return self._resolve(hits)
 
-    def _hits(self, kind: type[SignalType], value: str) -> list[_Hit]:
+    def _hits(self, kind: type[SignalType], value: str, how: dict[str, Any] | None = None) -> list[_Hit]:
         exact = value if kind.exact else None
-        return [(h.entry_id, h.distance, dict(h.detail), exact)
+        return [(h.entry_id, h.distance, {**h.detail, **(how or {})}, exact)
                 for h in self._indexes[kind.name].search(value, self._radius(kind))]
 
     def _resolve(self, hits: list[_Hit]) -> MatchResult:

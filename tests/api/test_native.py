@@ -126,6 +126,21 @@ def test_import_and_export_round_trip(svc: Service, fmt: str) -> None:
     assert again.json()["added"] == report["added"]
 
 
+def test_import_skips_non_media_lines_and_takes_bare_signals(svc: Service) -> None:
+    te = f"url https://example.com/\nmd5 {MD5}\nraw_text hello\n".encode()
+    r = svc.admin.post("/api/v1/banks/t/import", params={"create": "true"},
+                       files={"file": ("collab.te", te, "text/plain")})
+    assert r.status_code == 200, r.text
+    assert (r.json()["added"], r.json()["skipped"], [s["line"] for s in r.json()["skipped_lines"]]) == (1, 2, [1, 3])
+    bare = f"{MD5_B}\n".encode()
+    r = svc.admin.post("/api/v1/banks/t/import", params={"signal_type": "md5"},
+                       files={"file": ("md5s.txt", bare, "text/plain")})
+    assert r.status_code == 200 and r.json()["added"] == 1
+    r = svc.admin.post("/api/v1/banks/t/import", params={"signal_type": "md5", "format": "csv"},
+                       files={"file": ("md5s.txt", bare, "text/plain")})
+    assert r.status_code == 400
+
+
 def test_a_malformed_list_is_rejected_whole(svc: Service) -> None:
     svc.admin.post("/api/v1/banks", json={"name": "b"})
     bad = f"md5 {MD5}\nmd5 nothex\npdq 123\nmd5 {MD5_B}\n".encode()

@@ -1,4 +1,5 @@
-"""Fuzzing the hash-list readers (te, csv, vics): only per-line problems, never an exception."""
+"""Fuzzing the hash-list readers (te, csv, te_csv, vics, caid, ncmec_xml): only per-line problems and skips,
+never an exception."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from childsafe.errors import HashListFormatError
-from childsafe.media.hashlists import HashListEntry, iter_hash_list, read_hash_list
+from childsafe.media.hashlists import HashListEntry, HashListItem, HashListSkip, iter_hash_list, read_hash_list
 from childsafe.media.signals import SIGNAL_TYPES
 from tests.fuzz.fuzzkit import fuzz_settings, mutated, no_newline_text, printable_line
 
@@ -23,6 +24,16 @@ VICS_SAMPLE = json.dumps({"odata.metadata": "x", "value": [
      "MediaFiles": [{"SHA1": SIGNAL_TYPES["sha1"].examples[0]}]},
     {"MediaID": 2, "SHA256": SIGNAL_TYPES["sha256"].examples[0], "Category": "2"}]}).encode()
 
+NCMEC_SAMPLE = (
+    '<?xml version="1.0"?><queryResult xmlns="https://hashsharing.ncmec.org/hashsharing/v2"><images count="2">'
+    f'<image><member id="1">m</member><id>a</id><fingerprints><md5>{SIGNAL_TYPES["md5"].examples[0]}</md5>'
+    f'<pdna>x</pdna></fingerprints></image><deletedImage><id>b</id></deletedImage></images><videos count="1">'
+    f'<video><id>c</id><fingerprints><md5>{SIGNAL_TYPES["md5"].examples[1]}</md5></fingerprints></video>'
+    '</videos></queryResult>').encode()
+TE_CSV_SAMPLE = ("signal_type,signal_str,collab,category,tags\r\n"
+                 + "".join(f"{name},{signal},c,POSITIVE_CLASS,t\r\n" for name, signal in GOOD)
+                 + "url,https://example.com/,c,POSITIVE_CLASS,\r\n").encode()
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
@@ -30,7 +41,7 @@ json_values = st.recursive(
 )
 
 
-def _read_all(data: bytes, fmt: str) -> list[HashListEntry | tuple[int, str]]:
+def _read_all(data: bytes, fmt: str) -> list[HashListItem]:
     """Every item the reader yields; only HashListFormatError may escape (checked by callers)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "list"
@@ -43,19 +54,23 @@ def _read_all(data: bytes, fmt: str) -> list[HashListEntry | tuple[int, str]]:
         return items
 
 
-def _check_items(items: list[HashListEntry | tuple[int, str]]) -> None:
+def _check_items(items: list[HashListItem]) -> None:
     for item in items:
         if isinstance(item, HashListEntry):
             assert item.line >= 1 and item.signal
             assert "\x00" not in (item.label or "") + (item.source or "")
+        elif isinstance(item, HashListSkip):
+            assert item.line >= 1 and item.reason
         else:
             line, message = item
             assert isinstance(line, int) and line >= 0 and isinstance(message, str) and message
 
 
 @fuzz_settings(400)
-@given(data=st.one_of(st.binary(max_size=400), mutated(TE_SAMPLE), mutated(CSV_SAMPLE), mutated(VICS_SAMPLE)),
-       fmt=st.sampled_from(("auto", "te", "csv", "vics")))
+@given(data=st.one_of(st.binary(max_size=400), mutated(TE_SAMPLE), mutated(CSV_SAMPLE), mutated(VICS_SAMPLE),
+                      mutated(NCMEC_SAMPLE), mutated(TE_CSV_SAMPLE)),
+       fmt=st.sampled_from(("auto", "te", "csv", "te_csv", "vics", "caid", "ncmec_xml")))
+@example(data=b'<!DOCTYPE q [<!ENTITY a "aa">]><q><i><image>&a;</image></i></q>', fmt="ncmec_xml")
 @example(data=b'signal_type,signal\nmd5,"x\nmd5,d41d8cd98f00b204e9800998ecf8427e\n', fmt="csv")
 @example(data=b"\xef\xbb\xbf{", fmt="vics")
 @example(data=b"md5 \x00", fmt="te")
@@ -65,9 +80,9 @@ def test_any_bytes_give_entries_or_numbered_problems(data: bytes, fmt: str) -> N
     except HashListFormatError:
         return  # only for a format that cannot be told (auto)
     _check_items(items)
-    if fmt in ("te", "csv"):  # line-based: a problem's number is a physical line of the file
+    if fmt in ("te", "csv", "te_csv"):  # line-based: a problem's number is a physical line of the file
         lines = data.count(b"\n") + 1
-        assert all((item.line if isinstance(item, HashListEntry) else item[0]) <= lines for item in items)
+        assert all((item[0] if isinstance(item, tuple) else item.line) <= lines for item in items)
 
 
 @fuzz_settings(250)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from childsafe.errors import HashListFormatError, InvalidSignalError
-from childsafe.media import hashlists
+from childsafe.media import hashlists, hashlists_vics
 from childsafe.media.hashlists import (
     FORMATS,
     MAX_LINE_BYTES,
@@ -59,39 +59,49 @@ def lines_of(problems: list[tuple[int, str]]) -> list[int]:
 # --- round trips -------------------------------------------------------------------------------
 
 
+#: Formats that write (ncmec_xml is import-only: NCMEC's lists come from NCMEC).
+WRITABLE = sorted(set(FORMATS) - {"ncmec_xml"})
+VICS_FAMILY = ("vics", "vics2", "caid")
+
+
 def carried(fmt: str, entry: HashListEntry) -> tuple[str, str, str | None, str | None]:
-    """What of an entry ``fmt`` can carry (te: no label/source; vics: category label only)."""
+    """What of an entry ``fmt`` can carry (te: no label/source; vics: category label only; caid
+    labels what has no category ``caid``; te_csv: an opinion category before the tags)."""
     if fmt == "te":
         return entry.signal_type, entry.signal, None, None
-    if fmt == "vics":
+    if fmt == "caid":
+        return entry.signal_type, entry.signal, entry.label or "caid", None
+    if fmt in VICS_FAMILY:
         return entry.signal_type, entry.signal, entry.label, None
+    if fmt == "te_csv":
+        return entry.signal_type, entry.signal, " ".join(["POSITIVE_CLASS", *(entry.label or "").split()]), entry.source
     return entry.signal_type, entry.signal, entry.label, entry.source
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", WRITABLE)
 def test_round_trip(tmp_path: Path, fmt: str) -> None:
     buffer = io.BytesIO()
     count = write_hash_list(ENTRIES, buffer, fmt)
     path = make(tmp_path, buffer.getvalue())
 
     vics_types = ("md5", "sha1", "sha256")
-    expected = [carried(fmt, e) for e in ENTRIES if fmt != "vics" or e.signal_type in vics_types]
+    expected = [carried(fmt, e) for e in ENTRIES if fmt not in VICS_FAMILY or e.signal_type in vics_types]
     assert count == len(expected)
     for how in (fmt, "auto"):
         result = read_hash_list(path, how)
         assert result.problems == []
         assert [(e.signal_type, e.signal, e.label, e.source) for e in result.entries] == expected
-    assert detect_format(buffer.getvalue()) == fmt
+    assert detect_format(buffer.getvalue()) == ("vics" if fmt == "vics2" else fmt)
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", WRITABLE)
 def test_round_trip_empty(tmp_path: Path, fmt: str) -> None:
     buffer = io.BytesIO()
     assert write_hash_list([], buffer, fmt) == 0
     assert read_hash_list(make(tmp_path, buffer.getvalue()), fmt).entries == []
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", WRITABLE)
 def test_write_normalises_so_it_reads_back_the_same(tmp_path: Path, fmt: str) -> None:
     buffer = io.BytesIO()
     write_hash_list([HashListEntry("MD5", f"  {MD5.upper()} ")], buffer, fmt)
@@ -99,7 +109,7 @@ def test_write_normalises_so_it_reads_back_the_same(tmp_path: Path, fmt: str) ->
     assert (entry.signal_type, entry.signal) == ("md5", MD5)
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", WRITABLE)
 def test_write_refuses_invalid_signal(fmt: str) -> None:
     with pytest.raises(InvalidSignalError):
         write_hash_list([HashListEntry("md5", "abc")], io.BytesIO(), fmt)
@@ -115,7 +125,7 @@ def test_vics_write_skips_and_counts_what_it_cannot_express(
         HashListEntry("sha1", SHA1, label="csam"),
     ]
     buffer = io.BytesIO()
-    with caplog.at_level(logging.WARNING, logger=hashlists.__name__):
+    with caplog.at_level(logging.WARNING, logger=hashlists_vics.__name__):
         assert write_hash_list(entries, buffer, "vics") == 2
     assert "skipped 2 entries" in caplog.text and "1 pdq, 1 vpdq" in caplog.text
     assert "dropped 1 labels" in caplog.text
@@ -177,7 +187,7 @@ def test_auto_names_the_file_when_format_unknown(tmp_path: Path) -> None:
 
 
 def test_unknown_format_name(tmp_path: Path) -> None:
-    with pytest.raises(HashListFormatError, match="known: csv, te, vics"):
+    with pytest.raises(HashListFormatError, match="known: caid, csv, ncmec_xml, te, te_csv, vics, vics2"):
         read_hash_list(make(tmp_path, ""), "xml")
     with pytest.raises(HashListFormatError):
         write_hash_list([], io.BytesIO(), "auto")
@@ -211,7 +221,7 @@ def test_te_vpdq_with_spaces_is_split_on_first_whitespace(tmp_path: Path) -> Non
 
 BAD_TE_LINES = [
     ("md5", "expected '<signal_type> <signal>'"),
-    (f"photodna {MD5}", "unknown signal type 'photodna'"),
+    (f"bad-type {MD5}", "unknown signal type 'bad-type'"),
     (f"md5 {MD5}0", "md5: expected 32 hex digits"),
     (f"sha1 {MD5}", "sha1: expected 40 hex digits"),
     (f"pdq {PDQ[:-1]}g", "pdq: expected 64 hex digits"),
@@ -300,7 +310,7 @@ def test_iter_hash_list_streams_entries_and_problems(tmp_path: Path) -> None:
     items = list(iter_hash_list(make(tmp_path, f"md5 {MD5}\nbad\n"), default_source="s"))
     assert items == [
         HashListEntry("md5", MD5, None, "s", 1),
-        (2, "expected '<signal_type> <signal>'"),
+        (2, "expected '<signal_type> <signal>' (a bare signal per line needs --signal-type)"),
     ]
 
 
@@ -325,13 +335,15 @@ def test_csv_line_numbers_are_physical_lines(tmp_path: Path) -> None:
         f"sha1,{SHA1},\n"  # line 5
         ",,\n"  # line 6: blank record
         "sha1,,\n"  # line 7
-        "bogus,aa\n"  # line 8
+        "bo gus,aa\n"  # line 8
+        "bogus,aa\n"  # line 9: a signal type childsafe does not match is skipped, not rejected
     )
     result = read_hash_list(make(tmp_path, text), "csv", skip_invalid=True)
     assert [(e.line, e.label) for e in result.entries] == [(2, "two\nline label"), (5, None)]
     assert lines_of(result.problems) == [4, 7, 8]
     assert result.problems[1][1] == "missing signal"
-    assert "unknown signal type 'bogus'" in result.problems[2][1]
+    assert "unknown signal type 'bo gus'" in result.problems[2][1]
+    assert result.skipped == [(9, "signal type 'bogus' is not a signal type childsafe matches: skipped")]
 
 
 @pytest.mark.parametrize(
@@ -409,7 +421,6 @@ def test_vics_2_context_key_and_bom(tmp_path: Path) -> None:
 
 
 BAD_VICS_RECORDS = [
-    ({"MediaID": 1, "PhotoDNA": "AQID"}, "no MD5, SHA1 or SHA256 (PhotoDNA is proprietary"),
     ({"MediaID": 1}, "no MD5, SHA1 or SHA256"),
     ({"MD5": "zz" * 16}, "md5: expected 32 hex digits"),
     ({"MD5": MD5, "SHA1": SHA1[:-2]}, "sha1: expected 40 hex digits"),
@@ -461,7 +472,7 @@ def test_vics_other_top_level_keys_are_skipped(tmp_path: Path) -> None:
 
 
 def test_vics_record_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(hashlists, "MAX_VICS_RECORD_EVENTS", 50)
+    monkeypatch.setattr(hashlists_vics, "MAX_VICS_RECORD_EVENTS", 50)
     big = {"MD5": MD5, "MediaFiles": [{"SHA1": SHA1}] * 20}
     path = make(tmp_path, vics(big, {"SHA1": SHA1}))
     result = read_hash_list(path, skip_invalid=True)
@@ -473,7 +484,7 @@ def test_vics_record_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_registry_and_public_names() -> None:
-    assert set(FORMATS) == {"te", "csv", "vics"}
+    assert set(FORMATS) == {"te", "csv", "te_csv", "vics", "vics2", "caid", "ncmec_xml"}
     assert all(name == fmt.name for name, fmt in FORMATS.items())
     assert all(hasattr(hashlists, name) for name in hashlists.__all__)
 

@@ -13,6 +13,7 @@ from childsafe.media.signals import (
     Sha256Signal,
     SignalType,
     VideoMd5Signal,
+    VideoSha256Signal,
     VpdqSignal,
     check_signal_type,
     signal_types,
@@ -34,6 +35,10 @@ class TestSha256(SignalTypeConformance):
 
 class TestVideoMd5(SignalTypeConformance):
     signal_type = VideoMd5Signal
+
+
+class TestVideoSha256(SignalTypeConformance):
+    signal_type = VideoSha256Signal
 
 
 class TestPdq(SignalTypeConformance):

@@ -18,8 +18,15 @@ from starlette.concurrency import run_in_threadpool
 
 from childsafe.accounts import Principal
 from childsafe.api.state import ServiceState, get_state, needs
-from childsafe.errors import BankNotFoundError, HashListFormatError
-from childsafe.media.hashlists import DETECT_BYTES, HashListEntry, detect_format, get_format, write_hash_list
+from childsafe.errors import BankNotFoundError, ConfigError, HashListFormatError
+from childsafe.media.hashlists import (
+    DETECT_BYTES,
+    HashListEntry,
+    bare_signal_reader,
+    detect_format,
+    get_format,
+    write_hash_list,
+)
 from childsafe.store.base import Bank, NewEntry
 from childsafe.store.service_banks import ImportReport
 
@@ -103,16 +110,25 @@ def add_entries(name: str, body: EntriesIn, state: State,
 
 @router.post("/{name}/import", summary="Import a hash list: all or nothing unless skip_invalid")
 async def import_list(name: str, state: State, principal: Annotated[Principal, Depends(needs("banks:write"))],
-                      file: Annotated[UploadFile, File(description="te, csv or VICS JSON")],
-                      format: str = "auto", skip_invalid: bool = False, create: bool = False) -> dict[str, Any]:
-    """A malformed list is rejected whole (422) with the line numbers of every bad line."""
-    report = await run_in_threadpool(_import, state, principal, name, file, format, skip_invalid, create)
+                      file: Annotated[UploadFile, File(description="te, csv, te_csv, VICS, CAID or NCMEC XML")],
+                      format: str = "auto", skip_invalid: bool = False, create: bool = False,
+                      signal_type: str | None = None) -> dict[str, Any]:
+    """A malformed list is rejected whole (422) with the line numbers of every bad line; lines of signal
+    types childsafe does not match are skipped and listed.  ``signal_type``: bare signals, one per line."""
+    report = await run_in_threadpool(_import, state, principal, name, file, format, skip_invalid, create,
+                                     signal_type)
     state.bank_changed()
     return report.to_record()
 
 
 def _import(state: ServiceState, principal: Principal, name: str, upload: UploadFile, fmt: str,
-            skip_invalid: bool, create: bool) -> ImportReport:
+            skip_invalid: bool, create: bool, signal_type: str | None = None) -> ImportReport:
+    bare = None
+    if signal_type is not None:
+        try:
+            bare = bare_signal_reader(fmt, signal_type)
+        except HashListFormatError as exc:  # a wrong parameter, not a bad list
+            raise ConfigError(str(exc)) from None
     try:
         state.store.get_bank(name)
     except BankNotFoundError:
@@ -120,10 +136,10 @@ def _import(state: ServiceState, principal: Principal, name: str, upload: Upload
             raise
         state.banks.create(name, actor=principal.actor)
     stream = upload.file
-    if fmt == "auto":
+    if bare is None and fmt == "auto":
         fmt = detect_format(stream.read(DETECT_BYTES))
         stream.seek(0)
-    reader = get_format(fmt)
+    reader = bare or get_format(fmt)
     source = upload.filename or "upload"
     return state.banks.import_items(name, reader.read(stream), actor=principal.actor, source=source,
                                     fmt=reader.name, skip_invalid=skip_invalid)

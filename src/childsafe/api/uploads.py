@@ -35,8 +35,9 @@ def _hma_types(content_type: ContentType) -> tuple[tuple[str, ...], tuple[str, .
     available through ``?types=``.
     """
     kinds = [k for k in signal_types() if content_type in k.content_types]
-    specific = tuple(k.name for k in kinds if ContentType.OTHER not in k.content_types)
-    return specific, specific + tuple(k.name for k in kinds if ContentType.OTHER in k.content_types)
+    specific = tuple(k.name for k in kinds if ContentType.OTHER not in k.content_types and k.hma_default)
+    others = tuple(k.name for k in kinds if k.name not in specific)
+    return specific, specific + others
 
 
 def _display_name(upload: UploadFile) -> str:

@@ -11,9 +11,9 @@ import typer
 from childsafe.cli.context import AppContext
 from childsafe.cli.output import missing_paths_message, write_json
 from childsafe.cli.user import cli_actor
-from childsafe.errors import BankNotFoundError, ConfigError
+from childsafe.errors import BankNotFoundError, ConfigError, HashListFormatError
 from childsafe.media.hashing import hash_file
-from childsafe.media.hashlists import FORMATS, HashListEntry, iter_hash_list, write_hash_list
+from childsafe.media.hashlists import FORMATS, HashListEntry, bare_signal_reader, iter_hash_list, write_hash_list
 from childsafe.media.signals import PdqSignal
 from childsafe.store.base import Bank, NewEntry
 
@@ -122,12 +122,20 @@ def import_list(
     ctx: typer.Context,
     name: str,
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
-    format: Annotated[str, typer.Option("--format", help="auto, te, csv or vics.")] = "auto",
+    format: Annotated[str, typer.Option("--format", help="auto or a format of 'childsafe plugins'.")] = "auto",
+    signal_type: Annotated[str | None, typer.Option(
+        "--signal-type", help="A file of bare signals, one per line, all of this type (te).")] = None,
     skip_invalid: Annotated[bool, typer.Option(help="Import the valid lines, report the rest.")] = False,
     create: Annotated[bool, typer.Option(help="Create the bank if it does not exist.")] = False,
 ) -> None:
-    """Import a hash list.  A malformed list is rejected whole, with line numbers."""
+    """Import a hash list.  A malformed list is rejected whole, with line numbers; lines of signal
+    types childsafe does not match (url, raw_text…) are reported as skipped."""
     _check_format(format, allow_auto=True)
+    if signal_type is not None:
+        try:
+            bare_signal_reader(format, signal_type)
+        except HashListFormatError as exc:  # a wrong option, not a bad list: exit 2
+            raise ConfigError(str(exc)) from None
     banks = _banks(ctx)
     try:
         ctx.obj.store.get_bank(name)
@@ -136,7 +144,7 @@ def import_list(
             raise
         banks.create(name, actor=cli_actor())
     # Streamed in one transaction with its audit entry; a malformed list is rolled back whole.
-    items = iter_hash_list(file, format, default_source=file.name)
+    items = iter_hash_list(file, format, default_source=file.name, signal_type=signal_type)
     report = banks.import_items(name, items, actor=cli_actor(), source=file.name, fmt=format,
                                 skip_invalid=skip_invalid)
     write_json({**report.to_record(), "file": str(file)})
@@ -146,7 +154,7 @@ def import_list(
 def export(
     ctx: typer.Context,
     name: str,
-    format: Annotated[str, typer.Option("--format", help="te, csv or vics.")] = "te",
+    format: Annotated[str, typer.Option("--format", help="te, csv, te_csv, vics, vics2 or caid.")] = "te",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File (default stdout).")] = None,
 ) -> None:
     """Export a bank's entries."""

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 from childsafe.config import DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_PDQ_QUALITY_MIN, Settings
 from childsafe.errors import ChildsafeError, MediaTooLargeError
 from childsafe.media.content import SNIFF_BYTES, ContentType, extension_mismatch, sniff_content_type
-from childsafe.media.photo import PdqHash, decode_photo
+from childsafe.media.photo import PdqHash, decode_photo_views
 from childsafe.media.signals import (
     ByteDigests,
     HashedSignal,
@@ -28,9 +28,12 @@ from childsafe.media.signals import (
 from childsafe.media.spool import spooled_file
 from childsafe.media.video import VideoLimits
 
-__all__ = ["FileHashes", "HashOptions", "hash_file", "hash_bytes", "hash_stream", "record_signals"]
+__all__ = ["FileHashes", "HashOptions", "HASHING_VERSION", "hash_file", "hash_bytes", "hash_stream", "record_signals"]
 
 _CHUNK = 1 << 20
+#: Raised when hashing computes something new for the same file (2: photos turned by EXIF orientation
+#: also get their as-stored signals), so a rescan hashes what an older version stored again.
+HASHING_VERSION = 2
 #: Photos are read into memory once (digest + decode from the same bytes); larger ones refused.
 MAX_PHOTO_BYTES = 512 * 1024**2
 
@@ -54,10 +57,13 @@ class HashOptions:
                    video_limits=VideoLimits.from_settings(settings))
 
     def fingerprint(self) -> dict[str, Any]:
-        """What an item was hashed with, as stored beside its result: a rescan with other options
-        hashes it again.  ``pdq_quality_min`` is left out: it changes matching, not hashing."""
+        """What an item was hashed with, as stored beside its result: a rescan with other options,
+        other installed signal types or another :data:`HASHING_VERSION` hashes it again.
+        ``pdq_quality_min`` is left out: it changes matching, not hashing."""
         out = asdict(self)
         del out["pdq_quality_min"]
+        out["version"] = HASHING_VERSION
+        out["signal_types"] = sorted(kind.name for kind in signal_types())
         return out
 
 
@@ -99,6 +105,7 @@ class FileHashes:
         error: str | None = None,
         duplicate_of: str | None = None,
         warning: str | None = None,
+        exif_orientation: int | None = None,
     ) -> None:
         self.path = path
         self.content_type = content_type
@@ -111,6 +118,8 @@ class FileHashes:
         #: Something the analyst should know that is not a failure (a name that lies about the content,
         #: an archive too deep to open).
         self.warning = warning
+        #: A photo's EXIF orientation when it is not 1: its photo signals then also carry ``as_stored``.
+        self.exif_orientation = exif_orientation
         for name, value in (("md5", md5), ("sha1", sha1), ("sha256", sha256), ("vpdq", vpdq),
                             ("video_md5", video_md5)):
             if value is not None:
@@ -186,6 +195,10 @@ class FileHashes:
                 record[kind.name] = {"hash": found.value, "quality": found.quality}
             if found is not None and found.dihedral:
                 record[f"{kind.name}_dihedral"] = list(found.dihedral)
+            if found is not None and found.as_stored:
+                record[f"{kind.name}_as_stored"] = found.as_stored
+        if self.exif_orientation is not None:
+            record["exif_orientation"] = self.exif_orientation
         if self.duplicate_of:
             record["duplicate_of"] = self.duplicate_of
         record["error"] = self.error
@@ -203,7 +216,12 @@ class FileHashes:
             error=record.get("error"),
             duplicate_of=record.get("duplicate_of"),
             warning=record.get("warning"),
+            exif_orientation=_orientation_or_none(record.get("exif_orientation")),
         )
+
+
+def _orientation_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 2 <= value <= 8 else None
 
 
 def record_signals(record: dict[str, Any]) -> dict[str, HashedSignal]:
@@ -214,11 +232,14 @@ def record_signals(record: dict[str, Any]) -> dict[str, HashedSignal]:
         raw = record.get(kind.name)
         variants = record.get(f"{kind.name}_dihedral")
         dihedral = tuple(str(v) for v in variants) if isinstance(variants, list) else ()
+        stored = record.get(f"{kind.name}_as_stored")
+        as_stored = stored if isinstance(stored, str) and stored else None
         if isinstance(raw, str) and raw:
-            hashed[kind.name] = HashedSignal(raw, None, dihedral)
+            hashed[kind.name] = HashedSignal(raw, None, dihedral, as_stored)
         elif isinstance(raw, dict) and isinstance(raw.get("hash"), str) and raw["hash"]:
             quality = raw.get("quality")
-            hashed[kind.name] = HashedSignal(raw["hash"], quality if isinstance(quality, int) else 0, dihedral)
+            hashed[kind.name] = HashedSignal(raw["hash"], quality if isinstance(quality, int) else 0, dihedral,
+                                             as_stored)
     return hashed
 
 
@@ -323,15 +344,22 @@ def _hash_into(
 
 
 def _hash_photo(result: FileHashes, data: bytes, opts: HashOptions, hashers: Sequence[type[PhotoHasher]]) -> None:
-    """Decode once, then every photo hasher; one hasher's failure leaves the others' signals."""
+    """Decode once, then every photo hasher; one hasher's failure leaves the others' signals.  A photo
+    turned by its EXIF orientation is hashed as shown and as stored (HMA's and ThreatExchange's way)."""
     try:
-        image = decode_photo(io.BytesIO(data), opts.max_image_pixels)
+        views = decode_photo_views(io.BytesIO(data), opts.max_image_pixels)
     except ChildsafeError as exc:
         result.error = str(exc)
         return
+    if views.as_stored is not None:
+        result.exif_orientation = views.orientation
     for kind in hashers:
         try:
-            result.hashed[_name(kind)] = kind.hash_photo(image, opts)
+            signal = kind.hash_photo(views.upright, opts)
+            if views.as_stored is not None:  # (the dihedral variants already include the stored turn)
+                stored = kind.hash_photo(views.as_stored, replace(opts, dihedral=False))
+                signal = replace(signal, as_stored=stored.value)
+            result.hashed[_name(kind)] = signal
         except ChildsafeError as exc:
             result.error = result.error or str(exc)
 

@@ -1,48 +1,52 @@
 """Hash lists: read and write lists of known signals in the formats hash sharers use.
 
-Three built-in formats, registered in the entry-point group ``childsafe.hashlist_formats`` exactly as a
-plug-in registers one (:data:`BUILTIN_HASHLIST_FORMATS`; :data:`FORMATS` and :func:`get_format` read it):
+The built-in formats are registered in the entry-point group ``childsafe.hashlist_formats`` exactly
+as a plug-in registers one (:data:`BUILTIN_HASHLIST_FORMATS`; :data:`FORMATS` and :func:`get_format`
+read it):
 
 ``te``
     ThreatExchange's ``local_file`` format: one ``<signal_type> <signal>`` per line, split on
     the first whitespace (a vPDQ signal is a JSON list that contains spaces).  Blank lines and
-    ``#`` comments are ignored.  It carries no label or source.
+    ``#`` comments are ignored.  It carries no label or source.  With a signal type given
+    (``bank import --signal-type``), each line is one bare signal, as ThreatExchange's
+    ``LocalFileSignalExchangeAPI`` reads a file configured with a ``signal_type``.
 ``csv``
     A header ``signal_type,signal,label,source`` on line 1 (``label`` and ``source`` optional,
     extra columns ignored).  Line numbers are physical lines, so a quoted field that spans lines
-    is reported at the line where its record starts.
-``vics``
-    Project VIC's VICS JSON (OData): ``{"odata.metadata": ..., "value": [media, ...]}``.  Each
-    MD5, SHA1 and SHA256 of a media object (and of its nested ``MediaFiles``) becomes one entry
-    labelled ``category:<Category>``; PhotoDNA is proprietary and silently skipped.  "Line"
-    numbers are record numbers (1-based index in ``value``); 0 means the file as a whole.
+    is reported at the line where its record starts.  It also reads ``te_csv``.
+``te_csv``
+    ``threatexchange dataset -P --csv``: ``signal_type,signal_str,collab,category,tags``.  The
+    collaboration becomes the source; category and tags the label (``POSITIVE_CLASS tag1 tag2``).
+``vics``, ``vics2``, ``caid``
+    Project VIC's VICS JSON and the UK CAID JSON: :mod:`childsafe.media.hashlists_vics`.
+``ncmec_xml``
+    NCMEC hash sharing's ``queryResult`` XML: :mod:`childsafe.media.hashlists_ncmec`.
+
+A signal type childsafe does not match (ThreatExchange's ``url``, ``raw_text``, ``trend_query``…,
+NCMEC's PhotoDNA) is not an error: the reader yields a :class:`HashListSkip` for it, which is
+reported and never rejects the file.
 
 Reading streams: memory stays constant whatever the file size (lines are capped at
-:data:`MAX_LINE_BYTES`; VICS is parsed incrementally with ijson, capped at
-:data:`MAX_VICS_RECORD_EVENTS` per record).  :func:`read_hash_list` is all-or-nothing by default:
-one bad line and it raises :class:`HashListFormatError` listing every bad line, so a caller
-imports nothing from a list it did not fully understand.
+:data:`MAX_LINE_BYTES`; JSON and XML are parsed incrementally).  :func:`read_hash_list` is
+all-or-nothing by default: one bad line and it raises :class:`HashListFormatError` listing every
+bad line, so a caller imports nothing from a list it did not fully understand.
 
 Writing produces exactly what reading accepts (the tests round-trip every format); what a format
 cannot express is documented on its writer.
 """
 
-# long-module: three formats (te, csv, streamed VICS JSON) share one line reader, one error model, one registry
+# long-module: the line formats (te, csv, te_csv) share one line reader, one error model, one registry
 
 from __future__ import annotations
 
 import csv
 import functools
 import io
-import json
-import logging
-from collections import Counter
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol, cast
-
-import ijson  # ships no type information: see [tool.mypy] overrides
+from typing import BinaryIO, Protocol, cast
 
 from childsafe.errors import ConfigError, HashListFormatError, InvalidSignalError
 from childsafe.media.signals import get_signal_type
@@ -54,9 +58,10 @@ __all__ = [
     "HashListReadResult",
     "HashListFormat",
     "HashListItem",
+    "HashListSkip",
     "TeHashListFormat",
     "CsvHashListFormat",
-    "VicsHashListFormat",
+    "TeCsvHashListFormat",
     "FORMATS",
     "HASHLIST_FORMAT_GROUP",
     "BUILTIN_HASHLIST_FORMATS",
@@ -67,31 +72,36 @@ __all__ = [
     "read_hash_list",
     "write_hash_list",
     "MAX_LINE_BYTES",
-    "MAX_VICS_RECORD_EVENTS",
     "MAX_KEPT_PROBLEMS",
     "DETECT_BYTES",
+    "TE_OTHER_SIGNAL_TYPES",
+    "bare_signal_reader",
+    "read_signal",
+    "skipped_type",
+    "BomSkipper",
+    "first_line",
+    "normalise_entry",
+    "parse_signal",
 ]
-
-log = logging.getLogger(__name__)
 
 #: A longer line is a problem, not a reason to buffer it: the longest real signal (vPDQ of a
 #: video hours long) stays well below this.
 MAX_LINE_BYTES = 1024 * 1024
-#: A VICS media object with more JSON events than this is refused (nested MediaFiles are a few
-#: dozen events each); it bounds the memory one record can take.
-MAX_VICS_RECORD_EVENTS = 100_000
-#: :func:`read_hash_list` keeps this many problems and counts the rest, so a file of garbage
-#: cannot exhaust memory through its error list.
+#: :func:`read_hash_list` keeps this many problems (and as many skipped lines) and counts the
+#: rest, so a file of garbage cannot exhaust memory through its error list.
 MAX_KEPT_PROBLEMS = 10_000
 #: How much of a file :func:`detect_format` is shown.
 DETECT_BYTES = 64 * 1024
+#: ThreatExchange's signal types that are not media hashes (python-threatexchange
+#: ``signal_type/url.py``, ``url_md5.py``, ``raw_text.py``, ``trend_query.py``): a list that starts
+#: with them is still recognised as a hash list.  Their lines, and those of any other signal type
+#: childsafe does not match, are skipped.
+TE_OTHER_SIGNAL_TYPES = frozenset({"url", "url_md5", "raw_text", "trend_query"})
 
 _BOM = b"\xef\xbb\xbf"
 _DRAIN_CHUNK = 64 * 1024
-# Signal types VICS can carry, and the VICS key of each.
-_VICS_KEYS = {"md5": "MD5", "sha1": "SHA1", "sha256": "SHA256"}
-_VICS_METADATA = "http://github.com/ICMEC/ProjectVic/DataModels/1.3.xml/$metadata#Media"
-_CATEGORY_PREFIX = "category:"
+# What a signal type's name looks like (signals.py checks registered names with the same rule).
+_TYPE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,17 @@ class HashListEntry:
     source: str | None = None
     #: 1-based line (record number for VICS) it came from; 0 when it did not come from a file.
     line: int = 0
+    #: Entries with the same key are hashes of one file (a VICS media object); None: unknown.
+    content: str | None = None
+
+
+@dataclass(frozen=True)
+class HashListSkip:
+    """A line the reader understood and deliberately left out (a signal type childsafe does not
+    match, a deleted NCMEC entry): reported, never a reason to reject the file."""
+
+    line: int
+    reason: str
 
 
 @dataclass
@@ -111,10 +132,12 @@ class HashListReadResult:
     entries: list[HashListEntry]
     #: ``(line, message)`` of every rejected line.
     problems: list[tuple[int, str]]
+    #: ``(line, reason)`` of every skipped line (:class:`HashListSkip`).
+    skipped: list[tuple[int, str]] = field(default_factory=list)
 
 
-#: What a format's reader yields: an entry, or ``(line, problem)`` for a rejected line.
-HashListItem = HashListEntry | tuple[int, str]
+#: What a format's reader yields: an entry, a skipped line, or ``(line, problem)`` for a rejected line.
+HashListItem = HashListEntry | HashListSkip | tuple[int, str]
 
 
 class HashListFormat(Protocol):
@@ -176,13 +199,13 @@ def _encode_line(text: str, what: str) -> bytes:
     return data
 
 
-def _normalise(entry: HashListEntry) -> tuple[str, str]:
+def normalise_entry(entry: HashListEntry) -> tuple[str, str]:
     """(canonical type name, normalised signal); raises :class:`InvalidSignalError`."""
     signal_type = get_signal_type(entry.signal_type)
     return signal_type.name, signal_type.validate(entry.signal)
 
 
-def _parse_signal(type_name: str, signal: str) -> tuple[str, str] | str:
+def parse_signal(type_name: str, signal: str) -> tuple[str, str] | str:
     """(canonical type name, normalised signal), or the problem with them.
 
     Catches ValueError, not only InvalidSignalError (its subclass): a validator that lets a
@@ -195,13 +218,38 @@ def _parse_signal(type_name: str, signal: str) -> tuple[str, str] | str:
         return str(exc) if isinstance(exc, InvalidSignalError) else f"{type_name}: invalid signal"
 
 
+def skipped_type(type_name: str, line: int) -> HashListSkip | None:
+    """A skip for a signal type that is well formed but not registered here, else None."""
+    name = type_name.strip().lower()
+    if not _TYPE_NAME.match(name) or _is_signal_type(name):
+        return None
+    what = "not a media hash" if name in TE_OTHER_SIGNAL_TYPES else "not a signal type childsafe matches"
+    return HashListSkip(line, f"signal type {name!r} is {what}: skipped")
+
+
+def read_signal(type_name: str, signal: str, line: int) -> HashListEntry | HashListSkip | tuple[int, str]:
+    """The entry for one line's type and signal, a skip for a type childsafe does not match, or
+    the line's problem."""
+    skip = skipped_type(type_name, line)
+    if skip is not None:
+        return skip
+    parsed = parse_signal(type_name, signal)
+    if isinstance(parsed, str):
+        return line, parsed
+    return HashListEntry(*parsed, line=line)
+
+
 # --- te ----------------------------------------------------------------------------------------
 
 
 class TeHashListFormat:
-    """ThreatExchange ``local_file``: ``<signal_type> <signal>`` per line."""
+    """ThreatExchange ``local_file``: ``<signal_type> <signal>`` per line, or one bare signal per
+    line when built with ``signal_type`` (python-threatexchange ``exchanges/impl/file_api.py``)."""
 
     name = "te"
+
+    def __init__(self, signal_type: str | None = None) -> None:
+        self.signal_type = signal_type
 
     def read(self, stream: BinaryIO) -> Iterator[HashListItem]:
         for number, text, problem in _iter_lines(stream):
@@ -211,21 +259,20 @@ class TeHashListFormat:
             line = text.strip()
             if not line or line.startswith("#"):
                 continue
+            if self.signal_type is not None:
+                yield read_signal(self.signal_type, line, number)
+                continue
             parts = line.split(None, 1)
             if len(parts) < 2:
-                yield number, "expected '<signal_type> <signal>'"
+                yield number, "expected '<signal_type> <signal>' (a bare signal per line needs --signal-type)"
                 continue
-            parsed = _parse_signal(parts[0], parts[1])
-            if isinstance(parsed, str):
-                yield number, parsed
-            else:
-                yield HashListEntry(*parsed, line=number)
+            yield read_signal(parts[0], parts[1], number)
 
     def write(self, entries: Iterable[HashListEntry], stream: BinaryIO) -> int:
         """Write type and signal only: the format has no place for label or source."""
         count = 0
         for count, entry in enumerate(entries, 1):
-            type_name, signal = _normalise(entry)
+            type_name, signal = normalise_entry(entry)
             stream.write(_encode_line(f"{type_name} {signal}\n", f"entry {count}"))
         return count
 
@@ -311,7 +358,7 @@ class CsvHashListFormat:
         stream.write(row_bytes(_CSV_COLUMNS, "header"))
         count = 0
         for count, entry in enumerate(entries, 1):
-            type_name, signal = _normalise(entry)
+            type_name, signal = normalise_entry(entry)
             values = (type_name, signal, entry.label or "", entry.source or "")
             stream.write(row_bytes(values, f"entry {count}"))
         return count
@@ -321,6 +368,9 @@ def _csv_header(row: list[str]) -> dict[str, int] | None:
     columns: dict[str, int] = {}
     for index, name in enumerate(row):
         columns.setdefault(name.strip().lower(), index)
+    # ThreatExchange's ``dataset --csv`` names the signal column ``signal_str``.
+    if "signal" not in columns and "signal_str" in columns:
+        columns["signal"] = columns["signal_str"]
     if "signal_type" not in columns or "signal" not in columns:
         return None
     return columns
@@ -331,7 +381,8 @@ def _csv_record_shape(fields: list[str], columns: dict[str, int]) -> bool:
     type_at, signal_at = columns["signal_type"], columns["signal"]
     if len(fields) <= max(type_at, signal_at) or not fields[signal_at].strip():
         return False
-    return _is_signal_type(fields[type_at].strip())
+    name = fields[type_at].strip().lower()
+    return _is_signal_type(name) or name in TE_OTHER_SIGNAL_TYPES
 
 
 def _csv_entry(row: list[str], columns: dict[str, int], line: int) -> HashListItem:
@@ -341,28 +392,64 @@ def _csv_entry(row: list[str], columns: dict[str, int], line: int) -> HashListIt
 
     if not cell("signal"):
         return line, "missing signal"
-    parsed = _parse_signal(cell("signal_type"), cell("signal"))
-    if isinstance(parsed, str):
-        return line, parsed
+    found = read_signal(cell("signal_type"), cell("signal"), line)
+    if not isinstance(found, HashListEntry):
+        return found
+    label = cell("label") if "label" in columns else _te_label(cell("category"), cell("tags"))
+    source = cell("source") if "source" in columns else cell("collab")
     # Label and source are stored and exported: no NUL or other control character (a label may
     # run over lines).
-    problem = (control_char_problem("label", cell("label"), free_text=True)
-               or control_char_problem("source", cell("source")))
+    problem = (control_char_problem("label", label, free_text=True)
+               or control_char_problem("source", source))
     if problem:
         return line, problem
-    return HashListEntry(*parsed, cell("label") or None, cell("source") or None, line)
+    return replace(found, label=label or None, source=source or None)
 
 
-# --- vics --------------------------------------------------------------------------------------
-
-_Events = Iterator[tuple[str, Any]]
-# ijson's pure-Python parser: slower than yajl, but it reads numbers of any size.
-_PYTHON_JSON = ijson.get_backend("python")
-_OPEN = ("start_map", "start_array")
-_CLOSE = ("end_map", "end_array")
+def _te_label(category: str, tags: str) -> str:
+    """ThreatExchange's opinion as one label: ``POSITIVE_CLASS tag1 tag2`` (either may be missing)."""
+    return " ".join(part for part in (category, *tags.split()) if part)
 
 
-class _BomSkipper:
+class TeCsvHashListFormat(CsvHashListFormat):
+    """``threatexchange dataset -P --csv``: ``signal_type,signal_str,collab,category,tags``
+    (python-threatexchange ``cli/dataset_cmd.py``, ``_print_csv``)."""
+
+    name = "te_csv"
+
+    def write(self, entries: Iterable[HashListEntry], stream: BinaryIO) -> int:
+        """The source is the collaboration; a label that starts with one of ThreatExchange's
+        opinion categories is split into category and tags (else the category is ``POSITIVE_CLASS``,
+        what a list of known material says, and the label is the tags)."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+
+        def row_bytes(values: Iterable[str], what: str) -> bytes:
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerow(values)
+            return _encode_line(buffer.getvalue(), what)
+
+        stream.write(row_bytes(_TE_CSV_COLUMNS, "header"))
+        count = 0
+        for count, entry in enumerate(entries, 1):
+            type_name, signal = normalise_entry(entry)
+            words = (entry.label or "").split()
+            category = words.pop(0) if words and words[0] in _TE_CATEGORIES else "POSITIVE_CLASS"
+            values = (type_name, signal, entry.source or "", category, " ".join(words))
+            stream.write(row_bytes(values, f"entry {count}"))
+        return count
+
+
+_TE_CSV_COLUMNS = ("signal_type", "signal_str", "collab", "category", "tags")
+# python-threatexchange exchanges/fetch_state.py, SignalOpinionCategory.
+_TE_CATEGORIES = frozenset({"NEGATIVE_CLASS", "INVESTIGATION_SEED", "POSITIVE_CLASS", "FALSE_POSITIVE"})
+
+
+# --- shared by the JSON and XML readers ------------------------------------------------------
+
+
+class BomSkipper:
     """File-like view of ``stream`` without a leading UTF-8 BOM (yajl rejects one)."""
 
     def __init__(self, stream: BinaryIO) -> None:
@@ -380,85 +467,8 @@ class _BomSkipper:
         return head + self._stream.read(max(0, size - len(head)))
 
 
-@dataclass
-class _VicsCursor:
-    """The record being parsed, so a JSON error is reported where it happened (0: outside)."""
 
-    record: int = 0
-
-
-class VicsHashListFormat:
-    """Project VIC VICS JSON (OData), parsed incrementally with ijson."""
-
-    name = "vics"
-
-    def read(self, stream: BinaryIO) -> Iterator[HashListItem]:
-        start = stream.tell() if stream.seekable() else None
-        cursor = _VicsCursor()
-        yielded = 0
-        try:
-            events = ijson.basic_parse(_BomSkipper(stream), use_float=True)
-            for item in _vics_document(events, cursor):
-                yielded += 1
-                yield item
-            return
-        except ijson.JSONError as exc:
-            if start is None or "overflow" not in _first_line(exc):
-                yield cursor.record, f"not valid JSON: {_first_line(exc)}"
-                return
-        except UnicodeDecodeError:
-            yield cursor.record, "not valid UTF-8"
-            return
-        # yajl (the fast C parser) stops at a number beyond 64 bits, which is valid JSON (a huge
-        # MediaID, say).  Read again with ijson's Python parser, which takes any number, and skip
-        # what was already given: both parsers produce the same items up to the overflow.
-        stream.seek(start)
-        cursor = _VicsCursor()
-        try:
-            events = _PYTHON_JSON.basic_parse(_BomSkipper(stream))
-            for index, item in enumerate(_vics_document(events, cursor)):
-                if index >= yielded:
-                    yield item
-        except ijson.JSONError as exc:
-            yield cursor.record, f"not valid JSON: {_first_line(exc)}"
-        except UnicodeDecodeError:
-            yield cursor.record, "not valid UTF-8"
-
-    def write(self, entries: Iterable[HashListEntry], stream: BinaryIO) -> int:
-        """One media object per md5/sha1/sha256 entry, ``Category`` from a ``category:`` label.
-
-        VICS has no place for other signal types (pdq, vpdq, video_md5), other labels or a
-        source: those entries are skipped and those fields dropped, and a warning says how many.
-        """
-        stream.write(b'{"odata.metadata": ' + json.dumps(_VICS_METADATA).encode() + b', "value": [')
-        count = 0
-        skipped: Counter[str] = Counter()
-        dropped_labels = 0
-        for entry in entries:
-            type_name, signal = _normalise(entry)
-            key = _VICS_KEYS.get(type_name)
-            if key is None:
-                skipped[type_name] += 1
-                continue
-            count += 1
-            # Project VIC files carry hex in upper case.
-            media: dict[str, Any] = {"MediaID": count, key: signal.upper()}
-            category = _label_to_category(entry.label)
-            if category is not None:
-                media["Category"] = category
-            elif entry.label:
-                dropped_labels += 1
-            stream.write((b"\n" if count == 1 else b",\n") + json.dumps(media).encode())
-        stream.write(b"\n]}\n")
-        if skipped:
-            detail = ", ".join(f"{n} {name}" for name, n in sorted(skipped.items()))
-            log.warning("vics: skipped %d entries it cannot express (%s)", skipped.total(), detail)
-        if dropped_labels:
-            log.warning("vics: dropped %d labels that are not 'category:<n>'", dropped_labels)
-        return count
-
-
-def _first_line(exc: Exception) -> str:
+def first_line(exc: Exception) -> str:
     """yajl's messages quote the input over several lines (sometimes as bytes): keep the gist."""
     message = exc.args[0] if exc.args else ""
     if isinstance(message, bytes):
@@ -466,149 +476,6 @@ def _first_line(exc: Exception) -> str:
     line = str(message).strip().split("\n", 1)[0]
     return line if len(line) <= 200 else line[:200] + "..."  # a parser may quote a huge token
 
-
-def _vics_document(events: _Events, cursor: _VicsCursor) -> Iterator[HashListItem]:
-    """Walk the top-level object; every item of its ``value`` list is one record."""
-    first = next(events, None)
-    if first is None or first[0] != "start_map":
-        yield 0, "not a JSON object"
-        return
-    found = False
-    for event, key in events:
-        if event == "end_map":
-            break
-        start, _ = next(events)
-        if found or str(key).lower() != "value":  # OData says "value"; be lenient on case
-            _skip_value(events, start)
-        elif start != "start_array":
-            found = True
-            _skip_value(events, start)
-            yield 0, "'value' is not a list"
-        else:
-            found = True
-            yield from _vics_records(events, cursor)
-    for _ in events:  # let the parser reject trailing garbage
-        pass
-    if not found:
-        yield 0, "no 'value' list"
-
-
-def _vics_records(events: _Events, cursor: _VicsCursor) -> Iterator[HashListItem]:
-    """Entries of each record of the ``value`` array, up to and including its end."""
-    # The cursor names the record being read, or the next one while the parser looks for it: a
-    # parser error met between two records (a bad token where the next should start) is its.
-    cursor.record = 1
-    for event, value in events:
-        if event == "end_array":
-            cursor.record = 0
-            return
-        media = _build_value(events, event, value)
-        if media is _TOO_LARGE:
-            yield cursor.record, f"record larger than {MAX_VICS_RECORD_EVENTS} JSON events"
-        else:
-            yield from _vics_entries(media, cursor.record)
-        cursor.record += 1
-
-
-_TOO_LARGE = object()
-
-
-def _build_value(events: _Events, event: str, value: Any) -> Any:
-    """The JSON value starting with (event, value), or ``_TOO_LARGE`` (then skipped)."""
-    builder = ijson.ObjectBuilder()
-    builder.event(event, value)
-    depth = 1 if event in _OPEN else 0
-    size = 1
-    while depth:
-        event, value = next(events)
-        depth += (event in _OPEN) - (event in _CLOSE)
-        size += 1
-        if size > MAX_VICS_RECORD_EVENTS:
-            _skip_rest(events, depth)
-            return _TOO_LARGE
-        builder.event(event, value)
-    return builder.value
-
-
-def _skip_value(events: _Events, start: str) -> None:
-    if start in _OPEN:
-        _skip_rest(events, 1)
-
-
-def _skip_rest(events: _Events, depth: int) -> None:
-    while depth:
-        event, _ = next(events)
-        depth += (event in _OPEN) - (event in _CLOSE)
-
-
-def _vics_entries(media: Any, record: int) -> Iterator[HashListItem]:
-    """The entries of one media object, or one problem for it (then no entry at all)."""
-    if not isinstance(media, dict):
-        yield record, "media is not a JSON object"
-        return
-    entries: dict[tuple[str, str], HashListEntry] = {}  # a file's hash often repeats in MediaFiles
-    had_photodna = False
-    try:
-        for part in _vics_parts(media):
-            had_photodna = had_photodna or bool(part.get("photodna"))
-            label = _category_to_label(part.get("category"))
-            for type_name, key in _VICS_KEYS.items():
-                value = part.get(key.lower())
-                if value is None or value == "":
-                    continue
-                if not isinstance(value, str):
-                    raise InvalidSignalError(f"{key} is not a string")
-                parsed = _parse_signal(type_name, value)
-                if isinstance(parsed, str):
-                    raise InvalidSignalError(parsed)
-                entries.setdefault(parsed, HashListEntry(*parsed, label, line=record))
-    except InvalidSignalError as exc:
-        yield record, str(exc)
-        return
-    if not entries:
-        why = " (PhotoDNA is proprietary and skipped)" if had_photodna else ""
-        yield record, f"no MD5, SHA1 or SHA256{why}"
-        return
-    yield from entries.values()
-
-
-def _vics_parts(media: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """The media object and each of its MediaFiles, keys lower-cased, Category inherited."""
-    top = {str(k).lower(): v for k, v in media.items()}
-    yield top
-    files = top.get("mediafiles")
-    if files is None:
-        return
-    if not isinstance(files, list):
-        raise InvalidSignalError("MediaFiles is not a list")
-    for item in files:
-        if not isinstance(item, dict):
-            raise InvalidSignalError("a MediaFiles item is not a JSON object")
-        part = {str(k).lower(): v for k, v in item.items()}
-        if part.get("category") in (None, ""):
-            part["category"] = top.get("category")
-        yield part
-
-
-def _category_to_label(category: Any) -> str | None:
-    if category is None or category == "":
-        return None
-    if isinstance(category, bool) or not isinstance(category, int | str):
-        raise InvalidSignalError("Category is neither an integer nor a string")
-    problem = control_char_problem("Category", str(category))
-    if problem:
-        raise InvalidSignalError(problem)
-    return f"{_CATEGORY_PREFIX}{category}"
-
-
-def _label_to_category(label: str | None) -> int | str | None:
-    """Inverse of :func:`_category_to_label`: an int only where it prints back the same."""
-    if not label or not label.startswith(_CATEGORY_PREFIX):
-        return None
-    value = label[len(_CATEGORY_PREFIX) :]
-    if value.isascii() and value.isdigit() and str(int(value)) == value:
-        return int(value)
-    return value
 
 
 # --- registry and entry points -----------------------------------------------------------------
@@ -619,7 +486,11 @@ HASHLIST_FORMAT_GROUP = "childsafe.hashlist_formats"
 BUILTIN_HASHLIST_FORMATS: Mapping[str, str] = {
     "te": "childsafe.media.hashlists:TeHashListFormat",
     "csv": "childsafe.media.hashlists:CsvHashListFormat",
-    "vics": "childsafe.media.hashlists:VicsHashListFormat",
+    "te_csv": "childsafe.media.hashlists:TeCsvHashListFormat",
+    "vics": "childsafe.media.hashlists_vics:VicsHashListFormat",
+    "vics2": "childsafe.media.hashlists_vics:Vics2HashListFormat",
+    "caid": "childsafe.media.hashlists_vics:CaidHashListFormat",
+    "ncmec_xml": "childsafe.media.hashlists_ncmec:NcmecXmlHashListFormat",
 }
 
 
@@ -666,22 +537,28 @@ def get_format(name: str) -> HashListFormat:
 
 
 def detect_format(head: bytes) -> str:
-    """``"te"``, ``"csv"`` or ``"vics"`` from the first bytes of a file.
+    """The format of a file from its first bytes: ``te``, ``csv``, ``te_csv``, ``vics``, ``caid``
+    or ``ncmec_xml``.
 
     An empty file, or one of only blank and comment lines, is an empty ``te`` list.  A plug-in
     format whose object has ``detect(head) -> bool`` is tried when no built-in one fits.
     """
     head = head.removeprefix(_BOM)
-    if head.lstrip().startswith(b"{"):
-        return "vics"
+    start = head.lstrip()
+    if start.startswith(b"{"):
+        return "caid" if b"/DataModels/1.2.xml" in start else "vics"
+    if start.startswith(b"<"):
+        return "ncmec_xml"
     for raw in head.splitlines():
         line = raw.decode("utf-8", "replace").strip()
         if not line or line.startswith("#"):
             continue
-        if _csv_header(next(csv.reader([line]), [])) is not None:
-            return "csv"
+        header = next(csv.reader([line]), [])
+        columns = _csv_header(header)
+        if columns is not None:
+            return "te_csv" if columns["signal"] == columns.get("signal_str") else "csv"
         parts = line.split(None, 1)
-        if len(parts) == 2 and _is_signal_type(parts[0]):
+        if len(parts) == 2 and (_is_signal_type(parts[0]) or parts[0].lower() in TE_OTHER_SIGNAL_TYPES):
             return "te"
         break
     else:
@@ -692,8 +569,8 @@ def detect_format(head: bytes) -> str:
         if name not in BUILTIN_HASHLIST_FORMATS and callable(detect) and detect(head):
             return name
     raise HashListFormatError(
-        "unknown hash-list format: expected '<signal_type> <signal>' lines (te), "
-        "a 'signal_type,signal,...' CSV header, or VICS JSON"
+        "unknown hash-list format: expected '<signal_type> <signal>' lines (te; a bare signal per line "
+        "needs --signal-type), a 'signal_type,signal,...' CSV header, VICS or CAID JSON, or NCMEC XML"
     )
 
 
@@ -706,25 +583,37 @@ def _is_signal_type(name: str) -> bool:
 
 
 def iter_hash_list(
-    path: Path, fmt: str = "auto", *, default_source: str | None = None
+    path: Path, fmt: str = "auto", *, default_source: str | None = None, signal_type: str | None = None
 ) -> Iterator[HashListItem]:
-    """Stream a file's entries and ``(line, problem)`` pairs at constant memory.
+    """Stream a file's entries, skipped lines and ``(line, problem)`` pairs at constant memory.
 
     For importers that write into a transaction as they go and roll back on the first problem.
+    ``signal_type`` reads a ``te`` file of bare signals, one per line, all of that type.
     Only :class:`HashListFormatError` escapes (an unreadable file, an unknown format).
     """
     path = Path(path)
+    reader = None if signal_type is None else bare_signal_reader(fmt, signal_type)
     try:
         with path.open("rb") as stream:
-            name = fmt
-            if fmt == "auto":
-                name = _detect_stream(stream, path)
-            for item in get_format(name).read(stream):
+            if reader is None:
+                reader = get_format(_detect_stream(stream, path) if fmt == "auto" else fmt)
+            for item in reader.read(stream):
                 if isinstance(item, HashListEntry) and item.source is None and default_source:
                     item = replace(item, source=default_source)
                 yield item
     except OSError as exc:
         raise HashListFormatError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+
+
+def bare_signal_reader(fmt: str, signal_type: str) -> HashListFormat:
+    """The ``te`` reader of a file with one bare ``signal_type`` signal per line."""
+    if fmt not in ("auto", "te"):
+        raise HashListFormatError(f"a signal type is given for bare signals, one per line: format te, not {fmt!r}")
+    try:
+        get_signal_type(signal_type)
+    except InvalidSignalError as exc:
+        raise HashListFormatError(str(exc)) from None
+    return TeHashListFormat(signal_type)
 
 
 def _detect_stream(stream: BinaryIO, path: Path) -> str:
@@ -742,6 +631,7 @@ def read_hash_list(
     *,
     skip_invalid: bool = False,
     default_source: str | None = None,
+    signal_type: str | None = None,
 ) -> HashListReadResult:
     """Read a whole hash list.
 
@@ -750,15 +640,21 @@ def read_hash_list(
     With it, the good entries and the problems are returned.  At most
     :data:`MAX_KEPT_PROBLEMS` problems are kept; a last one then counts the rest.
     ``default_source`` fills ``source`` where the file gives none (e.g. the file's name).
+    Skipped lines (:class:`HashListSkip`) are listed in ``skipped`` and never make it fail.
     """
     entries: list[HashListEntry] = []
     problems: list[tuple[int, str]] = []
+    skipped: list[tuple[int, str]] = []
     total = 0
     last_line = 0
-    for item in iter_hash_list(path, fmt, default_source=default_source):
+    for item in iter_hash_list(path, fmt, default_source=default_source, signal_type=signal_type):
         if isinstance(item, HashListEntry):
             if skip_invalid or not total:
                 entries.append(item)
+            continue
+        if isinstance(item, HashListSkip):
+            if len(skipped) < MAX_KEPT_PROBLEMS:
+                skipped.append((item.line, item.reason))
             continue
         total += 1
         last_line = item[0]
@@ -771,7 +667,7 @@ def read_hash_list(
     if total and not skip_invalid:
         noun = "invalid line" if total == 1 else "invalid lines"
         raise HashListFormatError(f"{path}: {total} {noun}", problems)
-    return HashListReadResult(entries, problems)
+    return HashListReadResult(entries, problems, skipped)
 
 
 def write_hash_list(entries: Iterable[HashListEntry], stream: BinaryIO, fmt: str) -> int:

@@ -17,7 +17,7 @@ declared the same way, see :data:`BUILTIN_SIGNAL_TYPES`); :func:`get_signal_type
 :func:`signal_types` ask that registry.  ``childsafe.testing.signal_types`` is the conformance
 suite a plug-in's tests subclass.
 
-Why one module of ~500 lines: the base class, its capabilities, the six built-ins (20-80 lines each)
+Why one module of ~500 lines: the base class, its capabilities, the seven built-ins (20-80 lines each)
 and the registry are read together by whoever adds a type, and the built-ins' entry points name
 this module; the index classes, which are larger, live in :mod:`childsafe.media.signal_index`.
 """
@@ -102,6 +102,8 @@ class SignalType(ABC):
     #: apply), as records always have for md5, sha1, sha256 and pdq; other types appear on the
     #: records of their content types.
     in_every_record: ClassVar[bool] = False
+    #: False for a type HMA does not enable by default: HMA-compatible answers leave it out unless asked.
+    hma_default: ClassVar[bool] = True
 
     @classmethod
     @abstractmethod
@@ -129,6 +131,10 @@ class HashedSignal:
     quality: int | None = None
     #: The signals of the item's 8 rotations and flips (original first), matched too (``--dihedral``).
     dihedral: tuple[str, ...] = ()
+    #: A photo hasher's signal of the pixels as stored, when the photo's EXIF orientation is not 1:
+    #: ``value`` is the photo as shown (orientation applied), this is what HMA and ThreatExchange
+    #: compute (they ignore the orientation).  Matched too; a match says which one it came from.
+    as_stored: str | None = None
 
 
 class StreamDigest(Protocol):
@@ -271,6 +277,22 @@ class VideoMd5Signal(ExactSignalType, BytesHasher):
     @classmethod
     def new_digest(cls) -> StreamDigest:
         return hashlib.md5(usedforsecurity=False)
+
+
+class VideoSha256Signal(ExactSignalType, BytesHasher):
+    """SHA-256 of a video file's bytes, as ThreatExchange names it (``signal_type/sha256.py``)."""
+
+    name = "video_sha256"
+    hex_length = 64
+    content_types = (ContentType.VIDEO,)
+    digest_family = "sha256"
+    #: Not among HMA's default signal types: its ``/h/hash`` answer for a video leaves it out.
+    hma_default = False
+    examples = ("21c2122c765204217c9ead17f4e41f59ab75dbf0e8fd7377561cfce1e622540c",)
+
+    @classmethod
+    def new_digest(cls) -> StreamDigest:
+        return hashlib.sha256()
 
 
 def pdq_distance(a: str, b: str) -> int:
@@ -430,7 +452,8 @@ SIGNAL_TYPE_GROUP = "childsafe.signal_types"
 BUILTIN_SIGNAL_TYPES: Mapping[str, str] = {
     name: f"childsafe.media.signals:{cls}"
     for name, cls in (("md5", "Md5Signal"), ("sha1", "Sha1Signal"), ("sha256", "Sha256Signal"),
-                      ("video_md5", "VideoMd5Signal"), ("pdq", "PdqSignal"), ("vpdq", "VpdqSignal"))
+                      ("video_md5", "VideoMd5Signal"), ("video_sha256", "VideoSha256Signal"),
+                      ("pdq", "PdqSignal"), ("vpdq", "VpdqSignal"))
 }
 
 

@@ -447,6 +447,7 @@ class _Held:
 
 def _copy_perceptual(owner: FileHashes, dup: FileHashes) -> None:
     dup.content_type = owner.content_type
+    dup.exif_orientation = owner.exif_orientation
     for name, hashed in owner.hashed.items():  # the perceptual signals it skipped (digests are equal)
         dup.hashed.setdefault(name, hashed)
     if owner.error and not dup.error:

@@ -220,7 +220,8 @@ def _record_hit(entry: NewEntry, record: dict[str, Any], threshold: int) -> bool
         return own.value.lower() == entry.signal.lower()
     limit = threshold if kind.bank_threshold else None
     try:
-        return any(kind.matches(kind.validate(h), entry.signal, limit) for h in (own.value, *own.dihedral))
+        variants = (own.value, *own.dihedral, *((own.as_stored,) if own.as_stored else ()))
+        return any(kind.matches(kind.validate(h), entry.signal, limit) for h in variants)
     except (ChildsafeError, ValueError):
         return False
 

@@ -15,7 +15,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from childsafe.errors import BankExistsError, HashListFormatError
-from childsafe.media.hashlists import MAX_KEPT_PROBLEMS, HashListEntry, HashListItem
+from childsafe.media.hashlists import MAX_KEPT_PROBLEMS, HashListEntry, HashListItem, HashListSkip
 from childsafe.media.signals import get_signal_type
 from childsafe.store.base import Bank, NewEntry
 from childsafe.store.schema import bank_entries, banks
@@ -34,11 +34,16 @@ class ImportReport:
     added: int = 0
     invalid: int = 0
     problems: list[tuple[int, str]] = field(default_factory=list)
+    #: Lines the format understood and left out (a signal type childsafe does not match).
+    skipped: int = 0
+    skipped_lines: list[tuple[int, str]] = field(default_factory=list)
 
     def to_record(self) -> dict[str, Any]:
         return {"bank": self.bank, "read": self.read, "added": self.added,
                 "duplicates": self.read - self.added, "invalid": self.invalid,
-                "problems": [{"line": n, "error": m} for n, m in self.problems[:100]]}
+                "problems": [{"line": n, "error": m} for n, m in self.problems[:100]],
+                "skipped": self.skipped,
+                "skipped_lines": [{"line": n, "reason": m} for n, m in self.skipped_lines[:100]]}
 
 
 class AuditedBanks:
@@ -118,6 +123,11 @@ class AuditedBanks:
             before = self.store._count_bank(conn, bank.id)
             batch: list[dict[str, Any]] = []
             for item in items:
+                if isinstance(item, HashListSkip):
+                    report.skipped += 1
+                    if len(report.skipped_lines) < 100:
+                        report.skipped_lines.append((item.line, item.reason))
+                    continue
                 if not isinstance(item, HashListEntry):
                     report.invalid += 1
                     if len(report.problems) < MAX_KEPT_PROBLEMS:
@@ -139,5 +149,5 @@ class AuditedBanks:
             report.added = self.store._count_bank(conn, bank.id) - before
             self.service.append_audit(conn, actor, "bank.import", name, {
                 "source": source, "format": fmt, "read": report.read, "added": report.added,
-                "invalid": report.invalid})
+                "invalid": report.invalid, "skipped": report.skipped})
         return report
