@@ -41,7 +41,7 @@ from childsafe.store.schema import allowlist_scopes, bank_entries, banks, graph_
 from childsafe.store.sql import SqlStore
 
 __all__ = ["PREVIEW_NAMES", "AllowlistGrant", "AllowlistPlan", "AllowlistPreview",
-           "list_grants", "plan_allowlist", "preview_allowlist"]
+           "list_grants", "plan_allowlist", "preview_allowlist", "split_grant"]
 
 #: The preview names at most this many of the items it counts.
 PREVIEW_NAMES: Final = 20
@@ -96,10 +96,30 @@ class AllowlistGrant:
     entries: tuple[tuple[int, str, str], ...]  # (entry id, signal type, signal)
     scopes: tuple[AllowlistScope, ...]
 
+    @property
+    def case(self) -> str | None:
+        """The case whose decision made it (None: the default case); see ReviewStore.grant_key."""
+        return split_grant(self.review_item)[0]
+
+    @property
+    def key(self) -> str:
+        """The review item's key within its case."""
+        return split_grant(self.review_item)[1]
+
     def to_record(self) -> dict[str, Any]:
-        return {"item": self.review_item, "actor": self.actor, "added_at": self.added_at.isoformat(),
+        return {"item": self.review_item, "case": self.case or "default", "key": self.key,
+                "actor": self.actor, "added_at": self.added_at.isoformat(),
                 "entries": [{"id": i, "signal_type": t, "signal": s} for i, t, s in self.entries],
                 "scopes": [s.to_record() for s in self.scopes]}
+
+
+def split_grant(review_item: str) -> tuple[str | None, str]:
+    """(case, item key) of an allowlist scope's ``review_item``: ``case/NAME/KEY`` in a case, else (None, item)."""
+    if review_item.startswith("case/"):
+        name, sep, key = review_item[len("case/"):].partition("/")
+        if sep and name and key:
+            return name, key
+    return None, review_item
 
 
 def plan_allowlist(review_item: str, subject: str, record: dict[str, Any], actor: str) -> AllowlistPlan:
@@ -136,17 +156,23 @@ def plan_allowlist(review_item: str, subject: str, record: dict[str, Any], actor
 
 
 def preview_allowlist(store: SqlStore, plan: AllowlistPlan,
-                      match_media: Callable[[], MediaMatcher | None] | None = None) -> AllowlistPreview:
+                      match_media: Callable[[], MediaMatcher | None] | None = None,
+                      banks: SqlStore | None = None) -> AllowlistPreview:
     """The other stored items ``plan`` would suppress: scanned files and media of the network.
 
     A scanned file counts when an entry matches its own hashes and a match its last scan recorded
     (suppressed or not) is one the scopes let go.  Network media are matched against the banks now
     (``match_media``) for those an entry matches.  Conservative on purpose: it is the count that
     decides whether an administrator must approve.
+
+    ``store`` holds the items (in a case, the case's store); ``banks`` the banks (the main store; by
+    default ``store``).  Only the items of ``store`` are counted: a case's preview does not open the
+    other cases' stores.
     """
     if not plan.entries:
         return AllowlistPreview(plan, ())
-    threshold = _threshold(store)
+    bank_store = banks or store
+    threshold = _threshold(bank_store)
     found: list[str] = []
     query = select(scan_items.c.key, scan_items.c.record).where(or_(
         scan_items.c.record.like('%"matches": [{%'), scan_items.c.record.like('%"suppressed": [{%')))
@@ -171,7 +197,7 @@ def preview_allowlist(store: SqlStore, plan: AllowlistPlan,
             from childsafe.matching import Matcher
             from childsafe.store.graph import media_matcher
 
-            matcher = media_matcher(Matcher(store))
+            matcher = media_matcher(Matcher(bank_store))
         by_sha = matcher("sha256", [sha for sha, _ in hit])
         with_pdq = [i for i, (_, pdq) in enumerate(hit) if pdq]
         by_pdq = dict(zip(with_pdq, matcher("pdq", [hit[i][1] for i in with_pdq]), strict=True))
