@@ -77,7 +77,8 @@ class _Conversation:
     def add(self, message: Message) -> Iterator[Event]:
         yield from self._announce(message.author, message.display_name, message.platform)
         when = _utc(message.timestamp)
-        if message.recipient:
+        if message.recipient and message.recipient != message.author:
+            # (A Telegram personal chat names its peer as every message's recipient, the peer's own too.)
             yield from self._announce(message.recipient, None, message.platform)
             yield MessageEvent(message.author, message.recipient, when, message.platform, message.record)
         elif not self.crowded and len(self.members) < 2:

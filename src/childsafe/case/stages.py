@@ -1,0 +1,411 @@
+"""The stages of a case run, each over what the survey found (:mod:`childsafe.case.inputs`).
+
+* :func:`media_stage`: the scan's one walk over every added path (hash, match against the banks, and
+  the faces and triage analysers in the same pass); resumes item by item like ``scan``;
+* :func:`face_groups_stage`: the hook for grouping faces across media (:data:`FACE_GROUPER`);
+* :func:`conversations_stage`: every chat export scored as ``text score`` does (author risks and
+  roles kept for the network and the review queue);
+* :func:`network_stage`: event files and the chats' participants, messages and attachments ingested;
+* :func:`ranking_stage`: the network ranked (known media reach it through the scan's records, roles
+  through the author risks), suspects and children at risk as findings, and the drawing's data.
+
+Each returns a :class:`StageResult`; :mod:`childsafe.case.run` decides which to run and records them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+
+from childsafe.case.inputs import InputItem
+from childsafe.findings import Finding, Location
+from childsafe.scan.runner import ItemReport, ScanOptions, run_pipeline
+from childsafe.store.base import ScanRecord
+from childsafe.store.sql import SqlStore
+
+if TYPE_CHECKING:
+    from childsafe.media.analysis import Analyser
+    from childsafe.services import Services
+    from childsafe.text.messages import Message, RecordError
+
+__all__ = ["FACE_GROUPER", "MAX_ERRORS", "MAX_PARTICIPANTS", "StageContext", "StageResult", "conversations_stage",
+           "face_groups_stage", "media_stage", "network_stage", "ranking_stage", "scan_records"]
+
+#: Per-item errors kept per stage (the count is always exact).
+MAX_ERRORS: Final = 1_000
+#: Authors of one conversation that are scored; the messages of authors past it are left out (an
+#: export with a million participants would otherwise hold a million authors' state).
+MAX_PARTICIPANTS: Final = 10_000
+#: Accounts drawn around the suspects.
+_DRAWN: Final = 120
+
+#: Groups faces across media and accounts: given the case store, the ``face_group`` findings.  None
+#: (the default) uses ``childsafe.store.face_groups.face_group_findings`` when this version has it.
+FACE_GROUPER: Callable[[SqlStore], list[Finding]] | None = None
+_FACE_GROUPS_MODULE: Final = "childsafe.store.face_groups"
+
+
+@dataclass
+class StageContext:
+    services: Services
+    case: str
+    items: list[InputItem]
+    roots: list[Path]
+    banks: list[str]
+    workers: int = 1
+    faces: bool = True
+    triage: bool = True
+    #: Called with each item a stage finished (the progress display).
+    tick: Callable[[int], None] = lambda _n: None
+
+
+@dataclass
+class StageResult:
+    items: int = 0
+    error_count: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    note: str = ""
+    output: dict[str, Any] = field(default_factory=dict)
+    interrupted: bool = False
+
+    def error(self, path: str | None, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append({"path": path, "error": message})
+
+
+# -- media ---------------------------------------------------------------------------------------
+
+
+def media_stage(ctx: StageContext) -> StageResult:
+    """Hash and match every file under the added paths, with faces and triage in the same walk."""
+    result = StageResult()
+    analysers, notes = _analysers(ctx)
+    store = ctx.services.store
+    options = ScanOptions(workers=ctx.workers, hash_options=ctx.services.hash_options(),
+                          archive_limits=ctx.services.archive_limits(), progress=False,
+                          analysers=tuple(analysers), in_process=ctx.workers <= 1)
+    matcher = ctx.services.matcher(ctx.banks or None)
+    counts = {"matched": 0, "faces": 0, "resumed": 0, "flagged": 0}
+
+    def take(item: ItemReport) -> None:
+        result.items += 1
+        ctx.tick(1)
+        counts["resumed"] += item.resumed
+        if item.error is not None:
+            result.error(item.path, item.error)
+        for match in item.matched.matches:
+            result.findings.append(match.finding(Location(path=item.path)))
+        counts["matched"] += bool(item.matched.matches)
+        analysis = item.record.get("analysis") or {}
+        found = analysis.get("faces") or {}
+        counts["faces"] += len(found.get("faces") or [])
+        if "faces" in analysis and not item.resumed:
+            _store_faces(store, item, found)
+        if "triage" in analysis and not item.matched.matches:
+            from childsafe.triage.engine import triage_result
+
+            triaged = triage_result(item.record, item.matched)
+            if triaged.signals is not None and triaged.signals.findings:
+                counts["flagged"] += 1
+                result.findings.append(triaged.finding())
+
+    for root in ctx.roots:
+        summary = run_pipeline(root, store, matcher, options, take)
+        if summary.interrupted:
+            result.interrupted = True
+            break
+    result.output = counts
+    result.note = "; ".join([f"{counts['matched']} matched, {counts['faces']} faces, "
+                             f"{counts['flagged']} flagged by classifiers, {counts['resumed']} resumed", *notes])
+    return result
+
+
+def _analysers(ctx: StageContext) -> tuple[list[Analyser], list[str]]:
+    analysers: list[Analyser] = []
+    notes: list[str] = []
+    if ctx.faces:
+        try:
+            from childsafe.faces.indexing import FaceAnalyser
+
+            analysers.append(FaceAnalyser("hog"))
+        except ImportError as exc:
+            notes.append(f"faces skipped ({exc})")
+    if ctx.triage:
+        from childsafe.errors import ModelNotAvailableError
+        from childsafe.triage import TriageOptions, load_classifier
+        from childsafe.triage.engine import TriageAnalyser, TriageModels
+
+        try:
+            classifiers = [load_classifier("nudenet")]
+        except ModelNotAvailableError as exc:
+            notes.append(f"triage without NudeNet ({exc})")
+            classifiers = []
+        models = TriageModels(tuple(c.name for c in classifiers), (), None)  # faces: the faces analyser
+        analysers.append(TriageAnalyser(classifiers, None, TriageOptions(hash_options=ctx.services.hash_options()),
+                                        rebuild=models.load))
+    return analysers, notes
+
+
+def _store_faces(store: SqlStore, item: ItemReport, found: dict[str, Any]) -> None:
+    from childsafe.faces.describe import DESCRIPTOR_SIZE
+
+    boxes: list[dict[str, Any]] = found.get("faces", [])
+    vectors = np.frombuffer(found.get("_descriptors", b""), np.float32).reshape(-1, DESCRIPTOR_SIZE)
+    store.replace_faces(item.path, item.size, item.mtime_ns, item.error, [
+        (*f["box"], f["score"], f.get("time"), vectors[i].tobytes()) for i, f in enumerate(boxes)
+        if i < len(vectors)])
+
+
+def scan_records(store: SqlStore, roots: Sequence[Path]) -> dict[str, ScanRecord]:
+    """The stored scan records of every file under ``roots`` (archive members included)."""
+    out: dict[str, ScanRecord] = {}
+    for root in roots:
+        key = str(Path(root).absolute())
+        out.update(store.load_scan_records([key]))
+        out.update(store.load_scan_records_under(key + "/"))
+        out.update(store.load_scan_records_under(key + "!/"))
+    return out
+
+
+# -- faces across media --------------------------------------------------------------------------
+
+
+def face_groups_stage(ctx: StageContext) -> StageResult:
+    """Faces grouped across media and accounts, when a grouper is installed (:data:`FACE_GROUPER`)."""
+    grouper = FACE_GROUPER or _installed_grouper()
+    if grouper is None:
+        return StageResult(note="not run: face grouping across media is not available in this version")
+    if not ctx.faces:
+        return StageResult(note="not run: faces are off")
+    findings = grouper(ctx.services.store)
+    return StageResult(items=len(findings), findings=findings, note=f"{len(findings)} face groups")
+
+
+def _installed_grouper() -> Callable[[SqlStore], list[Finding]] | None:
+    # Looked up by name: face grouping is built alongside (faces/groups.py, store/face_groups.py).
+    try:
+        module = importlib.import_module(_FACE_GROUPS_MODULE)
+    except ImportError:
+        return None
+    found = getattr(module, "face_group_findings", None)
+    return found if callable(found) else None
+
+
+# -- conversations -------------------------------------------------------------------------------
+
+
+def conversations_stage(ctx: StageContext) -> StageResult:
+    """Score every chat export; keep each author's risk and role as ``text score`` does."""
+    from childsafe.text.findings import conversation_findings, indicator_finding
+    from childsafe.text.messages import RecordError
+    from childsafe.text.readers import iter_messages
+    from childsafe.text.scoring import score_stream
+
+    result = StageResult()
+    recorder = ctx.services.author_risks()
+    conversations = 0
+    for item in ctx.items:
+        if item.kind != "chat" or item.local is None:
+            continue
+        ctx.tick(1)
+        result.items += 1
+        crowd = _Crowd()
+        for scored in score_stream(_conversations(crowd.admit(iter_messages(item.local, item.fmt or "auto")))):
+            if isinstance(scored, RecordError):
+                where = f" (record {scored.record})" if scored.record else ""
+                result.error(item.path, f"{scored.message}{where}")
+                continue
+            conversations += 1
+            recorder.record(scored, item.path)
+            for finding in conversation_findings(scored):
+                if finding.label in ("suspect", "at_risk") or finding.score > 0:
+                    result.findings.append(_at_path(finding, item.path))
+            for author in scored.authors.values():
+                result.findings.extend(_at_path(indicator_finding(f, author.author, scored.conversation_id), item.path)
+                                       for f in author.findings)
+        if crowd.dropped:
+            result.error(item.path, f"{crowd.dropped:,} messages of participants past the first "
+                                    f"{MAX_PARTICIPANTS:,} of a conversation were not scored")
+    result.note = f"{conversations} conversations"
+    result.output = {"conversations": conversations}
+    return result
+
+
+class _Crowd:
+    """Bounds the participants scored per conversation."""
+
+    def __init__(self) -> None:
+        self.dropped = 0
+
+    def admit(self, items: Iterator[Message | RecordError]) -> Iterator[Message | RecordError]:
+        from childsafe.text.messages import Message
+
+        current: str | None = None
+        authors: set[str] = set()
+        for item in items:
+            if isinstance(item, Message):
+                if item.conversation_id != current:
+                    current, authors = item.conversation_id, set()
+                if item.author not in authors:
+                    if len(authors) >= MAX_PARTICIPANTS:
+                        self.dropped += 1
+                        continue
+                    authors.add(item.author)
+            yield item
+
+
+def _conversations(items: Iterator[Message | RecordError]) -> Iterator[tuple[str, list[Message]] | RecordError]:
+    """Consecutive messages of one conversation together (the readers' grouping, after the crowd bound)."""
+    from childsafe.text.messages import RecordError
+
+    batch: list[Message] = []
+    for item in items:
+        if isinstance(item, RecordError):
+            yield item
+            continue
+        if batch and item.conversation_id != batch[0].conversation_id:
+            yield batch[0].conversation_id, batch
+            batch = []
+        batch.append(item)
+    if batch:
+        yield batch[0].conversation_id, batch
+
+
+def _at_path(finding: Finding, path: str) -> Finding:
+    return replace(finding, where=replace(finding.where, path=path))
+
+
+# -- network -------------------------------------------------------------------------------------
+
+
+def network_stage(ctx: StageContext) -> StageResult:
+    """Ingest the event files, then the chats' participants, messages and attached media."""
+    from childsafe.services.chat_events import chat_events
+    from childsafe.store.graph import GraphStore
+    from childsafe.text.readers import iter_messages
+
+    result = StageResult()
+    graph = GraphStore(ctx.services.store)
+    attachments = _attachment_hashes(scan_records(ctx.services.store, ctx.roots))
+    attached_digest = hashlib.sha256(json.dumps(sorted(attachments.items())).encode()).hexdigest()
+    rows = added = 0
+    for item in ctx.items:
+        if item.kind not in ("events", "chat") or item.local is None:
+            continue
+        ctx.tick(1)
+        result.items += 1
+        if item.kind == "events":
+            report = graph.ingest_file(item.local, item.fmt or "auto")
+        else:
+            digest = hashlib.sha256(f"chat-events\n{_sha256(item.local)}\n{attached_digest}".encode()).hexdigest()
+            events = chat_events(iter_messages(item.local, item.fmt or "auto"), resolve_attachment=attachments.get)
+            report = graph.ingest_events(events, item.path, digest, kind="chat")
+        rows += report.rows
+        added += report.added
+        for error in report.errors:
+            result.error(item.path, f"{error.message} (row {error.row})" if error.row else error.message)
+        result.error_count += report.error_count - len(report.errors)
+    result.note = f"{rows} events read, {added} new"
+    result.output = {"rows": rows, "added": added}
+    return result
+
+
+def _attachment_hashes(records: dict[str, ScanRecord]) -> dict[str, tuple[str | None, str | None]]:
+    """Each scanned media file's name (and its path) -> its (sha256, pdq): how exports name attachments."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for path, stored in sorted(records.items()):
+        record = stored.record
+        if record.get("content_type") not in ("photo", "video") or not record.get("sha256"):
+            continue
+        pdq = record.get("pdq")
+        hashes = (str(record["sha256"]), str(pdq["hash"]) if isinstance(pdq, dict) else None)
+        name = path.rsplit("!/", 1)[-1]
+        out.setdefault(name.rsplit("/", 1)[-1], hashes)
+        out.setdefault(name, hashes)
+    return out
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# -- ranking -------------------------------------------------------------------------------------
+
+
+def ranking_stage(ctx: StageContext) -> StageResult:
+    """Rank the case's network; suspects and children at risk become findings."""
+    from childsafe.graph.atrisk import children_at_risk
+    from childsafe.graph.rank import rank_accounts
+    from childsafe.store.graph import GraphStore, media_matcher
+
+    result = StageResult()
+    net = GraphStore(ctx.services.store).load(media_matcher(ctx.services.matcher(ctx.banks or None)))
+    if net.n_accounts == 0:
+        result.note = "no accounts"
+        return result
+    ranked = rank_accounts(net, top=50)
+    leads = [lead for lead in ranked.leads if lead.role == "suspect"]
+    children = children_at_risk(ranked, 100)
+    result.findings = [lead.finding() for lead in leads] + [child.finding() for child in children]
+    result.items = net.n_accounts
+    ctx.tick(1)
+    result.output = {"drawing": _drawing(net, ranked, leads, children)}
+    result.note = f"{net.n_accounts} accounts: {len(leads)} suspects, {len(children)} at risk"
+    return result
+
+
+def _drawing(net: Any, ranked: Any, leads: list[Any], children: list[Any]) -> dict[str, Any]:
+    """Nodes, edges and dated events around the suspects, as plain records (kept with the stage)."""
+    index = net.account_index()
+    centre = [index[x.account] for x in [*leads, *children] if x.account in index]
+    chosen: dict[int, None] = dict.fromkeys(centre)
+    sender, recipient = np.asarray(net.msg_sender), np.asarray(net.msg_recipient)
+    for i in centre:
+        for j in np.concatenate([recipient[sender == i], sender[recipient == i]]).tolist():
+            if len(chosen) >= _DRAWN:
+                break
+            chosen.setdefault(int(j), None)
+    nodes = [{"id": f"account:{net.accounts[i]}", "role": ranked.role_of(i) if ranked.role_of(i) in
+              ("suspect", "at_risk", "service") else "contact", "label": net.accounts[i],
+              "score": round(float(ranked.fused[i]), 4)} for i in chosen]
+    pairs: dict[tuple[int, int], tuple[int, int]] = {}
+    for s, r, ts in zip(sender.tolist(), recipient.tolist(), np.asarray(net.msg_ts).tolist(), strict=False):
+        if s in chosen and r in chosen:
+            count, first = pairs.get((s, r), (0, ts))
+            pairs[(s, r)] = (count + 1, min(first, ts))
+    edges = [{"source": f"account:{net.accounts[s]}", "target": f"account:{net.accounts[r]}", "kind": "message",
+              "weight": count} for (s, r), (count, _first) in pairs.items()]
+    timeline: list[dict[str, Any]] = []
+    suspects = {index[x.account] for x in leads if x.account in index}
+    at_risk = {index[x.account] for x in children if x.account in index}
+    for (s, r), (_count, first) in pairs.items():
+        if first > 0 and ((s in suspects and r in at_risk) or (r in suspects and s in at_risk)):
+            timeline.append({"at": first, "kind": "first_contact", "account": net.accounts[s],
+                             "text": f"{net.accounts[s]} wrote to {net.accounts[r]}"})
+    known = set(net.media_evidence)
+    for a, m, ts in zip(np.asarray(net.post_account).tolist(), np.asarray(net.post_media).tolist(),
+                        np.asarray(net.post_ts).tolist(), strict=False):
+        if m in known:
+            banks = ", ".join(sorted({e.bank for e in net.media_evidence[m]}))
+            media_id = f"media:{net.media_sha256[m][:12] or m}"
+            if a in chosen:
+                edges.append({"source": f"account:{net.accounts[a]}", "target": media_id, "kind": "known_media"})
+                if media_id not in {n["id"] for n in nodes}:
+                    nodes.append({"id": media_id, "role": "media", "label": f"known media ({banks})", "score": None})
+            if ts > 0:
+                timeline.append({"at": ts, "kind": "known_media", "account": net.accounts[a],
+                                 "text": f"{net.accounts[a]} shared media known to {banks}"})
+    return {"nodes": nodes, "edges": edges, "timeline": timeline[:1000]}
