@@ -9,7 +9,9 @@ roles the ranking reads.
 
 Resuming: a stage is recorded when it finishes, with the digest of what it ran over (the surveyed
 files' paths, sizes and times, the banks, the options, and the digests of the stages before it); a
-rerun skips a stage whose digest is unchanged.  A stage killed midway is run again: the media walk
+rerun skips a stage whose digest is unchanged (a new event file makes the media walk, which hashes
+every file for the custody, resume, and the network and what reads it run again; the conversations
+stay as they were).  A stage killed midway is run again: the media walk
 skips every item it had stored, ingest skips sources already ingested and adds each edge once, and a
 stage's findings are replaced only when it finishes.
 """
@@ -52,9 +54,12 @@ STAGES: Final = ("media", "conversations", "network", "face_groups", "ranking")
 _STAGE_FUNCTIONS: Final[dict[str, Callable[[StageContext], StageResult]]] = {
     "media": media_stage, "face_groups": face_groups_stage, "conversations": conversations_stage,
     "network": network_stage, "ranking": ranking_stage}
-#: What a stage depends on among the surveyed kinds (its digest covers only those files).
-_STAGE_KINDS: Final = {"media": KINDS, "face_groups": ("media",), "conversations": ("chat",),
+#: What a stage depends on among the surveyed kinds (its digest covers only those files) ...
+_STAGE_KINDS: Final = {"media": KINDS, "face_groups": (), "conversations": ("chat",),
                        "network": ("chat", "events"), "ranking": ()}
+#: ... and the stages whose results it reads (their digests are part of its own).
+_STAGE_NEEDS: Final = {"media": (), "conversations": (), "network": ("media",), "face_groups": ("media", "network"),
+                       "ranking": ("media", "conversations", "network", "face_groups")}
 
 
 @dataclass(frozen=True)
@@ -142,12 +147,13 @@ def run_case(services: Services, case: str, inputs: Sequence[CaseInput],
         roots = list(dict.fromkeys(Path(i.path).absolute() for i in inputs))
         # The banks as they are now: an entry added or a bank switched off makes the media stage run again.
         bank_state = [(b.name, b.entry_count, b.enabled, b.pdq_threshold) for b in bank_store(services).list_banks()]
-        previous = hashlib.sha256(json.dumps({"banks": banks, "bank_state": bank_state, "faces": options.faces,
+        options_digest = hashlib.sha256(json.dumps({"banks": banks, "bank_state": bank_state, "faces": options.faces,
                                               "triage": options.triage, "roots": [str(r) for r in roots]},
                                              default=str).encode()).hexdigest()
+        digests: dict[str, str] = {}
         for stage in STAGES:
-            digest = _digest(stage, items, previous)
-            previous = digest
+            needs = [options_digest, *(digests[n] for n in _STAGE_NEEDS[stage])]
+            digest = digests[stage] = _digest(stage, items, needs)
             task = progress.add_task(stage, total=_stage_total(stage, items))
             ctx = StageContext(services, case, items, roots, banks, options.workers, options.faces, options.triage,
                                tick=_ticker(progress, task))
@@ -195,10 +201,11 @@ def _run_stage(stage: str, ctx: StageContext, saved: CaseStageStore, digest: str
     return run
 
 
-def _digest(stage: str, items: list[InputItem], previous: str) -> str:
-    """What the stage runs over: its kinds of files (path, size, time, format) and the stages before it."""
+def _digest(stage: str, items: list[InputItem], before: list[str]) -> str:
+    """What the stage runs over: its kinds of files (path, size, time, format), the options, and the
+    digests of the stages it reads."""
     wanted = _STAGE_KINDS[stage]
-    lines = [previous, stage] + [f"{i.kind}\t{i.path}\t{i.size}\t{i.mtime_ns}\t{i.fmt}" for i in items
+    lines = [*before, stage] + [f"{i.kind}\t{i.path}\t{i.size}\t{i.mtime_ns}\t{i.fmt}" for i in items
                                  if i.kind in wanted]
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 

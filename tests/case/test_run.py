@@ -1,0 +1,125 @@
+"""``run_case`` end to end on a small mixed case: the findings join (a known photo posted by an account
+is that account's network evidence; the chat's child is at risk), finished stages are skipped, an
+interrupted run resumes to the same findings, and bad inputs are per-item errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from childsafe.case import run as case_run
+from childsafe.case import stages as case_stages
+from childsafe.case.report import finding_kind
+from childsafe.case.run import CaseInput, CaseRunOptions, run_case
+from childsafe.findings import Finding
+from childsafe.services import Services
+from childsafe.store.case_stages import CaseStageStore
+from tests.case.mixed import CASE_SAMPLES, build_mixed_case, services_with_bank
+
+FAST = CaseRunOptions(workers=1, progress=False, faces=False, triage=False)
+
+
+def _lines(findings: list[Finding]) -> list[str]:
+    return sorted(json.dumps(f.to_record(), sort_keys=True) for f in findings)
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Services:
+    s = services_with_bank(tmp_path / "home")
+    yield s
+    s.close()
+
+
+def test_mixed_case_runs_end_to_end_and_the_findings_join(services: Services, tmp_path: Path) -> None:
+    case = build_mixed_case(tmp_path / "case")
+    summary = run_case(services, "mixed", [CaseInput(case)], FAST)
+    record = summary.to_record()
+    assert record["inputs"]["chat"] == 2 and record["inputs"]["events"] == 3
+    assert record["inputs"]["unknown"] == 1 and not summary.interrupted
+    findings = CaseStageStore(services.store, "mixed").findings()
+    by_kind: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_kind.setdefault(finding_kind(f), []).append(f)
+    known = {Path(f.where.path or "").name for f in by_kind["known_media"]}
+    assert {"IMG-20240302-WA0001.jpg", "harbour_small.jpg"} <= known and "holiday.jpg" not in known
+    # The account that posted the known photo (an events file) has it as network evidence.
+    leads = {f.where.account: f for f in by_kind["suspect"] if f.source == "graph"}
+    assert any(e.kind == "known_media" for e in leads["user1001"].explanation.evidence)
+    # The chat's sender of the attached known photo (the WhatsApp export inside the zip) too.
+    assert any(e.kind == "known_media" for e in leads["Max"].explanation.evidence)
+    # The children who stated their ages in the chats are at risk, by the text and by the network.
+    at_risk = {(f.source, f.where.account) for f in by_kind["at_risk"]}
+    assert {("text", "Sam"), ("text", "user2002"), ("at_risk", "Sam"), ("at_risk", "user2002")} <= at_risk
+    chat_paths = {f.where.path for f in by_kind["conversation"]}
+    assert any(p and "phone.zip!/WhatsApp/" in p for p in chat_paths)
+    assert record["findings"]["known_media"] == len(by_kind["known_media"])
+
+
+def test_a_finished_run_is_skipped_and_a_changed_input_reruns_its_stages(services: Services,
+                                                                          tmp_path: Path) -> None:
+    case = build_mixed_case(tmp_path / "case")
+    run_case(services, "mixed", [CaseInput(case)], FAST)
+    first = _lines(CaseStageStore(services.store, "mixed").findings())
+    again = run_case(services, "mixed", [CaseInput(case)], FAST)
+    assert [s.skipped for s in again.stages if s.stage != "survey"] == [True] * len(case_run.STAGES)
+    assert _lines(CaseStageStore(services.store, "mixed").findings()) == first
+    (case / "events" / "more.csv").write_text("sender,recipient\nuser1001,user5005\n", encoding="utf-8")
+    changed = run_case(services, "mixed", [CaseInput(case)], FAST)
+    skipped = {s.stage: s.skipped for s in changed.stages}
+    assert not skipped["network"] and not skipped["ranking"] and skipped["conversations"]
+
+
+def test_an_interrupted_run_resumes_to_the_same_findings(services: Services, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    case = build_mixed_case(tmp_path / "case")
+    clean = services_with_bank(tmp_path / "clean")
+    try:
+        run_case(clean, "mixed", [CaseInput(case)], FAST)
+        expected = _lines(CaseStageStore(clean.store, "mixed").findings())
+    finally:
+        clean.close()
+
+    real = case_stages.network_stage
+
+    def dies_midway(ctx: case_stages.StageContext) -> case_stages.StageResult:
+        ctx.items = [i for i in ctx.items if i.kind == "events"][:1]  # ingests one file, then the process dies
+        real(ctx)
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(case_run._STAGE_FUNCTIONS, "network", dies_midway)
+    with pytest.raises(KeyboardInterrupt):
+        run_case(services, "mixed", [CaseInput(case)], FAST)
+    saved = {s.stage for s in CaseStageStore(services.store, "mixed").all()}
+    assert "media" in saved and "network" not in saved
+    monkeypatch.setitem(case_run._STAGE_FUNCTIONS, "network", real)
+    resumed = run_case(services, "mixed", [CaseInput(case)], FAST)
+    assert {s.stage: s.skipped for s in resumed.stages}["media"]
+    assert _lines(CaseStageStore(services.store, "mixed").findings()) == expected
+
+
+def test_bad_inputs_are_per_item_errors_and_the_rest_is_analysed(services: Services, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(case_stages, "MAX_PARTICIPANTS", 3)
+    monkeypatch.setattr("childsafe.case.inputs.MAX_CHAT_BYTES", 4096)
+    case = tmp_path / "case"
+    case.mkdir()
+    good = (CASE_SAMPLES / "result.json").read_text(encoding="utf-8")
+    (case / "good.json").write_text(good, encoding="utf-8")
+    (case / "broken.json").write_text(good[: len(good) // 2], encoding="utf-8")  # a malformed export
+    (case / "huge.txt").write_text("01/03/2024, 18:02 - Max: hello there\n" * 200, encoding="utf-8")
+    crowd = [{"conversation_id": "c", "author": f"person{i}", "text": "hi all"} for i in range(10)]
+    (case / "crowd.jsonl").write_text("\n".join(json.dumps(m) for m in crowd) + "\n", encoding="utf-8")
+    vanished = tmp_path / "gone"
+    summary = run_case(services, "bad", [CaseInput(case), CaseInput(vanished)], FAST)
+    errors = summary.to_record()["error_items"]
+    by_path: dict[str, list[str]] = {}
+    for e in errors:
+        by_path.setdefault(Path(e["path"]).name, []).append(e["error"])
+    assert any("byte limit" in m for m in by_path["huge.txt"])
+    assert by_path["broken.json"], "the malformed export is reported"
+    assert any("participants" in m for m in by_path["crowd.jsonl"])
+    assert any("vanished" in m for m in by_path["gone"])
+    found = CaseStageStore(services.store, "bad").findings()
+    assert any(f.where.account == "user1001" and Path(f.where.path or "").name == "good.json" for f in found)
