@@ -79,6 +79,10 @@ class CaseRunOptions:
     progress: bool = True
     #: Run every stage again even when its inputs did not change.
     force: bool = False
+    #: Also match the 8 rotations and flips of each photo (``scan --dihedral``).
+    dihedral: bool = False
+    #: Called with each media item's scan record as the walk reports it.
+    on_record: Callable[[dict[str, Any]], None] | None = None
 
 
 @dataclass
@@ -148,7 +152,8 @@ def run_case(services: Services, case: str, inputs: Sequence[CaseInput],
         # The banks as they are now: an entry added or a bank switched off makes the media stage run again.
         bank_state = [(b.name, b.entry_count, b.enabled, b.pdq_threshold) for b in bank_store(services).list_banks()]
         options_digest = hashlib.sha256(json.dumps({"banks": banks, "bank_state": bank_state, "faces": options.faces,
-                                              "triage": options.triage, "roots": [str(r) for r in roots]},
+                                              "triage": options.triage, "dihedral": options.dihedral,
+                                              "roots": [str(r) for r in roots]},
                                              default=str).encode()).hexdigest()
         digests: dict[str, str] = {}
         for stage in STAGES:
@@ -156,7 +161,8 @@ def run_case(services: Services, case: str, inputs: Sequence[CaseInput],
             digest = digests[stage] = _digest(stage, items, needs)
             task = progress.add_task(stage, total=_stage_total(stage, items))
             ctx = StageContext(services, case, items, roots, banks, options.workers, options.faces, options.triage,
-                               tick=_ticker(progress, task))
+                               tick=_ticker(progress, task), on_record=options.on_record,
+                               dihedral=options.dihedral)
             run = _run_stage(stage, ctx, saved, digest, options.force)
             progress.remove_task(task)
             summary.stages.append(run)

@@ -64,6 +64,9 @@ class StageContext:
     triage: bool = True
     #: Called with each item a stage finished (the progress display).
     tick: Callable[[int], None] = lambda _n: None
+    #: Called with each media item's scan record (``childsafe scan``'s line), when set.
+    on_record: Callable[[dict[str, Any]], None] | None = None
+    dihedral: bool = False
 
 
 @dataclass
@@ -90,7 +93,7 @@ def media_stage(ctx: StageContext) -> StageResult:
     result = StageResult()
     analysers, notes = _analysers(ctx)
     store = ctx.services.store
-    options = ScanOptions(workers=ctx.workers, hash_options=ctx.services.hash_options(),
+    options = ScanOptions(workers=ctx.workers, hash_options=ctx.services.hash_options(dihedral=ctx.dihedral),
                           archive_limits=ctx.services.archive_limits(), progress=False,
                           analysers=tuple(analysers), in_process=ctx.workers <= 1)
     matcher = ctx.services.matcher(ctx.banks or None)
@@ -99,6 +102,10 @@ def media_stage(ctx: StageContext) -> StageResult:
     def take(item: ItemReport) -> None:
         result.items += 1
         ctx.tick(1)
+        if ctx.on_record is not None:  # as ``scan`` reports it: descriptors (``_`` keys) stay behind
+            analysed = {name: {k: v for k, v in found.items() if not k.startswith("_")}
+                        for name, found in (item.record.get("analysis") or {}).items()}
+            ctx.on_record({**item.record, "analysis": analysed} if analysed else item.record)
         counts["resumed"] += item.resumed
         if item.error is not None:
             result.error(item.path, item.error)
@@ -150,7 +157,8 @@ def _analysers(ctx: StageContext) -> tuple[list[Analyser], list[str]]:
             notes.append(f"triage without NudeNet ({exc})")
             classifiers = []
         models = TriageModels(tuple(c.name for c in classifiers), (), None)  # faces: the faces analyser
-        analysers.append(TriageAnalyser(classifiers, None, TriageOptions(hash_options=ctx.services.hash_options()),
+        options = TriageOptions(hash_options=ctx.services.hash_options(dihedral=ctx.dihedral))
+        analysers.append(TriageAnalyser(classifiers, None, options,
                                         rebuild=models.load))
     return analysers, notes
 

@@ -71,6 +71,7 @@ class _Conversation:
         self.members: list[str] = []  # the first participants, in order; complete unless crowded
         self.crowded = False
         self.remembered: set[str] = set()
+        self.named: set[str] = set()  # remembered with the name the export shows
         self.waiting: list[Message] = []
         self.last_speaker: str | None = None
 
@@ -106,11 +107,14 @@ class _Conversation:
                     yield MediaEvent(message.author, hashes[0], hashes[1], when, message.record)
 
     def _announce(self, account: str, display_name: str | None, platform: str | None) -> Iterator[Event]:
-        if account in self.remembered:
-            return
+        if account in self.remembered and (display_name is None or account in self.named):
+            return  # (a recipient is announced without a name; its name comes when it first speaks)
         if len(self.remembered) >= _MAX_REMEMBERED:
             self.remembered.clear()
+            self.named.clear()
         self.remembered.add(account)
+        if display_name is not None:
+            self.named.add(account)
         if not self.crowded and account not in self.members:
             if len(self.members) < self.max_fanout:
                 self.members.append(account)
