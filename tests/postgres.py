@@ -35,11 +35,15 @@ def postgres_url() -> str:
 
 
 def reset_postgres(url: str) -> None:
-    """Empty the test database: every childsafe table and Alembic's revision marker."""
+    """Empty the test database: every childsafe table, Alembic's revision marker and the cases' schemas."""
     from childsafe.store.schema import metadata
 
     engine = create_engine(url)
     with engine.begin() as conn:
+        schemas = conn.execute(text("SELECT schema_name FROM information_schema.schemata "
+                                    "WHERE schema_name LIKE 'case\\_%'")).scalars().all()
+        for schema in schemas:  # case stores (childsafe.case.stores): a fresh registry reuses their ids
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         metadata.drop_all(conn)
         conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
     engine.dispose()

@@ -31,6 +31,8 @@ __all__ = [
     "RequestTimeoutError",
     "AuditIntegrityError",
     "InvalidFindingError",
+    "CaseExistsError",
+    "CaseNotFoundError",
     "EXIT_CODES",
     "exit_code_for",
     "HTTP_STATUSES",
@@ -113,6 +115,14 @@ class NotFoundError(ChildsafeError):
 
 class AlreadyExistsError(ChildsafeError):
     """A user with that name already exists."""
+
+
+class CaseNotFoundError(NotFoundError):
+    """No live case has that name (see ``childsafe case list``); 404 / exit 3 like every missing thing."""
+
+
+class CaseExistsError(AlreadyExistsError):
+    """A live case already has that name; 409 / exit 3."""
 
 
 class AuthenticationError(ChildsafeError):

@@ -130,8 +130,9 @@ class QueueResult:
 
 class ReviewQueue:
     def __init__(self, store: SqlStore, reviews: ReviewStore, limits: QueueLimits | None = None,
-                 match_media: Callable[[], MediaMatcher | None] | None = None) -> None:
+                 match_media: Callable[[], MediaMatcher | None] | None = None, banks: SqlStore | None = None) -> None:
         self.store = store
+        self.banks = banks or store  # the banks' store: the main one when ``store`` is a case's
         self.reviews = reviews
         self.limits = limits or QueueLimits()
         self._match_media = match_media
@@ -210,7 +211,7 @@ class ReviewQueue:
         if item.source != "media":
             return None
         plan = plan_allowlist(item.key, item.subject, item.data, actor)
-        return preview_allowlist(self.store, plan, self._match_media)
+        return preview_allowlist(self.store, plan, self._match_media, self.banks)
 
     def invalidate_graph(self) -> None:
         with self._lock:

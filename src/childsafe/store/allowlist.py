@@ -136,17 +136,23 @@ def plan_allowlist(review_item: str, subject: str, record: dict[str, Any], actor
 
 
 def preview_allowlist(store: SqlStore, plan: AllowlistPlan,
-                      match_media: Callable[[], MediaMatcher | None] | None = None) -> AllowlistPreview:
+                      match_media: Callable[[], MediaMatcher | None] | None = None,
+                      banks: SqlStore | None = None) -> AllowlistPreview:
     """The other stored items ``plan`` would suppress: scanned files and media of the network.
 
     A scanned file counts when an entry matches its own hashes and a match its last scan recorded
     (suppressed or not) is one the scopes let go.  Network media are matched against the banks now
     (``match_media``) for those an entry matches.  Conservative on purpose: it is the count that
     decides whether an administrator must approve.
+
+    ``store`` holds the items (in a case, the case's store); ``banks`` the banks (the main store; by
+    default ``store``).  Only the items of ``store`` are counted: a case's preview does not open the
+    other cases' stores.
     """
     if not plan.entries:
         return AllowlistPreview(plan, ())
-    threshold = _threshold(store)
+    bank_store = banks or store
+    threshold = _threshold(bank_store)
     found: list[str] = []
     query = select(scan_items.c.key, scan_items.c.record).where(or_(
         scan_items.c.record.like('%"matches": [{%'), scan_items.c.record.like('%"suppressed": [{%')))
@@ -171,7 +177,7 @@ def preview_allowlist(store: SqlStore, plan: AllowlistPlan,
             from childsafe.matching import Matcher
             from childsafe.store.graph import media_matcher
 
-            matcher = media_matcher(Matcher(store))
+            matcher = media_matcher(Matcher(bank_store))
         by_sha = matcher("sha256", [sha for sha, _ in hit])
         with_pdq = [i for i, (_, pdq) in enumerate(hit) if pdq]
         by_pdq = dict(zip(with_pdq, matcher("pdq", [hit[i][1] for i in with_pdq]), strict=True))

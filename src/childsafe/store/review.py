@@ -151,11 +151,29 @@ class ConversationRef:
 
 
 class ReviewStore:
-    """Review tables of the service's store."""
+    """Review tables of the service's store.
 
-    def __init__(self, service: ServiceStore) -> None:
+    In a case (:mod:`childsafe.case`) the decisions, exposure and conversation notes are the case's
+    evidence and live in the case's store (``service``), while the house's records live in the main
+    store (``house``): review sessions (they join ``users``) and the reviewer allowlist (a bank: every
+    case matches against the same banks).  ``case`` names the case, so that the allowlist entries its
+    decisions make in the shared bank say which case's item they answer.  Without ``house`` both are
+    the same store (the default case).
+    """
+
+    def __init__(self, service: ServiceStore, house: ServiceStore | None = None, case: str | None = None) -> None:
         self.service = service
         self.engine = service.engine
+        self.house = house or service
+        self.case = case if house is not None and house is not service else None
+
+    def grant_key(self, item_key: str) -> str:
+        """The ``review_item`` of allowlist scopes made by a decision on ``item_key`` (case-qualified in a case).
+
+        Case names never contain ``/``, so ``case/<name>/<key>`` cannot collide with another case's or
+        with a default-case key (which starts with its source, e.g. ``media:``).
+        """
+        return item_key if self.case is None else f"case/{self.case}/{item_key}"
 
     # -- decisions ----------------------------------------------------------------------------
     def decide(self, item_key: str, source: str, fingerprint: str, decision: str, reason: str, *,
@@ -187,7 +205,17 @@ class ReviewStore:
                     f"{n} other stored item{'' if n == 1 else 's'}; escalate it so that an administrator decides")
             done: dict[str, Any] = {}
             if effects.allowlist:
-                done["allowlisted"] = self._allowlist(conn, effects, actor, item_key, admin=admin)
+                if self.house is self.service:
+                    done["allowlisted"] = self._allowlist(conn, effects, actor, item_key, admin=admin)
+                else:
+                    # A case's decision, the bank in the main store: two databases, so two transactions.
+                    # The bank's (with its own audit entries in the main log) commits first, inside the
+                    # case's, after every check that can refuse the decision: only a failure of the case's
+                    # commit itself could leave entries without their decision, and an administrator can
+                    # list and remove them (they name the case's item).
+                    with self.house.transaction() as bank_conn:
+                        done["allowlisted"] = self._allowlist(bank_conn, effects, actor, item_key, admin=admin)
+                    done["allowlist_store"] = "main"
             if effects.graph_label is not None:
                 account, label = effects.graph_label
                 if label not in LABELS:
@@ -215,7 +243,7 @@ class ReviewStore:
                                                        pdq_threshold=ALLOWLIST_PDQ_THRESHOLD, enabled=True,
                                                        created_at=_now()))
             bank_id = int(result.inserted_primary_key[0])  # type: ignore[index]
-            self.service.append_audit(conn, actor, "bank.create", ALLOWLIST_BANK, {
+            self.house.append_audit(conn, actor, "bank.create", ALLOWLIST_BANK, {
                 "pdq_threshold": ALLOWLIST_PDQ_THRESHOLD, "allowlist": True, "enabled": True,
                 "reason": "first false positive decided in review"})
         elif not row.allowlist:
@@ -232,7 +260,7 @@ class ReviewStore:
         rows = [{"bank_id": bank_id, "signal_type": kind, "signal": signal, "label": e.label, "source": e.source,
                  "added_at": _now()} for kind, signal, e in wanted]
         before = self._count(conn, bank_id)
-        self.service.store._insert_ignore(conn, rows)
+        self.house.store._insert_ignore(conn, rows)
         added = self._count(conn, bank_id) - before
         ids = self._entry_ids(conn, bank_id, [(kind, signal) for kind, signal, _ in wanted])
         scoped = {int(r.entry_id) for r in conn.execute(select(allowlist_scopes.c.entry_id).distinct().where(
@@ -242,12 +270,12 @@ class ReviewStore:
         now = _now()
         if targets:
             conn.execute(insert(allowlist_scopes), [
-                {"entry_id": i, "review_item": item_key, "bank": s.bank, "signal_type": s.signal_type,
+                {"entry_id": i, "review_item": self.grant_key(item_key), "bank": s.bank, "signal_type": s.signal_type,
                  "signal": s.signal, "distance": s.distance, "actor": actor, "added_at": now}
                 for i in targets for s in effects.allowlist_scopes])
         signals = [f"{kind}:{signal}" for kind, signal, _ in wanted]
-        self.service.append_audit(conn, actor, "bank.add", ALLOWLIST_BANK, {
-            "given": len(wanted), "added": added, "signals": signals, "review_item": item_key,
+        self.house.append_audit(conn, actor, "bank.add", ALLOWLIST_BANK, {
+            "given": len(wanted), "added": added, "signals": signals, "review_item": self.grant_key(item_key),
             "scopes": [s.to_record() for s in effects.allowlist_scopes],
             "suppresses_other_items": len(effects.allowlist_others),
             "other_items": list(effects.allowlist_others[:20]), "by_admin": admin})
@@ -276,26 +304,14 @@ class ReviewStore:
             raise ConfigError("removing an allowlist entry needs a reason")
         if len(reason) > MAX_REASON_CHARS:
             raise ConfigError(f"reason too long: at most {MAX_REASON_CHARS} characters")
-        s = allowlist_scopes.c
         with self.service.transaction() as conn:
-            rows = conn.execute(select(s.entry_id, s.bank, s.signal_type, s.signal, s.distance)
-                                .where(s.review_item == item_key)).all()
-            if not rows:
-                raise NotFoundError(f"no allowlist entries made by a decision on {item_key!r}")
-            ids = sorted({int(r.entry_id) for r in rows})
-            conn.execute(delete(allowlist_scopes).where(s.review_item == item_key))
-            shared = {int(r.entry_id) for r in conn.execute(select(s.entry_id).distinct().where(s.entry_id.in_(ids)))}
-            gone = [i for i in ids if i not in shared]
-            described = {int(r.id): f"{r.signal_type}:{r.signal}" for r in conn.execute(
-                select(bank_entries.c.id, bank_entries.c.signal_type, bank_entries.c.signal)
-                .where(bank_entries.c.id.in_(ids)))}
-            if gone:
-                conn.execute(delete(bank_entries).where(bank_entries.c.id.in_(gone)))
-            details: dict[str, Any] = {
-                "reason": reason, "removed": [described[i] for i in gone if i in described],
-                "kept_for_other_decisions": [described[i] for i in sorted(shared) if i in described],
-                "scopes": sorted({json.dumps({"bank": r.bank, "signal_type": r.signal_type, "signal": r.signal,
-                                              "distance": int(r.distance)}, sort_keys=True) for r in rows})}
+            if self.house is self.service:
+                details = self._remove_grant(conn, item_key, reason)
+            else:  # the entries are in the main store's bank (see decide): its removal is audited there too
+                with self.house.transaction() as bank_conn:
+                    details = self._remove_grant(bank_conn, item_key, reason)
+                    self.house.append_audit(bank_conn, actor, "allowlist.remove", self.grant_key(item_key), {
+                        **details, "case": self.case, "scopes": [json.loads(x) for x in details["scopes"]]})
             latest = self._latest(conn, [item_key]).get(item_key)
             entry = self.service.append_audit(conn, actor, "allowlist.remove", item_key, {
                 **details, "scopes": [json.loads(x) for x in details["scopes"]],
@@ -306,6 +322,28 @@ class ReviewStore:
                     reason=reason, actor=actor, audit_id=entry.id, decided_at=_now()))
         return {"item": item_key, "audit_id": entry.id, **details,
                 "scopes": [json.loads(x) for x in details["scopes"]]}
+
+    def _remove_grant(self, conn: Connection, item_key: str, reason: str = "") -> dict[str, Any]:
+        """Delete the allowlist scopes (and entries no other decision shares) made by a decision on ``item_key``."""
+        s = allowlist_scopes.c
+        grant = self.grant_key(item_key)
+        rows = conn.execute(select(s.entry_id, s.bank, s.signal_type, s.signal, s.distance)
+                            .where(s.review_item == grant)).all()
+        if not rows:
+            raise NotFoundError(f"no allowlist entries made by a decision on {item_key!r}")
+        ids = sorted({int(r.entry_id) for r in rows})
+        conn.execute(delete(allowlist_scopes).where(s.review_item == grant))
+        shared = {int(r.entry_id) for r in conn.execute(select(s.entry_id).distinct().where(s.entry_id.in_(ids)))}
+        gone = [i for i in ids if i not in shared]
+        described = {int(r.id): f"{r.signal_type}:{r.signal}" for r in conn.execute(
+            select(bank_entries.c.id, bank_entries.c.signal_type, bank_entries.c.signal)
+            .where(bank_entries.c.id.in_(ids)))}
+        if gone:
+            conn.execute(delete(bank_entries).where(bank_entries.c.id.in_(gone)))
+        return {"reason": reason, "removed": [described[i] for i in gone if i in described],
+                "kept_for_other_decisions": [described[i] for i in sorted(shared) if i in described],
+                "scopes": sorted({json.dumps({"bank": r.bank, "signal_type": r.signal_type, "signal": r.signal,
+                                              "distance": int(r.distance)}, sort_keys=True) for r in rows})}
 
     @staticmethod
     def _count(conn: Connection, bank_id: int) -> int:
@@ -374,7 +412,7 @@ class ReviewStore:
         """A new session for ``user``: (cookie token, form token).  Expired sessions are dropped."""
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         now = _now()
-        with self.engine.begin() as conn:
+        with self.house.engine.begin() as conn:
             s = review_sessions.c
             conn.execute(delete(review_sessions).where((s.last_seen < now - SESSION_IDLE)
                                                        | (s.created_at < now - SESSION_MAX)))
@@ -386,7 +424,7 @@ class ReviewStore:
         """The live session of ``token`` (its user enabled), else None; refreshes its idle timer."""
         digest = session_digest(token)
         now = _now()
-        with self.engine.connect() as conn:
+        with self.house.engine.connect() as conn:
             row = conn.execute(select(review_sessions, users.c.id.label("user_id"), users.c.role, users.c.disabled,
                                       users.c.password_hash, users.c.created_at.label("user_created"))
                                .select_from(review_sessions.join(users, users.c.name == review_sessions.c.user_name))
@@ -398,7 +436,7 @@ class ReviewStore:
             self.close_session(token)
             return None
         if now - seen > _TOUCH_EVERY:
-            with self.engine.begin() as conn:
+            with self.house.engine.begin() as conn:
                 conn.execute(update(review_sessions).where(review_sessions.c.token_sha256 == digest)
                              .values(last_seen=now))
         user = User(int(row.user_id), row.user_name, row.role, bool(row.disabled), row.password_hash is not None,
@@ -406,7 +444,7 @@ class ReviewStore:
         return Session(user, row.csrf, created)
 
     def close_session(self, token: str) -> None:
-        with self.engine.begin() as conn:
+        with self.house.engine.begin() as conn:
             conn.execute(delete(review_sessions).where(review_sessions.c.token_sha256 == session_digest(token)))
 
     # -- conversations ------------------------------------------------------------------------

@@ -28,6 +28,7 @@ __all__ = [
     "users", "api_tokens", "audit_log", "audit_head", "jobs", "ix_entries_type_id",
     "review_decisions", "review_exposure", "review_sessions", "text_conversations", "allowlist_scopes",
     "case_stages", "case_findings",
+    "cases", "case_inputs",
 ]
 
 metadata = MetaData()
@@ -444,5 +445,38 @@ case_findings = Table(
     Column("stage", String(64), nullable=False),
     Column("record", Text, nullable=False),
     Index("ix_case_findings_stage", "case_name", "stage"),
+    sqlite_autoincrement=True,
+)
+
+# v11 (migration 0011): cases.  A case is its own evidence store (see :mod:`childsafe.case.registry`):
+# ``cases`` is the registry, used in the main store; ``case_inputs`` lists what was added to a case,
+# used in a case's store.  Both tables exist in every store (one schema for all): an unused one is empty.
+# A deleted case keeps its row (who deleted it and when, for the audit) under a name no live case
+# can take, so the name is free again.
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", Text, nullable=False),
+    Column("deleted_at", DateTime(timezone=True)),
+    Column("note", Text),
+    sqlite_autoincrement=True,
+)
+
+# One row per path added to the case, with its size and modification time when it was added (a run
+# can tell a file that changed or vanished since).  ``banks`` is a JSON list of bank names ('[]': all).
+case_inputs = Table(
+    "case_inputs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("path", Text, nullable=False, unique=True),
+    Column("kind", String(64)),
+    Column("banks", Text, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("added_by", Text, nullable=False),
+    Column("size", BigInteger),
+    Column("mtime_ns", BigInteger),
     sqlite_autoincrement=True,
 )
