@@ -11,8 +11,9 @@ import pytest
 
 from childsafe.case import run as case_run
 from childsafe.case import stages as case_stages
+from childsafe.case import stages_network
 from childsafe.case.report import finding_kind
-from childsafe.case.run import CaseInput, CaseRunOptions, run_case
+from childsafe.case.run import CaseRunOptions, RunInput, run_case
 from childsafe.findings import Finding
 from childsafe.services import Services
 from childsafe.store.case_stages import CaseStageStore
@@ -34,7 +35,7 @@ def services(tmp_path: Path) -> Services:
 
 def test_mixed_case_runs_end_to_end_and_the_findings_join(services: Services, tmp_path: Path) -> None:
     case = build_mixed_case(tmp_path / "case")
-    summary = run_case(services, "mixed", [CaseInput(case)], FAST)
+    summary = run_case(services, "mixed", [RunInput(case)], FAST)
     record = summary.to_record()
     assert record["inputs"]["chat"] == 2 and record["inputs"]["events"] == 3
     assert record["inputs"]["unknown"] == 1 and not summary.interrupted
@@ -60,13 +61,13 @@ def test_mixed_case_runs_end_to_end_and_the_findings_join(services: Services, tm
 def test_a_finished_run_is_skipped_and_a_changed_input_reruns_its_stages(services: Services,
                                                                           tmp_path: Path) -> None:
     case = build_mixed_case(tmp_path / "case")
-    run_case(services, "mixed", [CaseInput(case)], FAST)
+    run_case(services, "mixed", [RunInput(case)], FAST)
     first = _lines(CaseStageStore(services.store, "mixed").findings())
-    again = run_case(services, "mixed", [CaseInput(case)], FAST)
+    again = run_case(services, "mixed", [RunInput(case)], FAST)
     assert [s.skipped for s in again.stages if s.stage != "survey"] == [True] * len(case_run.STAGES)
     assert _lines(CaseStageStore(services.store, "mixed").findings()) == first
     (case / "events" / "more.csv").write_text("sender,recipient\nuser1001,user5005\n", encoding="utf-8")
-    changed = run_case(services, "mixed", [CaseInput(case)], FAST)
+    changed = run_case(services, "mixed", [RunInput(case)], FAST)
     skipped = {s.stage: s.skipped for s in changed.stages}
     assert not skipped["network"] and not skipped["ranking"] and skipped["conversations"]
 
@@ -76,12 +77,12 @@ def test_an_interrupted_run_resumes_to_the_same_findings(services: Services, tmp
     case = build_mixed_case(tmp_path / "case")
     clean = services_with_bank(tmp_path / "clean")
     try:
-        run_case(clean, "mixed", [CaseInput(case)], FAST)
+        run_case(clean, "mixed", [RunInput(case)], FAST)
         expected = _lines(CaseStageStore(clean.store, "mixed").findings())
     finally:
         clean.close()
 
-    real = case_stages.network_stage
+    real = stages_network.network_stage
 
     def dies_midway(ctx: case_stages.StageContext) -> case_stages.StageResult:
         ctx.items = [i for i in ctx.items if i.kind == "events"][:1]  # ingests one file, then the process dies
@@ -90,11 +91,11 @@ def test_an_interrupted_run_resumes_to_the_same_findings(services: Services, tmp
 
     monkeypatch.setitem(case_run._STAGE_FUNCTIONS, "network", dies_midway)
     with pytest.raises(KeyboardInterrupt):
-        run_case(services, "mixed", [CaseInput(case)], FAST)
+        run_case(services, "mixed", [RunInput(case)], FAST)
     saved = {s.stage for s in CaseStageStore(services.store, "mixed").all()}
     assert "media" in saved and "network" not in saved
     monkeypatch.setitem(case_run._STAGE_FUNCTIONS, "network", real)
-    resumed = run_case(services, "mixed", [CaseInput(case)], FAST)
+    resumed = run_case(services, "mixed", [RunInput(case)], FAST)
     assert {s.stage: s.skipped for s in resumed.stages}["media"]
     assert _lines(CaseStageStore(services.store, "mixed").findings()) == expected
 
@@ -112,7 +113,7 @@ def test_bad_inputs_are_per_item_errors_and_the_rest_is_analysed(services: Servi
     crowd = [{"conversation_id": "c", "author": f"person{i}", "text": "hi all"} for i in range(10)]
     (case / "crowd.jsonl").write_text("\n".join(json.dumps(m) for m in crowd) + "\n", encoding="utf-8")
     vanished = tmp_path / "gone"
-    summary = run_case(services, "bad", [CaseInput(case), CaseInput(vanished)], FAST)
+    summary = run_case(services, "bad", [RunInput(case), RunInput(vanished)], FAST)
     errors = summary.to_record()["error_items"]
     by_path: dict[str, list[str]] = {}
     for e in errors:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from sqlalchemy import select
 
@@ -29,14 +29,11 @@ from childsafe.case.report import (
     StageSummary,
     TimelineEvent,
 )
-from childsafe.case.run import STAGES, CaseInput, bank_store
-from childsafe.case.stages import scan_records
+from childsafe.case.run import STAGES, RunInput, bank_store
+from childsafe.case.stages import RunServices, scan_records
 from childsafe.findings import Finding, Scalar
 from childsafe.store.case_stages import CaseStageStore
 from childsafe.store.schema import graph_accounts
-
-if TYPE_CHECKING:
-    from childsafe.services import Services
 
 __all__ = ["build_report_input"]
 
@@ -45,7 +42,7 @@ _MESSAGES_PER_FILE: Final = 500
 _DIGESTS: Final = ("md5", "sha1", "sha256")
 
 
-def build_report_input(services: Services, case: str, inputs: Sequence[CaseInput],
+def build_report_input(services: RunServices, case: str, inputs: Sequence[RunInput],
                        settings: Mapping[str, Scalar] | None = None,
                        added: Mapping[str, datetime] | None = None) -> CaseReportInput:
     """Everything ``write_report`` needs about ``case``, from its store; ``added`` maps an added path to
@@ -85,7 +82,7 @@ def build_report_input(services: Services, case: str, inputs: Sequence[CaseInput
         messages=messages, display_names=_display_names(services), created=datetime.now(UTC))
 
 
-def _custody(services: Services, roots: list[Path], added: Mapping[str, datetime]) -> list[CustodyFile]:
+def _custody(services: RunServices, roots: list[Path], added: Mapping[str, datetime]) -> list[CustodyFile]:
     out = []
     for path, stored in sorted(scan_records(services.store, roots).items()):
         record = stored.record
@@ -154,7 +151,7 @@ def _when(timestamp: str | None) -> datetime | None:
     return when.replace(tzinfo=UTC) if when.tzinfo is None else when
 
 
-def _display_names(services: Services) -> dict[str, str]:
+def _display_names(services: RunServices) -> dict[str, str]:
     out: dict[str, str] = {}
     with services.store.engine.connect() as conn:
         for name, attributes in conn.execute(select(graph_accounts.c.name, graph_accounts.c.attributes)

@@ -24,8 +24,9 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
@@ -33,21 +34,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from childsafe.case.inputs import KINDS, InputItem, survey
 from childsafe.case.stages import (
     MAX_ERRORS,
+    RunServices,
     StageContext,
     StageResult,
     conversations_stage,
     face_groups_stage,
     media_stage,
-    network_stage,
-    ranking_stage,
 )
+from childsafe.case.stages_network import network_stage, ranking_stage
 from childsafe.store.case_stages import CaseStageStore
 from childsafe.store.sql import SqlStore
 
-if TYPE_CHECKING:
-    from childsafe.services import Services
-
-__all__ = ["STAGES", "CaseInput", "CaseRunOptions", "CaseRunSummary", "StageRun", "run_case"]
+__all__ = ["STAGES", "RunInput", "CaseRunOptions", "CaseRunSummary", "StageRun", "run_case"]
 
 #: The stages in the order they run; each one's digest includes those before it.
 STAGES: Final = ("media", "conversations", "network", "face_groups", "ranking")
@@ -63,12 +61,14 @@ _STAGE_NEEDS: Final = {"media": (), "conversations": (), "network": ("media",), 
 
 
 @dataclass(frozen=True)
-class CaseInput:
+class RunInput:
     """A path added to the case, with the banks to match it against (none: every enabled bank)."""
 
     path: Path
     banks: tuple[str, ...] = ()
     kind: str | None = None
+    #: When it was added to the case (the custody's receipt time of the files under it).
+    added: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ class CaseRunSummary:
                 "findings": self.findings, "interrupted": self.interrupted, "seconds": round(self.seconds, 3)}
 
 
-def run_case(services: Services, case: str, inputs: Sequence[CaseInput],
+def run_case(services: RunServices, case: str, inputs: Sequence[RunInput],
              options: CaseRunOptions | None = None) -> CaseRunSummary:
     """Run every stage over ``inputs`` into ``services``' store (the case's evidence store)."""
     options = options or CaseRunOptions()
@@ -179,10 +179,9 @@ def run_case(services: Services, case: str, inputs: Sequence[CaseInput],
     return summary
 
 
-def bank_store(services: Services) -> SqlStore:
-    """Where the banks are: the main store when the case's services keep them apart, else the store."""
-    found = getattr(services, "bank_store", None)
-    return found if isinstance(found, SqlStore) else services.store
+def bank_store(services: RunServices) -> SqlStore:
+    """Where the banks are: the main store (a case's own store keeps none)."""
+    return services.bank_store
 
 
 def _ticker(progress: Progress, task: TaskID) -> Callable[[int], None]:

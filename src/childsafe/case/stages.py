@@ -5,22 +5,22 @@
 * :func:`face_groups_stage`: the hook for grouping faces across media (:data:`FACE_GROUPER`);
 * :func:`conversations_stage`: every chat export scored as ``text score`` does (author risks and
   roles kept for the network and the review queue);
-* :func:`network_stage`: event files and the chats' participants, messages and attachments ingested;
-* :func:`ranking_stage`: the network ranked (known media reach it through the scan's records, roles
-  through the author risks), suspects and children at risk as findings, and the drawing's data.
+* ``network_stage`` (:mod:`childsafe.case.stages_network`): event files and the chats' participants,
+  messages and attachments ingested;
+* ``ranking_stage`` (the same module): the network ranked (known media reach it through the scan's
+  records, roles through the author risks), suspects and children at risk as findings, and the
+  drawing's data.
 
 Each returns a :class:`StageResult`; :mod:`childsafe.case.run` decides which to run and records them.
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib
-import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import numpy as np
 
@@ -31,20 +31,23 @@ from childsafe.store.base import ScanRecord
 from childsafe.store.sql import SqlStore
 
 if TYPE_CHECKING:
+    from childsafe.config import Settings
+    from childsafe.matching import Matcher
     from childsafe.media.analysis import Analyser
-    from childsafe.services import Services
+    from childsafe.media.archives import ArchiveLimits
+    from childsafe.media.hashing import HashOptions
+    from childsafe.store.service import ServiceStore
     from childsafe.text.messages import Message, RecordError
+    from childsafe.text.scoring import ConversationRisk
 
-__all__ = ["FACE_GROUPER", "MAX_ERRORS", "MAX_PARTICIPANTS", "StageContext", "StageResult", "conversations_stage",
-           "face_groups_stage", "media_stage", "network_stage", "ranking_stage", "scan_records"]
+__all__ = ["FACE_GROUPER", "MAX_ERRORS", "MAX_PARTICIPANTS", "RiskRecorder", "RunServices", "StageContext",
+           "StageResult", "conversations_stage", "face_groups_stage", "media_stage", "scan_records"]
 
 #: Per-item errors kept per stage (the count is always exact).
 MAX_ERRORS: Final = 1_000
 #: Authors of one conversation that are scored; the messages of authors past it are left out (an
 #: export with a million participants would otherwise hold a million authors' state).
 MAX_PARTICIPANTS: Final = 10_000
-#: Accounts drawn around the suspects.
-_DRAWN: Final = 120
 
 #: Groups faces across media and accounts: given the case store, the ``face_group`` findings.  None
 #: (the default) uses ``childsafe.store.face_groups.face_group_findings`` when this version has it.
@@ -52,9 +55,37 @@ FACE_GROUPER: Callable[[SqlStore], list[Finding]] | None = None
 _FACE_GROUPS_MODULE: Final = "childsafe.store.face_groups"
 
 
+class RiskRecorder(Protocol):
+    """Keeps what text scoring found about each author (:class:`childsafe.services.AuthorRiskRecorder`)."""
+
+    def record(self, result: ConversationRisk, source: str) -> None: ...
+
+
+class RunServices(Protocol):
+    """What a case run needs of the case's services (:class:`childsafe.services.Services`, a layer above)."""
+
+    settings: Settings
+
+    @property
+    def store(self) -> SqlStore: ...
+
+    @property
+    def bank_store(self) -> SqlStore: ...
+
+    def service_store(self) -> ServiceStore: ...
+
+    def hash_options(self, *, dihedral: bool = False, max_file_bytes: int | None = None) -> HashOptions: ...
+
+    def archive_limits(self) -> ArchiveLimits: ...
+
+    def matcher(self, banks: Sequence[str] | None = None) -> Matcher: ...
+
+    def author_risks(self) -> RiskRecorder: ...
+
+
 @dataclass
 class StageContext:
-    services: Services
+    services: RunServices
     case: str
     items: list[InputItem]
     roots: list[Path]
@@ -290,130 +321,3 @@ def _conversations(items: Iterator[Message | RecordError]) -> Iterator[tuple[str
 
 def _at_path(finding: Finding, path: str) -> Finding:
     return replace(finding, where=replace(finding.where, path=path))
-
-
-# -- network -------------------------------------------------------------------------------------
-
-
-def network_stage(ctx: StageContext) -> StageResult:
-    """Ingest the event files, then the chats' participants, messages and attached media."""
-    from childsafe.services.chat_events import chat_events
-    from childsafe.store.graph import GraphStore
-    from childsafe.text.readers import iter_messages
-
-    result = StageResult()
-    graph = GraphStore(ctx.services.store)
-    attachments = _attachment_hashes(scan_records(ctx.services.store, ctx.roots))
-    attached_digest = hashlib.sha256(json.dumps(sorted(attachments.items())).encode()).hexdigest()
-    rows = added = 0
-    for item in ctx.items:
-        if item.kind not in ("events", "chat") or item.local is None:
-            continue
-        ctx.tick(1)
-        result.items += 1
-        if item.kind == "events":
-            report = graph.ingest_file(item.local, item.fmt or "auto")
-        else:
-            digest = hashlib.sha256(f"chat-events\n{_sha256(item.local)}\n{attached_digest}".encode()).hexdigest()
-            events = chat_events(iter_messages(item.local, item.fmt or "auto"), resolve_attachment=attachments.get)
-            report = graph.ingest_events(events, item.path, digest, kind="chat")
-        rows += report.rows
-        added += report.added
-        for error in report.errors:
-            result.error(item.path, f"{error.message} (row {error.row})" if error.row else error.message)
-        result.error_count += report.error_count - len(report.errors)
-    result.note = f"{rows} events read, {added} new"
-    result.output = {"rows": rows, "added": added}
-    return result
-
-
-def _attachment_hashes(records: dict[str, ScanRecord]) -> dict[str, tuple[str | None, str | None]]:
-    """Each scanned media file's name (and its path) -> its (sha256, pdq): how exports name attachments."""
-    out: dict[str, tuple[str | None, str | None]] = {}
-    for path, stored in sorted(records.items()):
-        record = stored.record
-        if record.get("content_type") not in ("photo", "video") or not record.get("sha256"):
-            continue
-        pdq = record.get("pdq")
-        hashes = (str(record["sha256"]), str(pdq["hash"]) if isinstance(pdq, dict) else None)
-        name = path.rsplit("!/", 1)[-1]
-        out.setdefault(name.rsplit("/", 1)[-1], hashes)
-        out.setdefault(name, hashes)
-    return out
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-# -- ranking -------------------------------------------------------------------------------------
-
-
-def ranking_stage(ctx: StageContext) -> StageResult:
-    """Rank the case's network; suspects and children at risk become findings."""
-    from childsafe.graph.atrisk import children_at_risk
-    from childsafe.graph.rank import rank_accounts
-    from childsafe.store.graph import GraphStore, media_matcher
-
-    result = StageResult()
-    net = GraphStore(ctx.services.store).load(media_matcher(ctx.services.matcher(ctx.banks or None)))
-    if net.n_accounts == 0:
-        result.note = "no accounts"
-        return result
-    ranked = rank_accounts(net, top=50)
-    leads = [lead for lead in ranked.leads if lead.role == "suspect"]
-    children = children_at_risk(ranked, 100)
-    result.findings = [lead.finding() for lead in leads] + [child.finding() for child in children]
-    result.items = net.n_accounts
-    ctx.tick(1)
-    result.output = {"drawing": _drawing(net, ranked, leads, children)}
-    result.note = f"{net.n_accounts} accounts: {len(leads)} suspects, {len(children)} at risk"
-    return result
-
-
-def _drawing(net: Any, ranked: Any, leads: list[Any], children: list[Any]) -> dict[str, Any]:
-    """Nodes, edges and dated events around the suspects, as plain records (kept with the stage)."""
-    index = net.account_index()
-    centre = [index[x.account] for x in [*leads, *children] if x.account in index]
-    chosen: dict[int, None] = dict.fromkeys(centre)
-    sender, recipient = np.asarray(net.msg_sender), np.asarray(net.msg_recipient)
-    for i in centre:
-        for j in np.concatenate([recipient[sender == i], sender[recipient == i]]).tolist():
-            if len(chosen) >= _DRAWN:
-                break
-            chosen.setdefault(int(j), None)
-    nodes = [{"id": f"account:{net.accounts[i]}", "role": ranked.role_of(i) if ranked.role_of(i) in
-              ("suspect", "at_risk", "service") else "contact", "label": net.accounts[i],
-              "score": round(float(ranked.fused[i]), 4)} for i in chosen]
-    pairs: dict[tuple[int, int], tuple[int, int]] = {}
-    for s, r, ts in zip(sender.tolist(), recipient.tolist(), np.asarray(net.msg_ts).tolist(), strict=False):
-        if s in chosen and r in chosen:
-            count, first = pairs.get((s, r), (0, ts))
-            pairs[(s, r)] = (count + 1, min(first, ts))
-    edges = [{"source": f"account:{net.accounts[s]}", "target": f"account:{net.accounts[r]}", "kind": "message",
-              "weight": count} for (s, r), (count, _first) in pairs.items()]
-    timeline: list[dict[str, Any]] = []
-    suspects = {index[x.account] for x in leads if x.account in index}
-    at_risk = {index[x.account] for x in children if x.account in index}
-    for (s, r), (_count, first) in pairs.items():
-        if first > 0 and ((s in suspects and r in at_risk) or (r in suspects and s in at_risk)):
-            timeline.append({"at": first, "kind": "first_contact", "account": net.accounts[s],
-                             "text": f"{net.accounts[s]} wrote to {net.accounts[r]}"})
-    known = set(net.media_evidence)
-    for a, m, ts in zip(np.asarray(net.post_account).tolist(), np.asarray(net.post_media).tolist(),
-                        np.asarray(net.post_ts).tolist(), strict=False):
-        if m in known:
-            banks = ", ".join(sorted({e.bank for e in net.media_evidence[m]}))
-            media_id = f"media:{net.media_sha256[m][:12] or m}"
-            if a in chosen:
-                edges.append({"source": f"account:{net.accounts[a]}", "target": media_id, "kind": "known_media"})
-                if media_id not in {n["id"] for n in nodes}:
-                    nodes.append({"id": media_id, "role": "media", "label": f"known media ({banks})", "score": None})
-            if ts > 0:
-                timeline.append({"at": ts, "kind": "known_media", "account": net.accounts[a],
-                                 "text": f"{net.accounts[a]} shared media known to {banks}"})
-    return {"nodes": nodes, "edges": edges, "timeline": timeline[:1000]}

@@ -72,7 +72,7 @@ def run_demo(ctx: AppContext, workers: int, out: TextIO, report_dir: Path | None
     in the home); print each media item's scan line and, last, the summary line."""
     from childsafe.case.report import write_report
     from childsafe.case.report_input import build_report_input
-    from childsafe.case.run import CaseInput, CaseRunOptions, run_case
+    from childsafe.case.run import CaseRunOptions, RunInput, run_case
 
     target = report_dir or ctx.settings.home / "demo-report"
     with tempfile.TemporaryDirectory(prefix="childsafe-demo-") as tmp:
@@ -104,8 +104,8 @@ def run_demo(ctx: AppContext, workers: int, out: TextIO, report_dir: Path | None
                 out.write(json.dumps(record) + "\n")
 
             options = CaseRunOptions(workers=workers, dihedral=True, on_record=emit)
-            summary = run_case(demo_ctx.services, "demo", [CaseInput(case)], options)
-            data = build_report_input(demo_ctx.services, "demo", [CaseInput(case)],
+            summary = run_case(demo_ctx.services, "demo", [RunInput(case)], options)
+            data = build_report_input(demo_ctx.services, "demo", [RunInput(case)],
                                       {"workers": workers, "dihedral": True})
             paths = write_report(data, target)
             media = next((s for s in summary.stages if s.stage == "media"), None)

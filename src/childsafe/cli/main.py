@@ -10,6 +10,7 @@ import typer
 
 from childsafe.cli import audit as audit_commands
 from childsafe.cli import bank as bank_commands
+from childsafe.cli import case_run as case_run_commands
 from childsafe.cli import faces as faces_commands
 from childsafe.cli import graph as graph_commands
 from childsafe.cli import serve as serve_commands
@@ -31,6 +32,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(bank_commands.app, name="bank")
+# ``case run`` and ``case report``; once cli/case.py has the ``case`` group: case_run_commands.register(its app).
+app.add_typer(case_run_commands.app, name="case")
 app.add_typer(faces_commands.app, name="faces")
 app.add_typer(graph_commands.app, name="graph")
 app.add_typer(text_commands.app, name="text")
