@@ -23,11 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import numpy as np
+from sqlalchemy import delete
 
 from childsafe.case.inputs import InputItem
 from childsafe.findings import Finding, Location
 from childsafe.scan.runner import ItemReport, ScanOptions, run_pipeline
 from childsafe.store.base import ScanRecord
+from childsafe.store.schema import author_risk
 from childsafe.store.sql import SqlStore
 
 if TYPE_CHECKING:
@@ -250,6 +252,12 @@ def conversations_stage(ctx: StageContext) -> StageResult:
     from childsafe.text.scoring import score_stream
 
     result = StageResult()
+    if ctx.services.store is not ctx.services.bank_store:
+        # A case's own store: its author risks all come from its chats, and this stage scores every chat
+        # again, so they are replaced, not added to (a rerun after a kill must not count twice).  In the
+        # default case (the main store) they are the house's and are only added to, as by `text score`.
+        with ctx.services.store.engine.begin() as conn:
+            conn.execute(delete(author_risk))
     recorder = ctx.services.author_risks()
     conversations = 0
     for item in ctx.items:
