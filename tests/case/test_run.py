@@ -124,3 +124,22 @@ def test_bad_inputs_are_per_item_errors_and_the_rest_is_analysed(services: Servi
     assert any("vanished" in m for m in by_path["gone"])
     found = CaseStageStore(services.store, "bad").findings()
     assert any(f.where.account == "user1001" and Path(f.where.path or "").name == "good.json" for f in found)
+
+
+def test_the_face_grouping_hook_runs_after_the_network_and_its_findings_are_kept(
+        services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from childsafe.case.report import face_group_finding
+    from childsafe.store.graph import GraphStore
+
+    seen: list[int] = []
+
+    def grouper(store: object) -> list[Finding]:
+        seen.append(GraphStore(services.store).counts()["accounts"])  # the network is in by now
+        return [face_group_finding("1", ["a.jpg", "b.jpg"], 0.9, accounts=["user1001"])]
+
+    monkeypatch.setattr(case_stages, "FACE_GROUPER", grouper)
+    case = build_mixed_case(tmp_path / "case")
+    summary = run_case(services, "mixed", [RunInput(case)], CaseRunOptions(workers=1, progress=False, triage=False))
+    assert seen and seen[0] > 0
+    assert summary.findings["face_group"] == 1
+    assert {s.stage: s.note for s in summary.stages}["face_groups"] == "1 face groups"

@@ -63,7 +63,9 @@ def test_case_run_and_report_from_the_command_line(tmp_path: Path) -> None:
     written = json.loads(cli.run("case", "report", "op-harbour", "--out", str(out)).stdout.splitlines()[-1])
     for name in ("report.html", "report.pdf", "findings.jsonl", "custody.jsonl"):
         assert (out / name).is_file()
-    lines = [json.loads(x) for x in _findings(out)]
+    raw = _findings(out)
+    assert len(set(raw)) == len(raw), "the zip was added inside its folder too: walked once, each finding once"
+    lines = [json.loads(x) for x in raw]
     assert all({"kind", "score", "label", "where", "explanation"} <= set(x) for x in lines)
     media = [x for x in lines if x["kind"] == "known_media"]
     assert media and all("path" in x["where"] for x in media)

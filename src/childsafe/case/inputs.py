@@ -177,12 +177,13 @@ class _Copies:
         written = len(head)
         try:
             with target.open("wb") as out:
-                out.write(head)
-                while chunk := member.stream.read(_COPY_CHUNK):
-                    written += len(chunk)
+                chunk = head
+                while chunk:
                     if written > MAX_CHAT_BYTES:
                         raise _TooLarge
                     out.write(chunk)
+                    chunk = member.stream.read(_COPY_CHUNK)
+                    written += len(chunk)
         except _TooLarge:
             target.unlink(missing_ok=True)
             return f"archive member over the {MAX_CHAT_BYTES:,}-byte limit for chats and event files; not read"

@@ -29,7 +29,7 @@ from childsafe.case.report import (
     StageSummary,
     TimelineEvent,
 )
-from childsafe.case.run import STAGES, RunInput, bank_store
+from childsafe.case.run import STAGES, RunInput, bank_store, distinct_roots
 from childsafe.case.stages import RunServices, scan_records
 from childsafe.findings import Finding, Scalar
 from childsafe.store.case_stages import CaseStageStore
@@ -50,7 +50,7 @@ def build_report_input(services: RunServices, case: str, inputs: Sequence[RunInp
     saved = CaseStageStore(services.store, case)
     stages = {s.stage: s for s in saved.all()}
     findings = saved.findings()
-    roots = list(dict.fromkeys(Path(i.path).absolute() for i in inputs))
+    roots = distinct_roots([i.path for i in inputs])
     custody = _custody(services, roots, added or {})
     wanted_banks = sorted({b for i in inputs for b in i.banks})
     banks = [BankVersion(b.name, f"{b.entry_count} entries at {datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ}",

@@ -45,7 +45,7 @@ from childsafe.case.stages_network import network_stage, ranking_stage
 from childsafe.store.case_stages import CaseStageStore
 from childsafe.store.sql import SqlStore
 
-__all__ = ["STAGES", "RunInput", "CaseRunOptions", "CaseRunSummary", "StageRun", "run_case"]
+__all__ = ["STAGES", "CaseRunOptions", "CaseRunSummary", "RunInput", "StageRun", "distinct_roots", "run_case"]
 
 #: The stages in the order they run; each one's digest includes those before it.
 STAGES: Final = ("media", "conversations", "network", "face_groups", "ranking")
@@ -133,7 +133,8 @@ def run_case(services: RunServices, case: str, inputs: Sequence[RunInput],
         survey_task = progress.add_task("survey", total=None)
         forced = {str(i.path): i.kind for i in inputs if i.kind}
         items: list[InputItem] = []
-        for item in survey([i.path for i in inputs], Path(work), services.archive_limits(), forced):
+        roots = distinct_roots([i.path for i in inputs])
+        for item in survey(roots, Path(work), services.archive_limits(), forced):
             items.append(item)
             progress.advance(survey_task)
         survey_run = StageRun("survey", len(items))
@@ -148,7 +149,6 @@ def run_case(services: RunServices, case: str, inputs: Sequence[RunInput],
         summary.stages.append(survey_run)
         progress.remove_task(survey_task)
         banks = sorted({b for i in inputs for b in i.banks})
-        roots = list(dict.fromkeys(Path(i.path).absolute() for i in inputs))
         # The banks as they are now: an entry added or a bank switched off makes the media stage run again.
         bank_state = [(b.name, b.entry_count, b.enabled, b.pdq_threshold) for b in bank_store(services).list_banks()]
         options_digest = hashlib.sha256(json.dumps({"banks": banks, "bank_state": bank_state, "faces": options.faces,
@@ -177,6 +177,12 @@ def run_case(services: RunServices, case: str, inputs: Sequence[RunInput],
         summary.findings[kind] = summary.findings.get(kind, 0) + 1
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def distinct_roots(paths: Sequence[Path]) -> list[Path]:
+    """The added paths, absolute, each once, leaving out any inside another added folder (walked with it)."""
+    roots = list(dict.fromkeys(Path(p).absolute() for p in paths))
+    return [r for r in roots if not any(r != other and r.is_relative_to(other) for other in roots)]
 
 
 def bank_store(services: RunServices) -> SqlStore:
