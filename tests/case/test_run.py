@@ -143,3 +143,30 @@ def test_the_face_grouping_hook_runs_after_the_network_and_its_findings_are_kept
     assert seen and seen[0] > 0
     assert summary.findings["face_group"] == 1
     assert {s.stage: s.note for s in summary.stages}["face_groups"] == "1 face groups"
+
+
+def test_the_report_input_is_read_back_from_the_case_store(services: Services, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime
+
+    from childsafe.case.report_input import build_report_input
+
+    monkeypatch.setattr("childsafe.case.inputs.MAX_CHAT_BYTES", 4096)
+    case = build_mixed_case(tmp_path / "case")
+    (case / "huge.jsonl").write_text('{"conversation_id": "c", "author": "a", "text": "hi"}\n' * 200, encoding="utf-8")
+    added = datetime(2024, 3, 10, tzinfo=UTC)
+    inputs = [RunInput(case, added=added)]
+    run_case(services, "mixed", inputs, FAST)
+    data = build_report_input(services, "mixed", inputs, {"workers": 1}, {str(case): added})
+    assert any(e.stage == "survey" and (e.path or "").endswith("huge.jsonl") for e in data.errors)
+    custody = {Path(c.path).name: c for c in data.custody}
+    assert custody["result.json"].hashes["sha256"] and custody["result.json"].added == added
+    assert custody["result.json"].size == (case / "result.json").stat().st_size
+    assert any(m.text.startswith("how old are you") and m.author == "user1001" for m in data.messages)
+    assert data.display_names["user1001"] == "max_t" and data.display_names["user2002"] == "Lena"
+    kinds = {t.kind for t in data.timeline}
+    assert {"known_media", "first_contact", "alert"} <= kinds
+    roles = {n.label: n.role for n in data.nodes}
+    assert roles["user1001"] == "suspect" and roles["Sam"] == "at_risk"
+    assert [b.name for b in data.banks] == ["sample-known"]
+    assert [s.stage for s in data.stages] == ["survey", *case_run.STAGES]

@@ -59,7 +59,7 @@ def build_report_input(services: RunServices, case: str, inputs: Sequence[RunInp
              if (b.name in wanted_banks if wanted_banks else b.enabled)]
     summaries: list[StageSummary] = []
     errors: list[RunError] = []
-    for name in STAGES:
+    for name in ("survey", *STAGES):
         stage = stages.get(name)
         if stage is None:
             summaries.append(StageSummary(name, 0, note="not run"))

@@ -53,7 +53,7 @@ _STAGE_FUNCTIONS: Final[dict[str, Callable[[StageContext], StageResult]]] = {
     "media": media_stage, "face_groups": face_groups_stage, "conversations": conversations_stage,
     "network": network_stage, "ranking": ranking_stage}
 #: What a stage depends on among the surveyed kinds (its digest covers only those files) ...
-_STAGE_KINDS: Final = {"media": KINDS, "face_groups": (), "conversations": ("chat",),
+_STAGE_KINDS: Final = {"survey": KINDS, "media": KINDS, "face_groups": (), "conversations": ("chat",),
                        "network": ("chat", "events"), "ranking": ()}
 #: ... and the stages whose results it reads (their digests are part of its own).
 _STAGE_NEEDS: Final = {"media": (), "conversations": (), "network": ("media",), "face_groups": ("media", "network"),
@@ -147,6 +147,10 @@ def run_case(services: RunServices, case: str, inputs: Sequence[RunInput],
         survey_run.note = ", ".join(f"{n} {k}" for k, n in sorted(summary.inputs.items()))
         survey_run.seconds = time.monotonic() - started
         summary.stages.append(survey_run)
+        # Kept like a stage (its errors belong in the report); unknown files are notes, listed, not errors.
+        notes = [{"path": i.path, "note": i.note} for i in items if i.kind == "unknown"][:MAX_ERRORS]
+        saved.save("survey", _digest("survey", items, []), {**survey_run.to_record(), "error_items":
+                                                              survey_run.error_items, "unknown": notes}, ())
         progress.remove_task(survey_task)
         banks = sorted({b for i in inputs for b in i.banks})
         # The banks as they are now: an entry added or a bank switched off makes the media stage run again.
