@@ -17,7 +17,6 @@ from tests.case.mixed import build_mixed_case, services_with_bank
 from tests.cli_runner import Cli
 from tests.conftest import make_picture
 
-from childsafe.case.intake import CaseInputs
 from childsafe.case.registry import CaseRegistry
 from childsafe.config import load_settings
 from childsafe.services import Services
@@ -25,16 +24,17 @@ from childsafe.store.case_stages import CaseStageStore
 
 
 def _new_case(home: Path, name: str, paths: list[Path]) -> Path:
-    """A case with ``paths`` added (through the registry's API) in a home holding the sample bank; the
-    case store's SQLite file."""
+    """A case made with ``case new`` and ``case add`` in a home holding the sample bank; the case
+    store's SQLite file."""
     services_with_bank(home).close()
+    cli = Cli(home)
+    cli.run("case", "new", name)
+    if paths:
+        cli.run("case", "add", name, *map(str, paths))
     house = Services(load_settings({"home": home}, environ={}))
     try:
-        registry = CaseRegistry(house)
-        registry.create(name, "test")
-        opened = registry.open(name)
+        opened = CaseRegistry(house).open(name)
         try:
-            CaseInputs(opened.service_store()).add(paths)
             url = opened.store.url
         finally:
             opened.close()

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from childsafe.store.service import ServiceStore
     from childsafe.store.sql import SqlStore
 
-__all__ = ["MAX_CASE_NAME", "CaseRegistry", "CaseServices", "check_case_name"]
+__all__ = ["MAX_CASE_NAME", "CaseRegistry", "CaseServices", "check_case_name", "count_records"]
 
 MAX_CASE_NAME: Final = 100
 #: Tables not counted as a case's records when it is deleted: the schema's own bookkeeping.
@@ -122,7 +122,7 @@ class CaseRegistry(Generic[S]):
         """Rows per table of the case's records (tables with none left out)."""
         opened = self.open(name)
         try:
-            return _count_rows(opened.store)
+            return count_records(opened.store)
         finally:
             opened.close()
 
@@ -194,7 +194,8 @@ class CaseRegistry(Generic[S]):
         return str(case_folder(self.settings, case_id))
 
 
-def _count_rows(store: SqlStore) -> dict[str, int]:
+def count_records(store: SqlStore) -> dict[str, int]:
+    """Rows per table of a store, bookkeeping tables and empty ones left out (what a case holds)."""
     out: dict[str, int] = {}
     with store.engine.connect() as conn:
         present = set(inspect(conn).get_table_names())

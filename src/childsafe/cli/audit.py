@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from childsafe.cli.case import CaseOption
 from childsafe.cli.context import AppContext
 from childsafe.cli.output import say, write_json
 from childsafe.errors import AuditIntegrityError
@@ -23,12 +24,14 @@ def verify(
         help="Checkpoint file to compare with (default: the audit_checkpoint_file setting).")] = None,
     checkpoint: Annotated[bool, typer.Option(
         "--checkpoint", help="When the log verifies, append a checkpoint of it (for a cron job).")] = False,
+    case: CaseOption = None,
 ) -> None:
-    """Check every entry's MAC and the chain, and the log against the last checkpoint.
+    """Check every entry's MAC and the chain, and the log against the last checkpoint (a case's own with --case).
 
     Prints 'ok', or exits 6 naming the first bad entry and the kind of tampering (edited, re-chained,
     deleted/renumbered, truncated, wiped, checkpoint forged, wrong key).
     """
+    ctx.obj.use_case(case)
     app_ctx: AppContext = ctx.obj
     service = app_ctx.service()
     report = service.verify_audit(CheckpointFile(against) if against else None)
@@ -52,8 +55,10 @@ def checkpoint(
     ctx: typer.Context,
     to: Annotated[Path | None, typer.Option(
         help="Append to this file (default: the audit_checkpoint_file setting); keep it outside the database.")] = None,
+    case: CaseOption = None,
 ) -> None:
     """Verify the log, then append a signed checkpoint (entries, last id, hash and MAC, time) as one JSON line."""
+    ctx.obj.use_case(case)
     app_ctx: AppContext = ctx.obj
     service = app_ctx.service()
     target = CheckpointFile(to) if to else service.checkpoints
@@ -70,8 +75,10 @@ def list_entries(
     ctx: typer.Context,
     after: Annotated[int, typer.Option(help="Only entries with a larger id.")] = 0,
     limit: Annotated[int, typer.Option(min=1, help="At most this many.")] = 100,
+    case: CaseOption = None,
 ) -> None:
     """Audit entries as JSON lines, oldest first."""
+    ctx.obj.use_case(case)
     app_ctx: AppContext = ctx.obj
     for entry in ServiceStore(app_ctx.store).audit_entries(after, limit):  # reading needs no key
         write_json(entry.to_record())

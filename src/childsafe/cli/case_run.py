@@ -1,7 +1,7 @@
 """``childsafe case run`` and ``childsafe case report``: one run over everything added, one report.
 
-The commands are added to the ``case`` group by :func:`register` (``cli/case.py`` owns the group and
-its ``new``, ``add``, ``list`` and ``delete``).
+The commands are added to the ``case`` group (``cli/case.py``: ``new``, ``add``, ``list``, ``delete``)
+by :func:`register`, called where the command is assembled (``cli/main.py``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from childsafe.case.run import RunInput
     from childsafe.services import Services
 
-__all__ = ["app", "register", "report_command", "run_command"]
+__all__ = ["register", "report_command", "run_command"]
 
 #: Settings never written into a report: where the store is (a URL may carry a password) and key files.
 _PRIVATE_SETTINGS = ("db", "audit_key_file", "home", "spool_dir", "audit_checkpoint_file", "trusted_proxies")
@@ -120,7 +120,3 @@ def register(group: typer.Typer) -> None:
     group.command("run")(run_command)
     group.command("report")(report_command)
 
-
-#: The ``case`` group's run and report commands on their own (``cli/case.py`` registers them on its group).
-app = typer.Typer(help="Cases: run everything added, write the report.", no_args_is_help=True)
-register(app)

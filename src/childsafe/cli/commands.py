@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from childsafe.cli.case import CaseOption
 from childsafe.cli.context import AppContext
 from childsafe.cli.main import app
 from childsafe.cli.output import missing_paths_message, write_json
@@ -64,12 +65,14 @@ def scan_command(
     workers: Annotated[int | None, typer.Option(min=1, help="Hashing processes (default: all cores).")] = None,
     dihedral: Annotated[bool, typer.Option(help="Also match rotations and flips of photos.")] = False,
     resume: Annotated[bool, typer.Option(help="Skip items a previous run already finished.")] = True,
+    case: CaseOption = None,
 ) -> None:
     """Hash everything under PATH (folders, zip/tar archives), match, report and store.
 
     Exits 0 when only individual items failed (they are in the report); the last line on
     stdout is a JSON summary.
     """
+    ctx.obj.use_case(case)
     app_ctx: AppContext = ctx.obj
     settings = app_ctx.settings
     n_workers = workers or settings.effective_workers

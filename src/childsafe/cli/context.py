@@ -23,6 +23,17 @@ class AppContext:
 
     def __post_init__(self) -> None:
         self.services = Services(self.settings)
+        self.house = self.services
+
+    def use_case(self, name: str | None) -> None:
+        """Point this command at case ``name`` (``--case``): its store for records, the main store's banks.
+
+        ``None`` (no ``--case``) keeps the main store: the default case.  An unknown name is
+        :class:`~childsafe.errors.CaseNotFoundError` (exit 3) before anything is written.
+        """
+        if name is None or self.services is not self.house:
+            return
+        self.services = self.house.cases().open(name)
 
     @property
     def store(self) -> SqlStore:
@@ -36,4 +47,6 @@ class AppContext:
         return self.services.matcher(banks)
 
     def close(self) -> None:
-        self.services.close()
+        if self.services is not self.house:
+            self.services.close()
+        self.house.close()

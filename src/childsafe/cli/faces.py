@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from childsafe.cli.case import CaseOption
 from childsafe.cli.context import AppContext
 from childsafe.cli.output import missing_paths_message, write_json
 from childsafe.errors import ConfigError
@@ -41,12 +42,14 @@ def index(ctx: typer.Context,
           detector: DetectorOption = "hog", max_side: MaxSideOption = None,
           workers: Annotated[int, typer.Option(
               min=1, help="Indexing processes; 1 (the default) indexes in this process.")] = 1,
-          resume: Annotated[bool, typer.Option(help="Skip items indexed before and unchanged since.")] = True) -> None:
+          resume: Annotated[bool, typer.Option(help="Skip items indexed before and unchanged since.")] = True,
+          case: CaseOption = None) -> None:
     """Detect and describe every face under PATH (folders, zip/tar archives) and store the descriptors.
 
     Never crops.  One JSON line per item indexed in this run (items unchanged since they were
     indexed are skipped), then a summary line; exits 130 when interrupted (the same command resumes).
     """
+    ctx.obj.use_case(case)
     from childsafe.faces.indexing import FaceAnalyser
     from childsafe.media.archives import ArchiveLimits
     from childsafe.media.hashing import HashOptions
@@ -69,8 +72,9 @@ def index(ctx: typer.Context,
 @app.command("search")
 def search(ctx: typer.Context,
            image: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Photo of the person.")],
-           threshold: ThresholdOption = 0.6, detector: DetectorOption = "hog") -> None:
+           threshold: ThresholdOption = 0.6, detector: DetectorOption = "hog", case: CaseOption = None) -> None:
     """Indexed media showing the same person: {"matches": [{path, face_box, distance}]}."""
+    ctx.obj.use_case(case)
     from childsafe.faces import get_detector
     from childsafe.faces.indexing import load_face_index, search_image
 
@@ -78,8 +82,9 @@ def search(ctx: typer.Context,
 
 
 @app.command("cluster")
-def cluster(ctx: typer.Context, threshold: ThresholdOption = 0.6) -> None:
+def cluster(ctx: typer.Context, threshold: ThresholdOption = 0.6, case: CaseOption = None) -> None:
     """Group every indexed face into people: {"clusters": [[{path, face_box}...]...]}."""
+    ctx.obj.use_case(case)
     from childsafe.faces.indexing import cluster_faces, load_face_index
 
     write_json(cluster_faces(load_face_index(ctx.obj.store), threshold))

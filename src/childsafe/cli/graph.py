@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from childsafe.cli.case import CaseOption
 from childsafe.cli.context import AppContext
 from childsafe.cli.output import say, write_json
 from childsafe.errors import ConfigError
@@ -35,12 +36,14 @@ def ingest(
     hmac_key_file: Annotated[Path | None, typer.Option(
         "--hmac-key-file", exists=True, dir_okay=False,
         help="Store identifiers only as HMAC-SHA256 under this shared key (no raw emails or phones).")] = None,
+    case: CaseOption = None,
 ) -> None:
     """Ingest events; one JSON line per file, bad rows as JSON lines on stderr.  Re-ingest adds nothing.
 
     Exits 2 when no file could be read at all (missing, or its kind or header not understood),
     1 when files were read but none of their rows could be used.
     """
+    ctx.obj.use_case(case)
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
@@ -85,8 +88,10 @@ def label(
     minor_override: Annotated[bool, typer.Option(
         "--minor-override", help="Confirm an account that looks like a minor (administrator decision; needs --reason).")
     ] = False,
+    case: CaseOption = None,
 ) -> None:
     """Record a decision or report about an account; confirmed accounts seed the ranking."""
+    ctx.obj.use_case(case)
     from childsafe.store.graph import GraphStore
 
     GraphStore(ctx.obj.store).add_label(account, as_, reason=reason, source="cli", admin=minor_override)
@@ -94,16 +99,20 @@ def label(
 
 
 @app.command("rank")
-def rank(ctx: typer.Context, seeds: SeedsOption = None, top: TopOption = 50, faces: FacesOption = False) -> None:
+def rank(ctx: typer.Context, seeds: SeedsOption = None, top: TopOption = 50, faces: FacesOption = False,
+         case: CaseOption = None) -> None:
     """Ranked suspects: {account, role, score, reasons, paths} per line, riskiest first."""
+    ctx.obj.use_case(case)
     result = _rank(ctx.obj, seeds, top, faces)
     for lead in result.leads:
         write_json(lead.to_record())
 
 
 @app.command("at-risk")
-def at_risk(ctx: typer.Context, seeds: SeedsOption = None, top: TopOption = 100, faces: FacesOption = False) -> None:
+def at_risk(ctx: typer.Context, seeds: SeedsOption = None, top: TopOption = 100, faces: FacesOption = False,
+            case: CaseOption = None) -> None:
     """Children to safeguard: {account, exposure, reasons, paths, stated_age} per line, most exposed first."""
+    ctx.obj.use_case(case)
     from childsafe.graph.atrisk import children_at_risk
 
     result = _rank(ctx.obj, seeds, 0, faces)
@@ -120,8 +129,10 @@ def link(
         help="Also print household pairs kept apart: {accounts, linked: false, household, why}.")] = False,
     faces: Annotated[bool, typer.Option(
         "--faces", help="Also print faces seen in media of several accounts: {face, accounts, media, why}.")] = False,
+    case: CaseOption = None,
 ) -> None:
     """Persons of several accounts: {person, accounts, evidence, confidence} per line."""
+    ctx.obj.use_case(case)
     from childsafe.graph.linkage import LinkSettings, link_accounts, same_face_groups
 
     net = _load(ctx.obj, match_media=False, faces=faces)
@@ -136,8 +147,11 @@ def link(
 
 @app.command("actors")
 def actors(ctx: typer.Context, seeds: SeedsOption = None, top: TopOption = 50,
-           hops: Annotated[int, typer.Option(min=1, max=4, help="Neighbourhood size in account hops.")] = 1) -> None:
+           hops: Annotated[int, typer.Option(min=1, max=4, help="Neighbourhood size in account hops.")] = 1,
+    case: CaseOption = None,
+) -> None:
     """Key actors by network capital (risk x connectivity around confirmed and high-risk accounts)."""
+    ctx.obj.use_case(case)
     from childsafe.graph.actors import communities, key_actors
 
     result = _rank(ctx.obj, seeds, top)
@@ -149,8 +163,11 @@ def actors(ctx: typer.Context, seeds: SeedsOption = None, top: TopOption = 50,
 
 @app.command("communities")
 def communities_command(ctx: typer.Context, seeds: SeedsOption = None,
-                        hops: Annotated[int, typer.Option(min=1, max=4)] = 1) -> None:
+                        hops: Annotated[int, typer.Option(min=1, max=4)] = 1,
+    case: CaseOption = None,
+) -> None:
     """Leiden communities around confirmed and evidenced accounts, members by risk."""
+    ctx.obj.use_case(case)
     from childsafe.graph.actors import communities
 
     result = _rank(ctx.obj, seeds, 50)
@@ -166,8 +183,10 @@ def export(
     seeds: SeedsOption = None,
     around: Annotated[list[str] | None, typer.Option(help="Only the neighbourhood of these accounts.")] = None,
     hops: Annotated[int, typer.Option(min=1, max=4)] = 2,
+    case: CaseOption = None,
 ) -> None:
     """Write the graph with risk scores and communities for Gephi (GEXF), yEd/Cytoscape (GraphML) or the UI."""
+    ctx.obj.use_case(case)
     from childsafe.graph.actors import communities, risk_neighbourhood
     from childsafe.graph.export import EXPORT_FORMATS, export_graph
 
@@ -190,8 +209,9 @@ def export(
 
 
 @app.command("stats")
-def stats(ctx: typer.Context) -> None:
+def stats(ctx: typer.Context, case: CaseOption = None) -> None:
     """Row counts of the network tables."""
+    ctx.obj.use_case(case)
     from childsafe.store.graph import GraphStore
 
     write_json(GraphStore(ctx.obj.store).counts())

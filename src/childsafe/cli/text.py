@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from childsafe.cli.case import CaseOption
 from childsafe.cli.output import say, write_json
 from childsafe.errors import ConfigError
 
@@ -35,12 +36,14 @@ def score(
         "--format", "--kind", help="auto (told from the content), jsonl, csv, pan12, whatsapp, telegram, discord, "
         "instagram, facebook or a plug-in's (childsafe plugins).")] = "auto",
     store: Annotated[bool, typer.Option(help="Keep each author's highest risk in the store for the graph.")] = True,
+    case: CaseOption = None,
 ) -> None:
     """One JSON object per conversation: risk, and per author risk, alert_at and indicators.
 
     Unreadable records are reported on stderr as JSON lines; the rest is scored.  Each author's
     highest risk (not the messages) is kept in the store, where `childsafe graph rank` joins it.
     """
+    ctx.obj.use_case(case)
     from childsafe.text.messages import RecordError
     from childsafe.text.readers import CHAT_FORMATS, iter_conversations
     from childsafe.text.scoring import score_stream

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from childsafe.cli.case import CaseOption
 from childsafe.cli.context import AppContext
 from childsafe.cli.main import app
 from childsafe.cli.output import say, write_json
@@ -47,6 +48,7 @@ def triage_command(
     list_classifiers: Annotated[bool, typer.Option(
         "--list-classifiers", is_eager=True, expose_value=False, callback=_list_classifiers,
         help="List the registered classifiers (built-in and plug-in) and exit.")] = False,
+    case: CaseOption = None,
 ) -> None:
     """Order every photo and video under PATH (folders, zip/tar archives) for human review.
 
@@ -55,6 +57,7 @@ def triage_command(
     faces raise priority a little.  Faces and nudity alone never decide: they order review.
     Files that cannot be read get priority 0 and their error as a reason.
     """
+    ctx.obj.use_case(case)
     from childsafe.scan import ScanOptions
     from childsafe.scan.jobs import triage_tree
     from childsafe.triage import ImageClassifier, TriageOptions, load_classifier, load_onnx_classifier
