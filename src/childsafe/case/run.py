@@ -205,7 +205,10 @@ def _run_stage(stage: str, ctx: StageContext, saved: CaseStageStore, digest: str
         return StageRun(stage, int(kept.get("items", 0)), int(kept.get("errors", 0)), 0.0, True,
                         str(kept.get("note", "")), list(kept.get("error_items", [])))
     started = time.monotonic()
-    result = _STAGE_FUNCTIONS[stage](ctx)
+    try:
+        result = _STAGE_FUNCTIONS[stage](ctx)
+    except KeyboardInterrupt:  # Ctrl-C outside the walk (which stops cleanly by itself): nothing is saved
+        return StageRun(stage, seconds=time.monotonic() - started, note="interrupted")
     seconds = time.monotonic() - started
     if result.interrupted:
         return StageRun(stage, result.items, result.error_count, seconds, note="interrupted",
