@@ -89,11 +89,12 @@ def test_case_run_and_report_from_the_command_line(tmp_path: Path) -> None:
     assert entries and json.dumps(entries[-1].details).count(written["html_sha256"]) == 1
 
 
-def test_a_case_with_nothing_added_is_a_usage_error(tmp_path: Path) -> None:
+def test_a_case_with_nothing_added_or_unknown_is_refused(tmp_path: Path) -> None:
     cli = Cli(tmp_path / "home")
     _new_case(cli.home, "empty", [])
     proc = cli.run("case", "run", "empty", check=None)
     assert proc.returncode == 2 and "nothing added" in proc.stderr
+    assert cli.run("case", "report", "no-such-case", "--out", str(tmp_path / "r"), check=None).returncode == 3
 
 
 def test_a_run_killed_mid_walk_reruns_to_the_same_report_findings(tmp_path: Path) -> None:

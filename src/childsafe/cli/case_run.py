@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from childsafe.cli.output import say, write_json
+from childsafe.cli.user import cli_actor
 from childsafe.config import Settings
 from childsafe.errors import ConfigError
 from childsafe.findings import Scalar
 
 if TYPE_CHECKING:
     from childsafe.case.run import RunInput
+    from childsafe.cli.context import AppContext
     from childsafe.services import Services
 
 __all__ = ["register", "report_command", "run_command"]
@@ -45,21 +47,18 @@ def run_command(
     """
     from childsafe.case.run import CaseRunOptions, run_case
 
-    opened, inputs = _open(ctx.obj.services, name)
-    try:
-        options = CaseRunOptions(workers=workers or min(2, os.cpu_count() or 1), faces=faces, triage=triage,
-                                 dihedral=dihedral, force=force)
-        summary = run_case(opened, name, inputs, options)
-        for stage in summary.stages:
-            state = "skipped (unchanged)" if stage.skipped else f"{stage.seconds:.1f} s"
-            say(f"case run: {stage.stage:13} {state:20} {stage.items} items, {stage.errors} errors"
-                + (f"; {stage.note}" if stage.note else ""))
-        record = summary.to_record()
-        opened.service_store().append_audit(None, "cli", "case.run", name, {
-            k: record[k] for k in ("inputs", "findings", "errors", "interrupted", "seconds")})
-        write_json(record)
-    finally:
-        opened.close()
+    opened, inputs = _open(ctx.obj, name)
+    options = CaseRunOptions(workers=workers or min(2, os.cpu_count() or 1), faces=faces, triage=triage,
+                             dihedral=dihedral, force=force)
+    summary = run_case(opened, name, inputs, options)
+    for stage in summary.stages:
+        state = "skipped (unchanged)" if stage.skipped else f"{stage.seconds:.1f} s"
+        say(f"case run: {stage.stage:13} {state:20} {stage.items} items, {stage.errors} errors"
+            + (f"; {stage.note}" if stage.note else ""))
+    record = summary.to_record()
+    opened.service_store().append_audit(None, cli_actor(), "case.run", name, {
+        k: record[k] for k in ("inputs", "findings", "errors", "interrupted", "seconds")})
+    write_json(record)
     if summary.interrupted:
         say("case run: interrupted; what was finished is saved and the same command resumes")
         raise typer.Exit(130)
@@ -74,14 +73,11 @@ def report_command(
     from childsafe.case.report import record_report, write_report
     from childsafe.case.report_input import build_report_input
 
-    opened, inputs = _open(ctx.obj.services, name)
-    try:
-        added = {str(i.path): i.added for i in inputs if i.added is not None}
-        data = build_report_input(opened, name, inputs, report_settings(ctx.obj.settings), added)
-        paths = write_report(data, out)
-        entry = record_report(opened.service_store(), name, paths)
-    finally:
-        opened.close()
+    opened, inputs = _open(ctx.obj, name)
+    added = {str(i.path): i.added for i in inputs if i.added is not None}
+    data = build_report_input(opened, name, inputs, report_settings(ctx.obj.settings), added)
+    paths = write_report(data, out)
+    entry = record_report(opened.service_store(), name, paths, cli_actor())
     say(f"case report: {paths.findings_count} findings; {paths.html} (and report.pdf, findings.jsonl, "
         f"custody.jsonl); SHA-256 recorded in the case's audit log (entry {entry.id})")
     write_json({"case": name, **paths.to_record(), "audit_id": entry.id})
@@ -97,20 +93,15 @@ def report_settings(settings: Settings) -> dict[str, Scalar]:
     return out
 
 
-def _open(house: Services, name: str) -> tuple[Services, list[RunInput]]:
+def _open(app_ctx: AppContext, name: str) -> tuple[Services, list[RunInput]]:
+    """The case's services (closed with the command's context) and what was added to it."""
     from childsafe.case.intake import CaseInputs
-    from childsafe.case.registry import CaseRegistry
     from childsafe.case.run import RunInput
 
-    opened = CaseRegistry(house).open(name)
-    try:
-        inputs = [RunInput(Path(i.path), i.banks, i.kind, i.added_at)
-                  for i in CaseInputs(opened.service_store()).list()]
-    except BaseException:
-        opened.close()
-        raise
+    app_ctx.use_case(name)
+    opened = app_ctx.services
+    inputs = [RunInput(Path(i.path), i.banks, i.kind, i.added_at) for i in CaseInputs(opened.service_store()).list()]
     if not inputs:
-        opened.close()
         raise ConfigError(f"case {name!r} has nothing added yet: childsafe case add {name} PATH...")
     return opened, inputs
 

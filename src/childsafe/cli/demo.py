@@ -132,7 +132,8 @@ def _people(findings: Sequence[Finding], names: Mapping[str, str]) -> str:
     for label in ("suspect", "at_risk"):
         ranked = sorted((f for f in findings if f.label == label and f.where.conversation is None and f.where.account),
                         key=lambda f: -f.score)
-        shown = [f"{f.where.account}" + (f" ({names[str(f.where.account)]})" if f.where.account in names else "")
+        shown = [f"{f.where.account}" + (f" ({names[str(f.where.account)]})"
+                                         if names.get(str(f.where.account), f.where.account) != f.where.account else "")
                  + f" {f.score:.2f}" for f in ranked[:5]]
         lines.append(f"  {label.replace('_', '-').upper():9}{', '.join(shown) or 'none'}")
     return "\n".join(lines)
