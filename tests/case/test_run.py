@@ -157,7 +157,10 @@ def test_the_report_input_is_read_back_from_the_case_store(services: Services, t
     added = datetime(2024, 3, 10, tzinfo=UTC)
     inputs = [RunInput(case, added=added)]
     run_case(services, "mixed", inputs, FAST)
+    services.reviews().decide("graph:user1001", "graph", "fp", "confirmed", "posted a known photo",
+                              actor="alice", admin=False)
     data = build_report_input(services, "mixed", inputs, {"workers": 1}, {str(case): added})
+    assert [(d.reviewer, d.item, d.decision) for d in data.decisions] == [("alice", "graph:user1001", "confirmed")]
     assert any(e.stage == "survey" and (e.path or "").endswith("huge.jsonl") for e in data.errors)
     custody = {Path(c.path).name: c for c in data.custody}
     assert custody["result.json"].hashes["sha256"] and custody["result.json"].added == added
@@ -165,7 +168,7 @@ def test_the_report_input_is_read_back_from_the_case_store(services: Services, t
     assert any(m.text.startswith("how old are you") and m.author == "user1001" for m in data.messages)
     assert data.display_names["user1001"] == "max_t" and data.display_names["user2002"] == "Lena"
     kinds = {t.kind for t in data.timeline}
-    assert {"known_media", "first_contact", "alert"} <= kinds
+    assert {"known_media", "first_contact", "alert", "decision"} <= kinds
     roles = {n.label: n.role for n in data.nodes}
     assert roles["user1001"] == "suspect" and roles["Sam"] == "at_risk"
     assert [b.name for b in data.banks] == ["sample-known"]

@@ -23,6 +23,7 @@ from childsafe.case.report import (
     CaseReportInput,
     ChatMessage,
     CustodyFile,
+    Decision,
     NetworkEdge,
     NetworkNode,
     RunError,
@@ -33,7 +34,7 @@ from childsafe.case.run import STAGES, RunInput, bank_store, distinct_roots
 from childsafe.case.stages import RunServices, scan_records
 from childsafe.findings import Finding, Scalar
 from childsafe.store.case_stages import CaseStageStore
-from childsafe.store.schema import graph_accounts
+from childsafe.store.schema import graph_accounts, review_decisions
 
 __all__ = ["build_report_input"]
 
@@ -69,6 +70,7 @@ def build_report_input(services: RunServices, case: str, inputs: Sequence[RunInp
                                       float(s.get("seconds") or 0.0), str(s.get("note", ""))))
         errors += [RunError(name, str(e.get("error")), e.get("path")) for e in s.get("error_items", [])]
     messages = _messages(findings)
+    decisions = _decisions(services)
     drawing = (stages["ranking"].summary.get("output") or {}).get("drawing", {}) if "ranking" in stages else {}
     return CaseReportInput(
         case=case, tool_version=__version__, findings=findings, custody=custody, banks=banks,
@@ -78,8 +80,10 @@ def build_report_input(services: RunServices, case: str, inputs: Sequence[RunInp
         edges=[NetworkEdge(e["source"], e["target"], e.get("kind") or "message", float(e.get("weight") or 1.0))
                for e in drawing.get("edges", [])],
         timeline=[TimelineEvent(datetime.fromtimestamp(t["at"], UTC), t["kind"], t["text"], t.get("account"))
-                  for t in drawing.get("timeline", [])] + _alerts(findings, messages),
-        messages=messages, display_names=_display_names(services), created=datetime.now(UTC))
+                  for t in drawing.get("timeline", [])] + _alerts(findings, messages)
+                 + [TimelineEvent(d.at, "decision", f"{d.reviewer}: {d.decision} {d.item}") for d in decisions],
+        messages=messages, display_names=_display_names(services), decisions=decisions,
+        created=datetime.now(UTC))
 
 
 def _custody(services: RunServices, roots: list[Path], added: Mapping[str, datetime]) -> list[CustodyFile]:
@@ -149,6 +153,17 @@ def _when(timestamp: str | None) -> datetime | None:
     except ValueError:
         return None
     return when.replace(tzinfo=UTC) if when.tzinfo is None else when
+
+
+def _decisions(services: RunServices) -> list[Decision]:
+    """The reviewers' decisions on the case's items (the case's own store keeps them)."""
+    with services.store.engine.connect() as conn:
+        rows = conn.execute(select(review_decisions).order_by(review_decisions.c.id)).all()
+    out = []
+    for r in rows:
+        at = r.decided_at if r.decided_at.tzinfo else r.decided_at.replace(tzinfo=UTC)
+        out.append(Decision(at, r.actor, r.item_key, r.decision, r.reason))
+    return out
 
 
 def _display_names(services: RunServices) -> dict[str, str]:
