@@ -44,6 +44,9 @@ def test_a_forced_kind_is_taken_and_an_unknown_one_refused(tmp_path: Path) -> No
     path.write_text("anything\n", encoding="utf-8")
     assert classify_file(path, "whatsapp")[:2] == ("chat", "whatsapp")
     assert classify_file(path, "identifiers")[:2] == ("events", "identifiers")
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes((SAMPLES_DIR / "harbour.jpg").read_bytes())
+    assert classify_file(photo, "whatsapp")[:2] == ("media", None)  # a photo stays media
     from childsafe.errors import ConfigError
 
     with pytest.raises(ConfigError):

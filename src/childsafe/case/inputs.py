@@ -66,14 +66,10 @@ class InputItem:
 
 def classify_file(path: Path, forced: str | None = None) -> tuple[str, str | None, str | None]:
     """``(kind, format, note)`` of the file at ``path``, from its content (``forced``: a chat format or
-    event kind named by the user, taken as is)."""
+    event kind named by the user, taken for every file that is not media)."""
     from childsafe.graph.events import EVENT_BUILDERS
 
-    if forced:
-        if forced in EVENT_BUILDERS.names():
-            return "events", forced, None
-        if forced in CHAT_FORMATS.names():
-            return "chat", forced, None
+    if forced and forced not in EVENT_BUILDERS.names() and forced not in CHAT_FORMATS.names():
         raise ConfigError(f"unknown kind {forced!r}: use a chat format ({', '.join(CHAT_FORMATS.names())}) "
                           f"or an event kind ({', '.join(EVENT_BUILDERS.names())})")
     try:
@@ -83,10 +79,14 @@ def classify_file(path: Path, forced: str | None = None) -> tuple[str, str | Non
         return "error", None, f"cannot read: {exc.strerror or exc}"
     if not head.strip():
         return "unknown", None, "empty file"
+    # Media and archives are told by their bytes even under a forced kind (a folder added with
+    # --kind whatsapp still has its photos hashed).
     if archive_kind(head[:ARCHIVE_SNIFF_BYTES]) is not None:
         return "media", "archive", None
     if sniff_content_type(head) in (ContentType.PHOTO, ContentType.VIDEO):
         return "media", None, None
+    if forced:
+        return ("events" if forced in EVENT_BUILDERS.names() else "chat"), forced, None
     try:
         chat = detect_format(path)
     except ConfigError:
