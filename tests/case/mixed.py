@@ -20,8 +20,8 @@ CASE_SAMPLES = SAMPLES_DIR / "case"
 WHATSAPP = "WhatsApp Chat with Sam.txt"
 
 
-def services_with_bank(home: Path) -> Services:
-    services = Services(load_settings({"home": home}))
+def services_with_bank(home: Path, db: str | None = None) -> Services:
+    services = Services(load_settings({"home": home, "db": db}, environ={}))
     services.store.create_bank("sample-known")
     bank = read_hash_list(SAMPLES_DIR / "sample-bank.csv", "csv")
     services.store.add_entries("sample-known", (NewEntry(e.signal_type, e.signal, e.label, e.source)

@@ -5,6 +5,7 @@ interrupted run resumes to the same findings, and bad inputs are per-item errors
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,15 @@ import pytest
 from childsafe.case import run as case_run
 from childsafe.case import stages as case_stages
 from childsafe.case import stages_network
+from childsafe.case.registry import CaseRegistry
 from childsafe.case.report import finding_kind
 from childsafe.case.run import CaseRunOptions, RunInput, run_case
 from childsafe.findings import Finding
 from childsafe.services import Services
 from childsafe.store.case_stages import CaseStageStore
+from tests.case.casekit import BACKENDS, PG_URL
 from tests.case.mixed import CASE_SAMPLES, build_mixed_case, services_with_bank
+from tests.postgres import reset_postgres
 
 FAST = CaseRunOptions(workers=1, progress=False, faces=False, triage=False)
 
@@ -27,10 +31,36 @@ def _lines(findings: list[Finding]) -> list[str]:
 
 
 @pytest.fixture
-def services(tmp_path: Path) -> Services:
+def services(tmp_path: Path) -> Iterator[Services]:
     s = services_with_bank(tmp_path / "home")
     yield s
     s.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def case_services(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Services]:
+    """A case's own services (its evidence store apart from the banks), on SQLite and PostgreSQL."""
+    if request.param == "postgresql":
+        reset_postgres(PG_URL)
+    house = services_with_bank(tmp_path / "home", PG_URL if request.param == "postgresql" else None)
+    opened = CaseRegistry(house).open(CaseRegistry(house).create("op", "test").name)
+    yield opened
+    opened.close()
+    house.close()
+    if request.param == "postgresql":
+        reset_postgres(PG_URL)
+
+
+def test_a_case_of_its_own_runs_on_each_store_with_the_main_banks(case_services: Services, tmp_path: Path) -> None:
+    case = build_mixed_case(tmp_path / "case")
+    first = run_case(case_services, "op", [RunInput(case)], FAST)
+    assert first.findings["known_media"] >= 2 and first.findings["at_risk"] >= 2
+    assert case_services.store.list_banks() == []  # the banks stay in the main store
+    found = _lines(CaseStageStore(case_services.store, "op").findings())
+    again = run_case(case_services, "op", [RunInput(case)], CaseRunOptions(workers=1, progress=False, faces=False,
+                                                                            triage=False, force=True))
+    assert not any(s.skipped for s in again.stages)
+    assert _lines(CaseStageStore(case_services.store, "op").findings()) == found  # forced: the same, not doubled
 
 
 def test_mixed_case_runs_end_to_end_and_the_findings_join(services: Services, tmp_path: Path) -> None:
