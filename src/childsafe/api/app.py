@@ -39,7 +39,9 @@ from childsafe.errors import (
     RateLimitedError,
     http_status_for,
 )
+from childsafe.review import ReviewService
 from childsafe.services import Services
+from childsafe.services.scopes import CaseScopes
 from childsafe.store.service_banks import AuditedBanks
 from childsafe.store.sql import SqlStore
 
@@ -55,11 +57,16 @@ def build_state(settings: Settings, store: SqlStore | None = None) -> ServiceSta
     service.mark_orphaned_jobs()
     matchers = MatcherHolder(store, settings.index_dir, pdq_quality_min=settings.pdq_quality_min,
                              refresh_seconds=settings.index_refresh_seconds)
+
+    def make_review(scoped: Services) -> ReviewService:
+        # Every case matches against the main store's banks: one matcher, one index, for all.
+        return scoped.review(match_media=matchers.media_matcher, bank_changed=matchers.invalidate)
+
+    # One queue per process and case, shared by the API's review routes and the review pages (one graph cache).
+    review = make_review(services)
     return ServiceState(
         settings=settings, services=services, store=store, service=service, banks=AuditedBanks(service),
-        matchers=matchers,
-        # One queue per process, shared by the API's review routes and the review pages (one graph cache).
-        review=services.review(match_media=matchers.media_matcher, bank_changed=matchers.invalidate),
+        matchers=matchers, review=review, cases=CaseScopes(services, review, make_review),
         tokens=TokenAuthenticator(service, settings.token_cache_seconds, RateLimiter(1.0, 30)),
         login_limiter=RateLimiter(settings.login_rate / 60.0, settings.login_rate),
         lookup_limiter=RateLimiter(settings.lookup_rate, settings.lookup_rate),
@@ -90,6 +97,7 @@ def create_app(settings: Settings, store: SqlStore | None = None) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         state.matchers.warm()  # load the index before the first lookup, not during it
         yield
+        state.cases.close()
         if state.owns_store:
             state.store.close()
 

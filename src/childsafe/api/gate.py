@@ -33,7 +33,13 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from childsafe.accounts import Principal
-from childsafe.errors import AuthenticationError, ChildsafeError, MediaTooLargeError, RequestTimeoutError
+from childsafe.errors import (
+    AuthenticationError,
+    ChildsafeError,
+    ConfigError,
+    MediaTooLargeError,
+    RequestTimeoutError,
+)
 
 __all__ = ["RequestGate", "UPLOAD_ROUTES", "is_hashing_upload", "is_upload_route", "scope_client"]
 
@@ -111,6 +117,11 @@ class RequestGate:
                 message = {**message, "headers": headers}
             await send(message)
 
+        if "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
+            # No name, key or path of this service holds a NUL, and PostgreSQL text cannot: refused here,
+            # rather than as a driver error (500) in whichever route looks it up (found by the route fuzz).
+            await _close_with(_error(ConfigError("a NUL character is not allowed in a URL")), scope, send_no_store)
+            return
         length_header = _header(scope, b"content-length")
         chunked = _header(scope, b"transfer-encoding") is not None
         declared = int(length_header) if length_header is not None and length_header.isdigit() else 0

@@ -68,9 +68,12 @@ class ScanJobs:
         # Checked for the job's path here, and for every file (links resolved) by the scan's walk.
         return tuple(Path(r).expanduser().resolve() for r in self.settings.scan_roots.split(os.pathsep) if r.strip())
 
-    def submit(self, raw_path: str, banks: list[str] | None, *, actor: str) -> Job:
+    def submit(self, raw_path: str, banks: list[str] | None, *, actor: str, case: str | None = None) -> Job:
         path = self.allowed_path(raw_path)
-        job = self.service.create_job("scan", {"path": str(path), "banks": banks or None}, actor=actor)
+        params: dict[str, Any] = {"path": str(path), "banks": banks or None}
+        if case is not None:
+            params["case"] = case
+        job = self.service.create_job("scan", params, actor=actor)
         self.service.update_job(job.id, owner=process_owner())
         self._queue.put(job.id)
         with self._lock:
@@ -109,16 +112,24 @@ class ScanJobs:
                 self.service.update_job(job_id, progress=progress)
                 last = time.monotonic()
 
+        scoped = None
         try:
             matcher = self.services.matcher(job.params.get("banks"))
             options = ScanOptions(
                 workers=s.effective_workers, progress=False, archive_limits=self.services.archive_limits(),
                 hash_options=self.services.hash_options(), roots=self._roots())
-            summary = run_scan(Path(job.params["path"]), self.service.store, matcher, options, emit)
+            store = self.service.store
+            if job.params.get("case"):  # the case's store for the records; the jobs table stays the house's
+                scoped = self.services.cases().open(str(job.params["case"]))
+                store = scoped.store
+            summary = run_scan(Path(job.params["path"]), store, matcher, options, emit)
         except ChildsafeError as exc:
             self.service.update_job(job_id, state="failed", error=str(exc), progress=progress,
                                     finished_at=datetime.now(UTC))
             return
+        finally:
+            if scoped is not None:
+                scoped.close()
         result = {**summary.to_record(), "matches": matches}
         state = "interrupted" if summary.interrupted else "done"
         self.service.update_job(job_id, state=state, progress=progress, result=result,

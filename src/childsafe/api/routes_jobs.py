@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from childsafe.accounts import Principal
 from childsafe.api.state import RowId32, ServiceState, get_state, needs
@@ -20,6 +20,8 @@ Scanner = Annotated[Principal, Depends(needs("scan"))]
 class ScanRequest(BaseModel):
     path: str
     banks: list[str] | None = None
+    case: str | None = Field(default=None, max_length=200, description="Store the records in this case "
+                             "(see 'childsafe case list'); default: the main store.")
 
 
 @router.post("", status_code=202, summary="Scan a folder, file or archive on the server")
@@ -28,7 +30,9 @@ def submit(body: ScanRequest, state: State, principal: Scanner) -> dict[str, Any
     with the summary and up to 1,000 matched items; every item's record is in the store)."""
     for name in body.banks or []:
         state.store.get_bank(name)  # 404 now rather than a failed job later
-    return state.jobs.submit(body.path, body.banks, actor=principal.actor).to_record()
+    case = state.scope(body.case)  # an unknown case too
+    return state.jobs.submit(body.path, body.banks, actor=principal.actor,
+                             case=None if case.is_default else case.name).to_record()
 
 
 @router.get("", summary="Recent scan jobs, newest first")

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from childsafe.accounts import Principal
-from childsafe.api.state import BEARER_DOC, ServiceState, authorize, get_state, needs
+from childsafe.api.state import BEARER_DOC, CaseQuery, ServiceState, authorize, get_state, needs
 from childsafe.api.uploads import hash_upload as hash_upload_file
 from childsafe.errors import ConfigError
 from childsafe.media.hashing import FileHashes
@@ -108,36 +108,38 @@ def score(body: Conversation, _p: Annotated[Principal, Depends(needs("score"))])
 @router.get("/graph/rank", tags=["graph"], summary="Ranked accounts with reasons and paths")
 def graph_rank(state: State, _p: Annotated[Principal, Depends(needs("graph"))],
                seeds: Annotated[list[str] | None, Query(description="Confirmed account ids.")] = None,
-               top: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict[str, Any]:
+               top: Annotated[int, Query(ge=1, le=1000)] = 50, case: CaseQuery = None) -> dict[str, Any]:
     """``childsafe graph rank``: the network in the store, hash lists matched in, confirmed labels and
     ``seeds`` as sources.  ``{"leads": [{account, role, score, reasons, paths}]}``: suspects only."""
     from childsafe.graph.rank import rank_accounts
     from childsafe.store.graph import GraphStore, media_matcher
 
-    net = state.matchers.use(lambda m: GraphStore(state.store).load(media_matcher(m)))
+    store = state.scope(case).store  # the case's network; the main store's banks
+    net = state.matchers.use(lambda m: GraphStore(store).load(media_matcher(m)))
     return {"leads": [lead.to_record() for lead in rank_accounts(net, seeds or (), top=top).leads]}
 
 
 @router.get("/graph/at-risk", tags=["graph"], summary="Children in contact with suspects, most exposed first")
 def graph_at_risk(state: State, _p: Annotated[Principal, Depends(needs("graph"))],
                   seeds: Annotated[list[str] | None, Query(description="Confirmed account ids.")] = None,
-                  top: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
+                  top: Annotated[int, Query(ge=1, le=1000)] = 100, case: CaseQuery = None) -> dict[str, Any]:
     """``childsafe graph at-risk``: ``{"children": [{account, role, exposure, reasons, paths, stated_age}]}``."""
     from childsafe.graph.atrisk import children_at_risk
     from childsafe.graph.rank import rank_accounts
     from childsafe.store.graph import GraphStore, media_matcher
 
-    net = state.matchers.use(lambda m: GraphStore(state.store).load(media_matcher(m)))
+    store = state.scope(case).store  # the case's network; the main store's banks
+    net = state.matchers.use(lambda m: GraphStore(store).load(media_matcher(m)))
     result = rank_accounts(net, seeds or (), top=0)
     return {"children": [child.to_record() for child in children_at_risk(result, top)]}
 
 
 @router.get("/graph/link", tags=["graph"], summary="Accounts linked into persons")
 def graph_link(state: State, _p: Annotated[Principal, Depends(needs("graph"))],
-               threshold: Annotated[float, Query(gt=0, le=1)] = 0.85) -> dict[str, Any]:
+               threshold: Annotated[float, Query(gt=0, le=1)] = 0.85, case: CaseQuery = None) -> dict[str, Any]:
     """``childsafe graph link``: ``{"persons": [{person, accounts, evidence, confidence}]}``."""
     from childsafe.graph.linkage import LinkSettings, link_accounts
     from childsafe.store.graph import GraphStore
 
-    net = GraphStore(state.store).load(None)
+    net = GraphStore(state.scope(case).store).load(None)
     return {"persons": [p.to_record() for p in link_accounts(net, LinkSettings(threshold=threshold))]}

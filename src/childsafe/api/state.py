@@ -6,7 +6,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from childsafe.accounts import Principal, RateLimiter, TokenAuthenticator, require
@@ -17,12 +17,13 @@ from childsafe.errors import AuthenticationError
 from childsafe.media.hashing import HashOptions
 from childsafe.review import ReviewService
 from childsafe.services import Services
+from childsafe.services.scopes import CaseScope, CaseScopes
 from childsafe.store.service import ServiceStore
 from childsafe.store.service_banks import AuditedBanks
 from childsafe.store.sql import SqlStore
 
-__all__ = ["ServiceState", "get_state", "authenticated", "authorize", "needs", "client_address", "BEARER_DOC",
-           "MAX_ID", "MAX_ID32", "RowId", "RowId32"]
+__all__ = ["CaseQuery", "ServiceState", "get_state", "authenticated", "authorize", "needs", "client_address",
+           "BEARER_DOC", "MAX_ID", "MAX_ID32", "RowId", "RowId32"]
 
 #: Ids are signed 64-bit integers in every store: larger numbers are a 400, not a driver's overflow.
 MAX_ID = 2**63 - 1
@@ -32,6 +33,11 @@ RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
 #: database overflow (found by the route fuzz on PostgreSQL).
 MAX_ID32 = 2**31 - 1
 RowId32 = Annotated[int, Path(ge=1, le=MAX_ID32)]
+
+#: ``?case=NAME``: the case whose queue, decisions and records are meant (none: the default case, the
+#: main store); an unknown case is a 404 (CaseNotFoundError).
+CaseQuery = Annotated[str | None, Query(max_length=200, description="The case (see 'childsafe case list'); "
+                                        "default: the main store's.")]
 
 
 @dataclass
@@ -52,6 +58,11 @@ class ServiceState:
     hash_limiter: RateLimiter
     jobs: ScanJobs
     owns_store: bool
+    cases: CaseScopes
+
+    def scope(self, case: str | None) -> CaseScope:
+        """The case a request names with ``?case=`` (none: the default case); unknown: 404."""
+        return self.cases.get(case)
 
     def hash_options(self) -> HashOptions:
         return self.services.upload_hash_options()

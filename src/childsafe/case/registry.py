@@ -99,6 +99,10 @@ class CaseRegistry(Generic[S]):
         """The live case named ``name``; :class:`~childsafe.errors.CaseNotFoundError` when there is none."""
         if name == DEFAULT_CASE:
             return _default()
+        try:
+            check_case_name(name)
+        except ConfigError:  # no case can have it (and PostgreSQL refuses a NUL in a query): not found
+            raise CaseNotFoundError(f"no case named {name!r} (see 'childsafe case list')") from None
         with self.house.store.engine.connect() as conn:
             row = conn.execute(select(cases).where(cases.c.name == name, cases.c.deleted_at.is_(None))).first()
         if row is None:

@@ -41,7 +41,7 @@ from childsafe.store.schema import allowlist_scopes, bank_entries, banks, graph_
 from childsafe.store.sql import SqlStore
 
 __all__ = ["PREVIEW_NAMES", "AllowlistGrant", "AllowlistPlan", "AllowlistPreview",
-           "list_grants", "plan_allowlist", "preview_allowlist"]
+           "list_grants", "plan_allowlist", "preview_allowlist", "split_grant"]
 
 #: The preview names at most this many of the items it counts.
 PREVIEW_NAMES: Final = 20
@@ -96,10 +96,30 @@ class AllowlistGrant:
     entries: tuple[tuple[int, str, str], ...]  # (entry id, signal type, signal)
     scopes: tuple[AllowlistScope, ...]
 
+    @property
+    def case(self) -> str | None:
+        """The case whose decision made it (None: the default case); see ReviewStore.grant_key."""
+        return split_grant(self.review_item)[0]
+
+    @property
+    def key(self) -> str:
+        """The review item's key within its case."""
+        return split_grant(self.review_item)[1]
+
     def to_record(self) -> dict[str, Any]:
-        return {"item": self.review_item, "actor": self.actor, "added_at": self.added_at.isoformat(),
+        return {"item": self.review_item, "case": self.case or "default", "key": self.key,
+                "actor": self.actor, "added_at": self.added_at.isoformat(),
                 "entries": [{"id": i, "signal_type": t, "signal": s} for i, t, s in self.entries],
                 "scopes": [s.to_record() for s in self.scopes]}
+
+
+def split_grant(review_item: str) -> tuple[str | None, str]:
+    """(case, item key) of an allowlist scope's ``review_item``: ``case/NAME/KEY`` in a case, else (None, item)."""
+    if review_item.startswith("case/"):
+        name, sep, key = review_item[len("case/"):].partition("/")
+        if sep and name and key:
+            return name, key
+    return None, review_item
 
 
 def plan_allowlist(review_item: str, subject: str, record: dict[str, Any], actor: str) -> AllowlistPlan:

@@ -175,6 +175,12 @@ class ReviewStore:
         """
         return item_key if self.case is None else f"case/{self.case}/{item_key}"
 
+    def owns_grant(self, review_item: str) -> bool:
+        """Whether allowlist scopes with this ``review_item`` were made by a decision in this store's case."""
+        if self.case is None:
+            return not review_item.startswith("case/")
+        return review_item.startswith(f"case/{self.case}/")
+
     # -- decisions ----------------------------------------------------------------------------
     def decide(self, item_key: str, source: str, fingerprint: str, decision: str, reason: str, *,
                actor: str, admin: bool, effects: DecisionEffects | None = None,

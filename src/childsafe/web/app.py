@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any, Final
+from urllib.parse import quote
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -20,6 +21,8 @@ from starlette.staticfiles import StaticFiles
 
 from childsafe.accounts import authenticate, can
 from childsafe.errors import AuthenticationError, ChildsafeError, RateLimitedError, http_status_for
+from childsafe.services.scopes import CaseScope
+from childsafe.store.allowlist import split_grant
 from childsafe.store.review import REOPENED, Decision, Session, details_json
 from childsafe.store.service import User
 from childsafe.web.conversation import rescore
@@ -90,13 +93,22 @@ class ReviewUI:
         self.app.include_router(router)
 
     # -- helpers the pages use -------------------------------------------------------------------
+    def scope(self, case: str | None) -> CaseScope:
+        """The case a page names (``?case=``, or the form's ``case``); none: the default case.  Unknown: 404."""
+        return self.state.cases.get(case or None)
+
     def render(self, request: Request, template: str, status: int = 200, session: Session | None = None,
-               **context: Any) -> HTMLResponse:
+               scope: CaseScope | None = None, **context: Any) -> HTMLResponse:
+        scope = scope or self.state.cases.default
         user = session.user if session is not None else None
-        exposure = self.reviews.exposure(user.name) if user is not None else None
+        # Exposure is counted where the items were seen: the case's store (the banner shows this case's).
+        exposure = scope.review.reviews.exposure(user.name) if user is not None else None
+        # Every link a page makes carries its case: ``cq`` after a query, ``cq1`` as the query.
+        quoted = "" if scope.is_default else quote(scope.name, safe="")
         html = self.env.get_template(template).render(
             user=user, csrf=session.csrf if session else "", exposure=exposure,
-            is_admin=user is not None and can(user, "audit"), **context)
+            is_admin=user is not None and can(user, "audit"), case=scope.name,
+            cq=f"&case={quoted}" if quoted else "", cq1=f"?case={quoted}" if quoted else "", **context)
         return HTMLResponse(html, status_code=status)
 
     def session(self, request: Request) -> Session:
@@ -155,52 +167,58 @@ class ReviewUI:
         return response
 
     def decide(self, user: User, key: str, decision: str, reason: str, fingerprint: str, *,
-               allowlist_preview: int | None = None, preview_required: bool = False) -> Decision:
+               allowlist_preview: int | None = None, preview_required: bool = False,
+               scope: CaseScope | None = None) -> Decision:
         """:meth:`childsafe.review.ReviewService.decide` (the rules are the same for the API)."""
-        return self.state.review.decide(user, key, decision, reason, fingerprint,
-                                        allowlist_preview=allowlist_preview, preview_required=preview_required)
+        review = (scope or self.state.cases.default).review
+        return review.decide(user, key, decision, reason, fingerprint,
+                             allowlist_preview=allowlist_preview, preview_required=preview_required)
 
-    def remove_allowlist(self, user: User, key: str, reason: str) -> dict[str, Any]:
-        return self.state.review.remove_allowlist(user, key, reason)
+    def remove_allowlist(self, user: User, grant: str, reason: str) -> dict[str, Any]:
+        """Undo the allowlist entries of ``grant`` (a listed ``review_item``: ``case/NAME/KEY`` in a case)."""
+        case, key = split_grant(grant)
+        return self.scope(case).review.remove_allowlist(user, key, reason)
 
-    def media(self, request: Request, key: str) -> Response:
+    def media(self, request: Request, key: str, scope: CaseScope) -> Response:
         session = self.session(request)
-        item = self.queue.item(key)  # only review items: no other path on the server is served
+        item = scope.review.queue.item(key)  # only review items: no other path on the server is served
         if item.source != "media":
             raise StarletteHTTPException(404, "not a media item")
-        scanned = self.state.store.load_scan_records([item.subject]).get(item.subject)
+        scanned = scope.store.load_scan_records([item.subject]).get(item.subject)
         fd, check = open_media(item.subject, scanned)
         range_header = request.headers.get("range")
-        self.state.service.append_audit(None, session.user.name, "review.media", key, {
+        # Audited where the item lives: the case's own log (the main one for the default case).
+        scope.service.append_audit(None, session.user.name, "review.media", key, {
             "served": check.ok, "problem": check.message or None, "range": range_header})
         if fd is None:
             return PlainTextResponse(check.message, status_code=410 if "gone" in check.message else 404)
         if not range_header or range_header.replace(" ", "").startswith("bytes=0-"):
-            self.reviews.record_exposure(session.user.name, key, "media")
+            scope.review.reviews.record_exposure(session.user.name, key, "media")
         return media_response(fd, check, range_header)
 
-    def reveal(self, request: Request, key: str, csrf: str | None) -> JSONResponse:
+    def reveal(self, request: Request, key: str, csrf: str | None, scope: CaseScope) -> JSONResponse:
         session = self.checked(request, csrf)
-        item = self.queue.item(key)
-        self.reviews.record_exposure(session.user.name, item.key, "reveal")
-        self.state.service.append_audit(None, session.user.name, "review.reveal", item.key, {})
-        return JSONResponse(self.reviews.exposure(session.user.name).to_record())
+        item = scope.review.queue.item(key)
+        scope.review.reviews.record_exposure(session.user.name, item.key, "reveal")
+        scope.service.append_audit(None, session.user.name, "review.reveal", item.key, {})
+        return JSONResponse(scope.review.reviews.exposure(session.user.name).to_record())
 
-    def media_state(self, item_subject: str) -> MediaCheck:
-        scanned = self.state.store.load_scan_records([item_subject]).get(item_subject)
+    def media_state(self, item_subject: str, scope: CaseScope) -> MediaCheck:
+        scanned = scope.store.load_scan_records([item_subject]).get(item_subject)
         return check_media(item_subject, scanned)
 
-    def conversation(self, request: Request, author: str, n: int) -> HTMLResponse:
+    def conversation(self, request: Request, author: str, n: int, scope: CaseScope) -> HTMLResponse:
         session = self.session(request)
-        item = self.queue.item(f"text:{author}")
-        refs = self.reviews.conversations(author)
+        item = scope.review.queue.item(f"text:{author}")
+        refs = scope.review.reviews.conversations(author)
         if not 0 <= n < len(refs):
             raise StarletteHTTPException(404, "no such conversation for this author")
         view = rescore(refs[n])
-        self.reviews.record_exposure(session.user.name, item.key, "view")
-        self.state.service.append_audit(None, session.user.name, "review.conversation", item.key, {
+        scope.review.reviews.record_exposure(session.user.name, item.key, "view")
+        scope.service.append_audit(None, session.user.name, "review.conversation", item.key, {
             "path": refs[n].path, "conversation_id": refs[n].conversation_id, "error": view.error})
-        return self.render(request, "conversation.html", session=session, item=item, view=view, nav="queue")
+        return self.render(request, "conversation.html", session=session, scope=scope, item=item, view=view,
+                           nav="queue")
 
     # -- errors as pages ---------------------------------------------------------------------------
     def _handlers(self) -> None:

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from childsafe.accounts import RateLimiter
 from childsafe.review import ReviewService
+from childsafe.services.scopes import CaseScopes
 from childsafe.store.service import ServiceStore
 from childsafe.store.sql import SqlStore
 
@@ -29,6 +30,10 @@ class ReviewHost(Protocol):
     @property
     def review(self) -> ReviewService:
         """The review queue and its decisions (shared with the API's review routes)."""
+
+    @property
+    def cases(self) -> CaseScopes:
+        """Each case's store and review queue, by name (``?case=``); the default case is :attr:`review`'s."""
 
     @property
     def login_limiter(self) -> RateLimiter:
