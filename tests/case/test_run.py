@@ -202,4 +202,5 @@ def test_the_report_input_is_read_back_from_the_case_store(services: Services, t
     roles = {n.label: n.role for n in data.nodes}
     assert roles["user1001"] == "suspect" and roles["Sam"] == "at_risk"
     assert [b.name for b in data.banks] == ["sample-known"]
+    assert data.settings["workers"] == 1 and data.settings["run_faces"] is False
     assert [s.stage for s in data.stages] == ["survey", *case_run.STAGES]

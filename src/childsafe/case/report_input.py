@@ -74,7 +74,7 @@ def build_report_input(services: RunServices, case: str, inputs: Sequence[RunInp
     drawing = (stages["ranking"].summary.get("output") or {}).get("drawing", {}) if "ranking" in stages else {}
     return CaseReportInput(
         case=case, tool_version=__version__, findings=findings, custody=custody, banks=banks,
-        settings=dict(settings or {}), stages=summaries, errors=errors,
+        settings={**dict(settings or {}), **_run_options(stages)}, stages=summaries, errors=errors,
         nodes=[NetworkNode(n["id"], n.get("role") or "other", n.get("label") or "", n.get("score"))
                for n in drawing.get("nodes", [])],
         edges=[NetworkEdge(e["source"], e["target"], e.get("kind") or "message", float(e.get("weight") or 1.0))
@@ -84,6 +84,15 @@ def build_report_input(services: RunServices, case: str, inputs: Sequence[RunInp
                  + [TimelineEvent(d.at, "decision", f"{d.reviewer}: {d.decision} {d.item}") for d in decisions],
         messages=messages, display_names=_display_names(services), decisions=decisions,
         created=datetime.now(UTC))
+
+
+def _run_options(stages: Mapping[str, Any]) -> dict[str, Scalar]:
+    """How the last run was made (banks, faces, triage, rotations, workers), as ``run_*`` settings."""
+    survey = stages.get("survey")
+    found = survey.summary.get("options") if survey is not None else None
+    if not isinstance(found, dict):
+        return {}
+    return {f"run_{k}": v for k, v in found.items() if v is None or isinstance(v, str | int | float | bool)}
 
 
 def _custody(services: RunServices, roots: list[Path], added: Mapping[str, datetime]) -> list[CustodyFile]:

@@ -149,8 +149,12 @@ def run_case(services: RunServices, case: str, inputs: Sequence[RunInput],
         summary.stages.append(survey_run)
         # Kept like a stage (its errors belong in the report); unknown files are notes, listed, not errors.
         notes = [{"path": i.path, "note": i.note} for i in items if i.kind == "unknown"][:MAX_ERRORS]
+        run_options = {"banks": ", ".join(sorted({b for i in inputs for b in i.banks})) or "(every enabled bank)",
+                       "faces": options.faces, "triage": options.triage, "dihedral": options.dihedral,
+                       "workers": options.workers}
         saved.save("survey", _digest("survey", items, []), {**survey_run.to_record(), "error_items":
-                                                              survey_run.error_items, "unknown": notes}, ())
+                                                              survey_run.error_items, "unknown": notes,
+                                                              "options": run_options}, ())
         progress.remove_task(survey_task)
         banks = sorted({b for i in inputs for b in i.banks})
         # The banks as they are now: an entry added or a bank switched off makes the media stage run again.
