@@ -204,3 +204,13 @@ def test_the_report_input_is_read_back_from_the_case_store(services: Services, t
     assert [b.name for b in data.banks] == ["sample-known"]
     assert data.settings["workers"] == 1 and data.settings["run_faces"] is False
     assert [s.stage for s in data.stages] == ["survey", *case_run.STAGES]
+
+
+def test_the_report_highlights_the_words_an_indicator_matched(services: Services, tmp_path: Path) -> None:
+    from childsafe.case.report import render_html
+    from childsafe.case.report_input import build_report_input
+
+    case = build_mixed_case(tmp_path / "case")
+    run_case(services, "mixed", [RunInput(case)], FAST)
+    html = render_html(build_report_input(services, "mixed", [RunInput(case)]))
+    assert "<mark>how old are you</mark>" in html and "<mark>add me on snap</mark>" in html
