@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
@@ -30,8 +32,7 @@ def network_stage(ctx: StageContext) -> StageResult:
 
     result = StageResult()
     graph = GraphStore(ctx.services.store)
-    attachments = _attachment_hashes(scan_records(ctx.services.store, ctx.roots))
-    attached_digest = hashlib.sha256(json.dumps(sorted(attachments.items())).encode()).hexdigest()
+    attachments = _Attachments(scan_records(ctx.services.store, ctx.roots))
     rows = added = 0
     for item in ctx.items:
         if item.kind not in ("events", "chat") or item.local is None:
@@ -41,8 +42,9 @@ def network_stage(ctx: StageContext) -> StageResult:
         if item.kind == "events":
             report = graph.ingest_file(item.local, item.fmt or "auto")
         else:
-            digest = hashlib.sha256(f"chat-events\n{_sha256(item.local)}\n{attached_digest}".encode()).hexdigest()
-            events = chat_events(iter_messages(item.local, item.fmt or "auto"), resolve_attachment=attachments.get)
+            digest = hashlib.sha256(f"chat-events\n{_sha256(item.local)}\n{attachments.digest}".encode()).hexdigest()
+            events = chat_events(iter_messages(item.local, item.fmt or "auto"),
+                                 resolve_attachment=attachments.resolver(item.path))
             report = graph.ingest_events(events, item.path, digest, kind="chat")
         rows += report.rows
         added += report.added
@@ -54,19 +56,44 @@ def network_stage(ctx: StageContext) -> StageResult:
     return result
 
 
-def _attachment_hashes(records: dict[str, ScanRecord]) -> dict[str, tuple[str | None, str | None]]:
-    """Each scanned media file's name (and its path) -> its (sha256, pdq): how exports name attachments."""
-    out: dict[str, tuple[str | None, str | None]] = {}
-    for path, stored in sorted(records.items()):
-        record = stored.record
-        if record.get("content_type") not in ("photo", "video") or not record.get("sha256"):
-            continue
-        pdq = record.get("pdq")
-        hashes = (str(record["sha256"]), str(pdq["hash"]) if isinstance(pdq, dict) else None)
-        name = path.rsplit("!/", 1)[-1]
-        out.setdefault(name.rsplit("/", 1)[-1], hashes)
-        out.setdefault(name, hashes)
-    return out
+class _Attachments:
+    """The scanned media by file name, to find what a chat's attachment names: exports name a file by
+    its name (WhatsApp) or a path relative to the export (Telegram ``photos/photo_1.jpg``)."""
+
+    def __init__(self, records: dict[str, ScanRecord]) -> None:
+        self.by_name: dict[str, list[tuple[str, tuple[str | None, str | None]]]] = {}
+        for path, stored in sorted(records.items()):
+            record = stored.record
+            if record.get("content_type") not in ("photo", "video") or not record.get("sha256"):
+                continue
+            pdq = record.get("pdq")
+            hashes = (str(record["sha256"]), str(pdq["hash"]) if isinstance(pdq, dict) else None)
+            self.by_name.setdefault(_base(path), []).append((path, hashes))
+        self.digest = hashlib.sha256(json.dumps(sorted(self.by_name.items())).encode()).hexdigest()
+
+    def resolver(self, chat_path: str) -> Callable[[str], tuple[str | None, str | None] | None]:
+        """Look-up for one chat: of the files that share the attachment's name, the one whose path ends
+        as the attachment says and lies closest to the chat (same folder or archive first)."""
+        where = _folder(chat_path)
+
+        def resolve(name: str) -> tuple[str | None, str | None] | None:
+            found = self.by_name.get(_base(name))
+            if not found:
+                return None
+            wanted = name.replace("\\", "/").lstrip("./")
+            best = max(found, key=lambda c: (c[0].replace("!/", "/").endswith("/" + wanted),
+                                             len(os.path.commonprefix([_folder(c[0]), where]))))
+            return best[1]
+
+        return resolve
+
+
+def _base(path: str) -> str:
+    return path.replace("\\", "/").rsplit("!/", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _folder(path: str) -> str:
+    return path.replace("!/", "/").rsplit("/", 1)[0] + "/"
 
 
 def _sha256(path: Path) -> str:
