@@ -24,3 +24,17 @@ def test_the_nearest_file_of_that_name_is_the_attachment() -> None:
     assert attachments.resolver("/case/tg/result.json")("photos/photo_1.jpg") == ("c" * 64, "c" * 64)
     assert attachments.resolver("/case/tg/result.json")("notes.txt") is None  # not media
     assert attachments.resolver("/case/tg/result.json")("missing.jpg") is None
+
+
+def test_scores_that_differ_in_their_last_bits_give_the_same_finding() -> None:
+    """A rerun after a kill stores the network in another order; sums then differ in the last bits."""
+    from childsafe.case.stages import steady
+    from childsafe.findings import Evidence, Explanation, Finding, Location
+
+    def lead(score: float) -> Finding:
+        return Finding("graph", "suspect", score, Location(account="a"),
+                       Explanation("network_rank", (Evidence("known_media", "shared", score, weight=score),),
+                                   {"exposure": score}))
+
+    assert lead(0.5210184387126429) != lead(0.521018438712643)
+    assert steady(lead(0.5210184387126429)) == steady(lead(0.521018438712643))

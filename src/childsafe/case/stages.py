@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from childsafe.text.scoring import ConversationRisk
 
 __all__ = ["FACE_GROUPER", "MAX_ERRORS", "MAX_PARTICIPANTS", "RiskRecorder", "RunServices", "StageContext",
-           "StageResult", "conversations_stage", "face_groups_stage", "media_stage", "scan_records"]
+           "StageResult", "conversations_stage", "face_groups_stage", "media_stage", "scan_records", "steady"]
 
 #: Per-item errors kept per stage (the count is always exact).
 MAX_ERRORS: Final = 1_000
@@ -206,6 +206,23 @@ def _store_faces(store: SqlStore, item: ItemReport, found: dict[str, Any]) -> No
         if i < len(vectors)])
 
 
+#: Digits scores keep in the run's findings: the network's and the face groups' scores are sums whose
+#: last bits depend on the order things were stored in, which a rerun after a kill changes; the
+#: findings must not.
+SCORE_DIGITS: Final = 9
+
+
+def steady(finding: Finding) -> Finding:
+    """``finding`` with its score, evidence weights and values rounded to :data:`SCORE_DIGITS` digits."""
+    def r(value: Any) -> Any:
+        return round(value, SCORE_DIGITS) if isinstance(value, float) else value
+
+    evidence = tuple(replace(e, value=r(e.value), weight=r(e.weight)) for e in finding.explanation.evidence)
+    context = {k: r(v) for k, v in finding.explanation.context.items()}
+    return replace(finding, score=r(finding.score),
+                   explanation=replace(finding.explanation, evidence=evidence, context=context))
+
+
 def scan_records(store: SqlStore, roots: Sequence[Path]) -> dict[str, ScanRecord]:
     """The stored scan records of every file under ``roots`` (archive members included)."""
     out: dict[str, ScanRecord] = {}
@@ -227,7 +244,7 @@ def face_groups_stage(ctx: StageContext) -> StageResult:
         return StageResult(note="not run: face grouping across media is not available in this version")
     if not ctx.faces:
         return StageResult(note="not run: faces are off")
-    findings = grouper(ctx.services.store)
+    findings = [steady(f) for f in grouper(ctx.services.store)]
     return StageResult(items=len(findings), findings=findings, note=f"{len(findings)} face groups")
 
 

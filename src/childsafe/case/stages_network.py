@@ -12,7 +12,7 @@ from typing import Any, Final
 
 import numpy as np
 
-from childsafe.case.stages import StageContext, StageResult, scan_records
+from childsafe.case.stages import StageContext, StageResult, scan_records, steady
 from childsafe.store.base import ScanRecord
 
 __all__ = ["network_stage", "ranking_stage"]
@@ -121,7 +121,7 @@ def ranking_stage(ctx: StageContext) -> StageResult:
     ranked = rank_accounts(net, top=50)
     leads = [lead for lead in ranked.leads if lead.role == "suspect"]
     children = children_at_risk(ranked, 100)
-    result.findings = [lead.finding() for lead in leads] + [child.finding() for child in children]
+    result.findings = [steady(f) for f in [lead.finding() for lead in leads] + [child.finding() for child in children]]
     result.items = net.n_accounts
     ctx.tick(1)
     result.output = {"drawing": _drawing(net, ranked, leads, children)}
