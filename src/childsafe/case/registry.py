@@ -39,6 +39,11 @@ from childsafe.errors import CaseExistsError, CaseNotFoundError, ConfigError, St
 from childsafe.store.schema import cases, metadata
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from childsafe.matching import Matcher
+    from childsafe.media.archives import ArchiveLimits
+    from childsafe.media.hashing import HashOptions
     from childsafe.store.service import ServiceStore
     from childsafe.store.sql import SqlStore
 
@@ -50,14 +55,34 @@ _BOOKKEEPING: Final = frozenset({"schema_info", "alembic_version", "audit_head"}
 
 
 class CaseServices(Protocol):
-    """What the registry needs of the services it is given (:class:`childsafe.services.Services`)."""
+    """What the registry (and code of this layer, such as a case's run) may use of the services it is given.
+
+    :class:`childsafe.services.Services` is one; its other methods are there too, but are named here only
+    when their types live at or below this layer.
+    """
 
     settings: Settings
 
     @property
-    def store(self) -> SqlStore: ...
+    def store(self) -> SqlStore:
+        """Where the case's records go (the case's own store; the main one for the default case)."""
 
-    def service_store(self) -> ServiceStore: ...
+    @property
+    def bank_store(self) -> SqlStore:
+        """The main store: banks, bank entries, the reviewer allowlist."""
+
+    @property
+    def case_name(self) -> str: ...
+
+    def service_store(self) -> ServiceStore:
+        """The case's audit log (with the house's key and the case's checkpoint file)."""
+
+    def matcher(self, banks: Sequence[str] | None = None) -> Matcher:
+        """A matcher over the main store's enabled banks (or only ``banks``)."""
+
+    def hash_options(self, *, dihedral: bool = False, max_file_bytes: int | None = None) -> HashOptions: ...
+
+    def archive_limits(self) -> ArchiveLimits: ...
 
     def for_case(self, case: Case) -> Self: ...
 
