@@ -42,6 +42,7 @@ from childsafe.case.stages import (
     media_stage,
 )
 from childsafe.case.stages_network import network_stage, ranking_stage
+from childsafe.media.spool import process_spool_dir
 from childsafe.store.case_stages import CaseStageStore
 from childsafe.store.sql import SqlStore
 
@@ -127,7 +128,9 @@ def run_case(services: RunServices, case: str, inputs: Sequence[RunInput],
     summary = CaseRunSummary(case)
     saved = CaseStageStore(services.store, case)
     console = Console(stderr=True)
-    with tempfile.TemporaryDirectory(prefix="childsafe-case-") as work, Progress(
+    # Archive members read as chats go to this process's private spool folder, which the next run
+    # reaps if this one is killed (media.spool), never to a shared temporary folder.
+    with tempfile.TemporaryDirectory(prefix="case-", dir=process_spool_dir()) as work, Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=console, transient=True, disable=not (options.progress and console.is_terminal)) as progress:
         survey_task = progress.add_task("survey", total=None)
