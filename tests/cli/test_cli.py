@@ -123,6 +123,17 @@ def test_demo_finds_what_the_samples_plant(cli: Cli) -> None:
     assert by_path["broken.jpg"]["error"]
     assert {m["signal_type"] for m in by_path["clip.mp4"]["matches"]} == {"vpdq", "video_md5"}
     assert "MATCH" in proc.stderr
+    # The whole sample case: chats and events join the media, and the report is written.
+    case = summary["case"]
+    assert case["inputs"]["chat"] == 2 and case["inputs"]["events"] == 3
+    assert case["findings"]["suspect"] >= 2 and case["findings"]["at_risk"] >= 2
+    findings = [json.loads(x) for x in (Path(summary["report"]).parent / "findings.jsonl").read_text().splitlines()]
+    suspects = {f["where"].get("account"): f for f in findings if f["kind"] == "suspect" and f["source"] == "graph"}
+    assert any(e["kind"] == "known_media" for e in suspects["user1001"]["explanation"]["evidence"])
+    assert {"user2002", "Sam"} <= {f["where"].get("account") for f in findings if f["kind"] == "at_risk"}
+    assert suspects["user1001"]["where"]["display_name"] == "max_t"
+    assert Path(summary["report"]).parent.joinpath("report.pdf").is_file()
+    assert "AT-RISK" in proc.stderr and "report written to" in proc.stderr
 
 
 def test_bank_changes_from_the_cli_are_audited(cli: Cli, tmp_path: Path) -> None:

@@ -74,3 +74,15 @@ def test_a_named_recipient_wins_unknown_media_are_left_out_and_errors_pass_throu
     assert [(m.sender, m.recipient, m.timestamp) for m in messages] == [
         ("a", "z", datetime(2024, 1, 1, 8, 0, tzinfo=UTC))]
     assert not [e for e in events if isinstance(e, MediaEvent)]
+
+
+def test_a_participant_first_seen_as_a_recipient_keeps_the_name_it_shows_when_it_speaks() -> None:
+    """Telegram names a personal chat's peer as every message's recipient: the peer is announced first
+    without a name, then with the name the export shows once it writes; its own messages are no self-loop."""
+    conversation = ("c", [_msg("u1", recipient="u2", display_name="max_t"),
+                          _msg("u2", recipient="u2", display_name="Lena"), _msg("u1", recipient="u2")])
+    events = list(chat_events([conversation]))
+    names = {(e.account, e.attributes.get("display_name")) for e in events if isinstance(e, AccountEvent)}
+    assert ("u2", "Lena") in names and ("u1", "max_t") in names
+    messages = [(m.sender, m.recipient) for m in events if isinstance(m, MessageEvent)]
+    assert ("u2", "u2") not in messages and ("u2", "u1") in messages

@@ -96,11 +96,15 @@ def scan_command(
 def demo_command(
     ctx: typer.Context,
     workers: Annotated[int | None, typer.Option(min=1, help="Hashing processes.")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", file_okay=False, help="Where to write the sample case's report (default: demo-report in the home).")
+    ] = None,
 ) -> None:
-    """Run the main job on the sample data shipped with the package and say what it found."""
+    """Run a whole sample case shipped with the package (media, chats, account events), write its report
+    and say what it found."""
     from childsafe.cli.demo import run_demo
 
-    run_demo(ctx.obj, workers or min(2, os.cpu_count() or 1), sys.stdout)
+    run_demo(ctx.obj, workers or min(2, os.cpu_count() or 1), sys.stdout, out)
 
 
 from childsafe.cli import triage as _triage  # noqa: E402,F401

@@ -1,9 +1,12 @@
-"""``childsafe demo``: the main job, end to end, on the shipped sample data.
+"""``childsafe demo``: the main job, end to end, on the shipped sample data, as one case.
 
-It builds a small "case folder" from the samples the way material turns up in practice (exact
+It builds a small case folder from the samples the way material turns up in practice (exact
 copies, a re-compressed resize, a rotation, a copy inside a zip, a duplicate, a corrupt file,
-an unrelated picture, a known false positive, a video), loads the sample bank and allowlist
-into a throw-away store, scans the folder and says what matched and why.
+an unrelated picture, a known false positive, a video), adds two short synthetic chats (a WhatsApp
+and a Telegram export) and account events (one account posts a known photo), loads the sample bank
+and allowlist into a throw-away store, runs the case (``case run``: hashes and matches, faces,
+triage, conversations, the network) and writes its report (``case report``), saying what matched,
+who is suspected, who is at risk and where the report is.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import json
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -20,12 +24,14 @@ from PIL import Image
 from childsafe.cli.context import AppContext
 from childsafe.cli.output import say
 from childsafe.config import load_settings
+from childsafe.findings import Finding
 from childsafe.media.hashlists import read_hash_list
 from childsafe.samples import SAMPLES_DIR
-from childsafe.scan import ScanOptions, run_scan
 from childsafe.store.base import NewEntry
 
-__all__ = ["build_case_folder", "run_demo"]
+__all__ = ["add_case_samples", "build_case_folder", "run_demo"]
+
+CASE_SAMPLES_DIR = SAMPLES_DIR / "case"
 
 
 def build_case_folder(folder: Path) -> None:
@@ -50,7 +56,25 @@ def build_case_folder(folder: Path) -> None:
         zf.writestr("readme.txt", "nothing to see\n")
 
 
-def run_demo(ctx: AppContext, workers: int, out: TextIO) -> dict[str, Any]:
+def add_case_samples(folder: Path) -> None:
+    """The demo case's conversations and account events: a WhatsApp export (with the known photo it
+    attaches), a Telegram export and three event files (one account posts the known photo)."""
+    for sample in sorted(CASE_SAMPLES_DIR.iterdir()):
+        if sample.is_file():
+            target = folder / ("events" if sample.suffix == ".csv" else "chats") / sample.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(sample, target)
+    shutil.copy(SAMPLES_DIR / "harbour.jpg", folder / "chats" / "IMG-20240302-WA0001.jpg")
+
+
+def run_demo(ctx: AppContext, workers: int, out: TextIO, report_dir: Path | None = None) -> dict[str, Any]:
+    """Run the sample case end to end and write its report (``report_dir``, by default ``demo-report``
+    in the home); print each media item's scan line and, last, the summary line."""
+    from childsafe.case.report import write_report
+    from childsafe.case.report_input import build_report_input
+    from childsafe.case.run import CaseRunOptions, RunInput, run_case
+
+    target = report_dir or ctx.settings.home / "demo-report"
     with tempfile.TemporaryDirectory(prefix="childsafe-demo-") as tmp:
         root = Path(tmp)
         # A throw-away home: the demo never touches the user's own store.
@@ -68,25 +92,51 @@ def run_demo(ctx: AppContext, workers: int, out: TextIO) -> dict[str, Any]:
                                                             e.source) for e in allow.entries))
             case = root / "case"
             build_case_folder(case)
-            say(f"demo: banks loaded ({len(bank.entries)} known, {len(allow.entries)} allowlisted); "
-                f"scanning {sum(1 for p in case.rglob('*') if p.is_file())} files with "
-                f"rotations and flips on")
-            matcher = demo_ctx.matcher()
+            add_case_samples(case)
+            say(f"demo: banks loaded ({len(bank.entries)} known, {len(allow.entries)} allowlisted); running the "
+                f"sample case over {sum(1 for p in case.rglob('*') if p.is_file())} files (photos, a video, a zip, "
+                "two chat exports, account events) with rotations and flips on")
             records: list[dict[str, Any]] = []
-            options = ScanOptions(workers=workers, hash_options=demo_ctx.services.hash_options(dihedral=True))
 
             def emit(record: dict[str, Any]) -> None:
                 record = dict(record, path=_relative(record["path"], case))
                 records.append(record)
                 out.write(json.dumps(record) + "\n")
 
-            summary = run_scan(case, store, matcher, options, emit).to_record()
-            out.write(json.dumps(summary) + "\n")
+            options = CaseRunOptions(workers=workers, dihedral=True, on_record=emit)
+            summary = run_case(demo_ctx.services, "demo", [RunInput(case)], options)
+            data = build_report_input(demo_ctx.services, "demo", [RunInput(case)],
+                                      {"workers": workers, "dihedral": True})
+            paths = write_report(data, target)
+            media = next((s for s in summary.stages if s.stage == "media"), None)
+            line = {"summary": True, "files": len(records), "matched": sum(bool(r.get("matches")) for r in records),
+                    "errors": sum(bool(r.get("error")) for r in records), "case": summary.to_record(),
+                    "report": str(paths.html), "seconds": round(summary.seconds, 3)}
             for r in sorted(records, key=lambda r: r["path"]):
                 say(_explain(r))
-            return summary
+            say(_people(data.findings, data.display_names))
+            say(f"demo: {line['matched']} of {line['files']} files matched, "
+                f"{summary.findings.get('suspect', 0)} suspect and {summary.findings.get('at_risk', 0)} at-risk "
+                f"findings, {summary.to_record()['errors']} per-item errors; media stage "
+                f"{media.seconds if media else 0:.1f} s, whole case {summary.seconds:.1f} s")
+            say(f"demo: report written to {paths.html} (and report.pdf, findings.jsonl, custody.jsonl beside it)")
+            out.write(json.dumps(line) + "\n")
+            return line
         finally:
             demo_ctx.close()
+
+
+def _people(findings: Sequence[Finding], names: Mapping[str, str]) -> str:
+    """Who the case points at: the network's suspects and children at risk, with the chat names."""
+    lines = []
+    for label in ("suspect", "at_risk"):
+        ranked = sorted((f for f in findings if f.label == label and f.where.conversation is None and f.where.account),
+                        key=lambda f: -f.score)
+        shown = [f"{f.where.account}" + (f" ({names[str(f.where.account)]})"
+                                         if names.get(str(f.where.account), f.where.account) != f.where.account else "")
+                 + f" {f.score:.2f}" for f in ranked[:5]]
+        lines.append(f"  {label.replace('_', '-').upper():9}{', '.join(shown) or 'none'}")
+    return "\n".join(lines)
 
 
 def _relative(path: str, case: Path) -> str:

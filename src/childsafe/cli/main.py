@@ -11,6 +11,7 @@ import typer
 from childsafe.cli import audit as audit_commands
 from childsafe.cli import bank as bank_commands
 from childsafe.cli import case as case_commands
+from childsafe.cli import case_run as case_run_commands
 from childsafe.cli import faces as faces_commands
 from childsafe.cli import graph as graph_commands
 from childsafe.cli import serve as serve_commands
@@ -38,6 +39,7 @@ app.add_typer(text_commands.app, name="text")
 app.add_typer(user_commands.app, name="user")
 app.add_typer(user_commands.token_app, name="token")
 app.add_typer(audit_commands.app, name="audit")
+case_run_commands.register(case_commands.case_app)  # case run, case report
 app.add_typer(case_commands.case_app, name="case")
 app.command("serve")(serve_commands.serve)
 

@@ -64,6 +64,7 @@ from childsafe.store.schema import (
     scan_items,
 )
 from childsafe.store.sql import SqlStore
+from childsafe.text.messages import RecordError
 
 __all__ = ["GraphStore", "IngestReport", "MediaMatcher", "media_key", "media_matcher"]
 
@@ -106,16 +107,33 @@ class GraphStore:
     def ingest_file(self, path: Path, kind: str = "auto", *, hmac_key: bytes | None = None,
                     progress: Callable[[int], None] | None = None, keep_errors: int = 1000) -> IngestReport:
         """Ingest one event file; bad rows are counted and the first ``keep_errors`` kept."""
-        digest = _file_sha256(path)
-        report = IngestReport(str(path), kind, digest)
-        with self.engine.connect() as conn:
-            seen = conn.execute(select(graph_sources.c.kind).where(graph_sources.c.sha256 == digest)).first()
-        if seen is not None:
-            report.kind = seen[0]
-            report.skipped_file = True
-            return report
+        return self.ingest_events(iter_events(path, kind), str(path), _file_sha256(path), kind=kind,
+                                  hmac_key=hmac_key, progress=progress, keep_errors=keep_errors)
+
+    def ingest_events(self, events: Iterable[Event | RowError | RecordError], source: str, digest: str, *,
+                      kind: str = "auto", hmac_key: bytes | None = None,
+                      progress: Callable[[int], None] | None = None, keep_errors: int = 1000) -> IngestReport:
+        """Ingest events from any iterable (a chat export's participants and messages, a file's rows).
+
+        ``digest`` names the source for idempotence: a source whose digest was ingested before is
+        skipped whole (pass ``""`` to always ingest; edge rows are still added once).  A chat reader's
+        :class:`~childsafe.text.messages.RecordError` counts as a bad row (its record number as the row).
+        """
+        report = IngestReport(source, kind, digest)
+        if digest:
+            with self.engine.connect() as conn:
+                seen = conn.execute(select(graph_sources.c.kind).where(graph_sources.c.sha256 == digest)).first()
+            if seen is not None:
+                report.kind = seen[0]
+                report.skipped_file = True
+                return report
         writer = _Writer(self, hmac_key)
-        for event in iter_events(path, kind):
+        for event in events:
+            if isinstance(event, RecordError):  # a chat record: the reader goes on past it
+                report.error_count += 1
+                if len(report.errors) < keep_errors:
+                    report.errors.append(RowError(event.record, event.message))
+                continue
             if isinstance(event, RowError):
                 report.error_count += 1
                 if len(report.errors) < keep_errors:
@@ -134,12 +152,12 @@ class GraphStore:
         report.added += writer.flush()
         if progress is not None:
             progress(report.rows)
-        # A file none of whose rows could be used (unreadable, or read as the wrong kind) is not
+        # A source none of whose rows could be used (unreadable, or read as the wrong kind) is not
         # remembered: ingesting it again, e.g. with the right ``--kind``, must not be skipped.
-        if report.rows or not report.error_count:
+        if digest and (report.rows or not report.error_count):
             with self.engine.begin() as conn:
                 conn.execute(insert(graph_sources).values(
-                    sha256=digest, path=str(path), kind=report.kind, rows=report.rows,
+                    sha256=digest, path=source, kind=report.kind, rows=report.rows,
                     errors=report.error_count, ingested_at=datetime.now(UTC)))
         return report
 

@@ -27,6 +27,7 @@ __all__ = [
     "graph_media_signals", "graph_posts", "graph_messages", "graph_labels", "author_risk",
     "users", "api_tokens", "audit_log", "audit_head", "jobs", "ix_entries_type_id",
     "review_decisions", "review_exposure", "review_sessions", "text_conversations", "allowlist_scopes",
+    "case_stages", "case_findings",
     "cases", "case_inputs",
 ]
 
@@ -419,6 +420,31 @@ allowlist_scopes = Table(
     Column("added_at", DateTime(timezone=True), nullable=False),
     Index("ix_allowlist_scopes_entry", "entry_id"),
     Index("ix_allowlist_scopes_item", "review_item"),
+    sqlite_autoincrement=True,
+)
+
+# v12: a case run's stages.  A finished stage keeps the digest of what it ran over (``fingerprint``)
+# and its summary (counts, seconds, per-item errors, JSON), so a rerun skips it unless its inputs
+# changed; its findings are kept beside it (one Finding record a row, JSON) and replaced together
+# with the stage's row, so a run killed mid-stage leaves the previous, complete findings.
+case_stages = Table(
+    "case_stages",
+    metadata,
+    Column("case_name", String(200), primary_key=True),
+    Column("stage", String(64), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("finished_at", DateTime(timezone=True), nullable=False),
+)
+
+case_findings = Table(
+    "case_findings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_name", String(200), nullable=False),
+    Column("stage", String(64), nullable=False),
+    Column("record", Text, nullable=False),
+    Index("ix_case_findings_stage", "case_name", "stage"),
     sqlite_autoincrement=True,
 )
 

@@ -7,11 +7,12 @@ numbers; escaping is the template's job (autoescape), highlighting builds its ow
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
 from markupsafe import Markup, escape
 
@@ -59,6 +60,15 @@ def highlight(text: str, needles: Iterable[str]) -> Markup:
         out += escape(text[last:start]) + Markup("<mark>") + escape(text[start:end]) + Markup("</mark>")
         last = end
     return out + escape(text[last:])
+
+
+#: The words an indicator found, as text scoring writes them: ``dont_tell matched "don't tell your mom" (...)``.
+_MATCHED: Final = re.compile(r"""matched (['"])(.+?)\1""")
+
+
+def matched_words(f: Finding) -> list[str]:
+    """The words each evidence item says it matched (so the message shows them highlighted)."""
+    return [m.group(2) for e in f.explanation.evidence for m in _MATCHED.finditer(e.text)]
 
 
 def reasons(f: Finding) -> list[str]:
@@ -128,6 +138,7 @@ def _conversations(findings: Sequence[Finding], messages: Sequence[ChatMessage],
             text = texts.get((name, author, f.where.message_index)) if f.where.message_index is not None else None
             needles = [e.text for e in f.explanation.evidence] + [str(e.value) for e in f.explanation.evidence
                                                                   if isinstance(e.value, str)]
+            needles += matched_words(f)
             indicators.append(Indicator(f, author, names.get(author, ""),
                                         None if text is None else highlight(text, needles), reasons(f)))
         authors = sorted({f.where.account for f in group if f.where.account})
