@@ -244,6 +244,10 @@ class Matcher:
                 index.add(batch)
                 self._seen[name] = batch[-1][0]
 
+    def indexed_up_to(self) -> dict[str, int]:
+        """The last entry id each signal type's index holds (0: none)."""
+        return dict(self._seen)
+
     # -- matching ---------------------------------------------------------------------------
     def _kind(self, signal_type: str) -> type[SignalType]:
         kind = get_signal_type(signal_type)

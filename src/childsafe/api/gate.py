@@ -47,6 +47,7 @@ UPLOAD_ROUTES: Final[tuple[tuple[str, re.Pattern[str], bool], ...]] = (
     ("POST", re.compile(r"/m/lookup"), True),
     ("POST", re.compile(r"/api/v1/hash"), True),
     ("POST", re.compile(r"/api/v1/banks/[^/]+/import"), False),
+    ("POST", re.compile(r"/c/bank/[^/]+/content"), True),  # HMA's banking of media (or of a ?url=)
 )
 REVIEW_PREFIX: Final = "/review"
 #: The one route under /review that takes a body without a session (the session does not exist yet).
@@ -149,7 +150,10 @@ class RequestGate:
             return _error(AuthenticationError(_AUTH_MESSAGE))
         try:
             principal = await run_in_threadpool(self.check_token, token.strip(), scope_client(scope))
-            if is_hashing_upload(scope["method"], path):
+            # Only a multipart body is media: a JSON body (HMA's metadata with ``?url=``) is charged
+            # by the route that fetches the URL.
+            media_type = (_header(scope, b"content-type") or b"").lower()
+            if is_hashing_upload(scope["method"], path) and media_type.startswith(b"multipart/"):
                 self.charge_hash(principal)
         except ChildsafeError as exc:
             return _error(exc)

@@ -31,8 +31,9 @@ from childsafe.store.schema import (
 
 __all__ = ["SqlStore", "open_store", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 10  # v2 faces, v3 network, v4 service, v5 review, v6 audit MACs, v7 allowlist scopes,
-#                    v8 author roles, v9 scan findings, v10 network media signals (Alembic)
+SCHEMA_VERSION = 13  # v2 faces, v3 network, v4 service, v5 review, v6 audit MACs, v7 allowlist scopes,
+#                    v8 author roles, v9 scan findings, v10 network media signals, v13 HMA bank contents
+#                    (Alembic)
 _INSERT_BATCH = 5_000
 # SQLite limits bound parameters per statement; stay far below it for IN (...) lists.
 _IN_BATCH = 500
