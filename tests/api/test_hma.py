@@ -27,6 +27,7 @@ def _bank_with_pdq(svc: Service, name: str = "TEST_BANK", signal: str = PDQ) -> 
 
 
 def test_status_needs_no_token_and_answers_like_hma(svc: Service) -> None:
+    svc.app.state.childsafe.matchers.warm()  # the server's start-up does this (ASGI lifespan)
     r = svc.client.get("/status")
     assert r.status_code == 200 and r.text == "I-AM-ALIVE"
     assert r.headers["content-type"].startswith("text/plain")

@@ -82,7 +82,16 @@ def trusted_proxies(raw: str) -> list[str]:
 
 def create_app(settings: Settings, store: SqlStore | None = None) -> FastAPI:
     """The service for ``settings``; uses ``store`` when given (tests), else opens the configured one."""
-    from childsafe.api import hma, hma_curation, routes_admin, routes_banks, routes_jobs, routes_media, routes_review
+    from childsafe.api import (
+        hma,
+        hma_curation,
+        hma_exchanges,
+        routes_admin,
+        routes_banks,
+        routes_jobs,
+        routes_media,
+        routes_review,
+    )
 
     state = build_state(settings, store)
 
@@ -108,7 +117,8 @@ def create_app(settings: Settings, store: SqlStore | None = None) -> FastAPI:
     if proxies:  # outermost: everything after it sees the client the proxy names
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)
     _install_error_handlers(app)
-    for module in (hma, hma_curation, routes_media, routes_banks, routes_jobs, routes_admin, routes_review):
+    for module in (hma, hma_curation, hma_exchanges, routes_media, routes_banks, routes_jobs, routes_admin,
+                   routes_review):
         app.include_router(module.router)
     from childsafe.web import mount_review_ui  # the review UI at /review (issue 6)
 

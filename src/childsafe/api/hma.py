@@ -87,9 +87,14 @@ async def fetch_and_hash(state: ServiceState, principal: Principal, url: str, ty
 
 
 # -- status --------------------------------------------------------------------------------------
-@router.get("/status", response_class=PlainTextResponse, summary="Health (no authentication)")
-async def status() -> str:
-    return _ALIVE
+@router.get("/status", response_class=PlainTextResponse, summary="Readiness (no authentication)",
+            responses={503: {"description": "INDEX-NOT-LOADED: the index is still loading"}})
+async def status(request: Request) -> PlainTextResponse:
+    """HMA's health check: 503 until this process has loaded its index (the server loads it before
+    it serves; an application called in-process loads it on first use)."""
+    if not get_state(request).matchers.ready:
+        return PlainTextResponse("INDEX-NOT-LOADED", status_code=503)
+    return PlainTextResponse(_ALIVE)
 
 
 @router.get("/status/live", response_class=PlainTextResponse, summary="Liveness (no authentication)")

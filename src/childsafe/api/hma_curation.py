@@ -1,10 +1,10 @@
 """The HMA drop-in, curation: OpenMediaMatch's ``/c`` blueprint (banks, bank content, signals,
-signal and content types, exchanges) with HMA's shapes, statuses and validation.
+signal and content types) with HMA's shapes, statuses and validation; exchanges are in
+:mod:`childsafe.api.hma_exchanges`.
 
 A bank content is one piece of media under one id whatever its signals
-(:mod:`childsafe.store.bank_contents`).  Differences, on purpose: a signal already in the bank is not
-stored twice (adding it again answers the content that holds it); exchanges are not built yet, so the
-list is empty and creating one is refused as HMA refuses an exchange type it does not have (400).
+(:mod:`childsafe.store.bank_contents`).  Difference, on purpose: a signal already in the bank is not
+stored twice (adding it again answers the content that holds it, leaving its note and metadata).
 """
 
 from __future__ import annotations
@@ -366,66 +366,3 @@ def signal_type_index(state: State, _p: Reader, signal_type: str | None = None) 
 @router.get("/c/content_type", summary="Content types (photo and video, enabled)")
 def list_content_types(_p: Reader) -> list[dict[str, Any]]:
     return [{"name": t.value, "enabled": True} for t in (ContentType.PHOTO, ContentType.VIDEO)]
-
-
-# -- exchanges: not built yet -----------------------------------------------------------------------
-@router.get("/c/exchanges", summary="Exchanges (none: not built yet)")
-def list_exchanges(_p: Reader) -> list[str]:
-    return []
-
-
-@router.post("/c/exchanges", status_code=201, summary="Create an exchange (refused: no exchange type is installed)")
-def create_exchange(_p: Writer, body: Annotated[Any, Body()]) -> Any:
-    if not isinstance(body, dict):
-        raise ConfigError("this endpoint expects a json object payload")
-    bank = body.get("bank")
-    if bank is None:
-        raise ConfigError("bank is required")
-    if not isinstance(bank, str) or not re.fullmatch(r"[A-Z0-9_]+", bank):
-        raise ConfigError("Field `bank` must match /^[A-Z0-9_]+$/")
-    if not isinstance(body.get("api_json", {}), dict):
-        raise ConfigError("Field `api_json` must be object")
-    api = body.get("api")
-    if api is None:
-        raise ConfigError("Field `api_type` is required")
-    raise ConfigError(f"No such exchange type '{api}' (exchanges are not built into childsafe yet)")
-
-
-@router.get("/c/exchanges/apis", summary="Exchange types (none installed)")
-def list_exchange_apis(_p: Reader) -> list[str]:
-    return []
-
-
-@router.get("/c/exchanges/api/{api_name}", summary="An exchange type's credentials state")
-def get_exchange_api(api_name: str, _p: Reader) -> Any:
-    raise ConfigError(f"no such Exchange API '{api_name}'")
-
-
-@router.post("/c/exchanges/api/{api_name}", summary="Set an exchange type's credentials")
-def set_exchange_api(api_name: str, _p: Writer) -> Any:
-    raise ConfigError(f"no such Exchange API '{api_name}'")
-
-
-@router.get("/c/exchanges/api/{api_name}/schema", summary="An exchange type's configuration fields")
-def exchange_api_schema(api_name: str, _p: Reader) -> Any:
-    raise NotFoundError(f"Exchange API '{api_name}' not found")
-
-
-@router.get("/c/exchange/{exchange_name}", summary="One exchange")
-def get_exchange(exchange_name: str, _p: Reader) -> Any:
-    raise NotFoundError(f"Exchange '{exchange_name}' not found")
-
-
-@router.get("/c/exchange/{exchange_name}/status", summary="One exchange's fetch status")
-def exchange_status(exchange_name: str, _p: Reader) -> Any:
-    raise NotFoundError(f"Exchange '{exchange_name}' not found")
-
-
-@router.put("/c/exchange/{exchange_name}", summary="Enable or disable an exchange")
-def update_exchange(exchange_name: str, _p: Writer) -> Any:
-    raise NotFoundError(f"Exchange '{exchange_name}' not found")
-
-
-@router.delete("/c/exchange/{exchange_name}", summary="Delete an exchange (a missing one is not an error)")
-def delete_exchange(exchange_name: str, _p: Writer) -> dict[str, str]:
-    return {"message": "Exchange deleted"}

@@ -72,6 +72,11 @@ class MatcherHolder:
     def warm(self) -> None:
         self.use(lambda _m: None)
 
+    @property
+    def ready(self) -> bool:
+        """Whether the index is loaded (read without the lock: a load in progress holds it)."""
+        return self._matcher is not None
+
     def built_to(self) -> dict[str, int] | None:
         """The last entry id each signal type's index holds, or None before the index is loaded."""
         with self._lock:
