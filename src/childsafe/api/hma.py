@@ -37,6 +37,8 @@ _UPLOAD_DOC: dict[str, Any] = {"requestBody": {"content": {"multipart/form-data"
     "type": "object", "properties": {"photo": {"type": "string", "format": "binary"},
                                      "video": {"type": "string", "format": "binary"}}}}}}}
 _ALIVE = "I-AM-ALIVE"
+#: Where HMA serves its OpenAPI document (childsafe's is also at /openapi.json).
+HMA_OPENAPI = "/openapi/openapi.json"
 
 
 def hma_distance(match: Match) -> str:
@@ -105,10 +107,14 @@ async def status_live() -> str:
 
 @router.get("/site-map", summary="Every route's path (no authentication)")
 async def site_map(request: Request) -> list[str]:
-    return sorted({str(getattr(route, "path", "")) for route in request.app.routes} - {""})
+    # The documented routes, and the undocumented ones the application holds itself (the OpenAPI
+    # documents, the review UI's mount); included routers are not listed one route each by FastAPI.
+    paths = set(request.app.openapi()["paths"]) | {HMA_OPENAPI}
+    paths |= {str(path) for route in request.app.routes if (path := getattr(route, "path", None))}
+    return sorted(paths)
 
 
-@router.get("/openapi/openapi.json", include_in_schema=False)
+@router.get(HMA_OPENAPI, include_in_schema=False)
 async def openapi_at_hma_path(request: Request) -> JSONResponse:
     """The OpenAPI document also where HMA serves it (public, as ``/openapi.json``)."""
     return JSONResponse(request.app.openapi())
