@@ -193,7 +193,8 @@ class BankContents:
 
     def ratio(self, bank_name: str) -> float:
         with self.store.engine.connect() as conn:
-            row = conn.execute(select(banks.c.enabled, banks.c.matching_ratio).where(banks.c.name == bank_name)).first()
+            row = None if "\x00" in bank_name else conn.execute(
+                select(banks.c.enabled, banks.c.matching_ratio).where(banks.c.name == bank_name)).first()
         if row is None:
             raise BankNotFoundError(f"no bank named {bank_name!r}")
         return _ratio(bool(row.enabled), row.matching_ratio)

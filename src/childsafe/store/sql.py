@@ -103,7 +103,9 @@ class SqlStore:
             select(func.count()).select_from(bank_entries)
             .where(bank_entries.c.bank_id == banks.c.id).scalar_subquery()
         )
-        row = conn.execute(select(banks, count.label("n")).where(banks.c.name == name)).first()
+        # No bank name holds a NUL (creation refuses it), and PostgreSQL refuses it in any text: not found.
+        row = None if "\x00" in name else conn.execute(
+            select(banks, count.label("n")).where(banks.c.name == name)).first()
         if row is None:
             raise BankNotFoundError(f"no bank named {name!r} (see 'childsafe bank list')")
         return _bank_from_row(row)
