@@ -8,7 +8,7 @@ import random
 import time
 
 from childsafe.media.signals import get_signal_type
-from tests.api.conftest import MD5, PDQ, Service
+from tests.api.conftest import MD5, PDQ, SAMPLES, Service
 
 VPDQ = get_signal_type("vpdq").examples[0]
 VIDEO_MD5 = get_signal_type("video_md5").examples[0]
@@ -132,3 +132,22 @@ def test_bank_names_follow_hmas_rule_and_renames_keep_contents(svc: Service) -> 
     assert svc.admin.put("/c/bank/MISSING", json={"enabled": True}).status_code == 404
     assert svc.admin.post("/c/bank/NEW/signal", json={"pdq": PDQ, "note": "x" * 256}).status_code == 400
     assert svc.admin.post("/c/bank/NEW/signal", json={"nope": PDQ}).status_code == 400
+
+
+def test_media_banked_by_upload_with_metadata_and_note_form_fields(svc: Service) -> None:
+    """How HMA's UI and client libraries bank a file: multipart, the file under ``photo``."""
+    _bank(svc, "PHOTOS")
+    photo = (SAMPLES / "forest.jpg").read_bytes()
+    expected = svc.api.post("/h/hash", files={"photo": ("forest.jpg", photo, "image/jpeg")}).json()
+    r = svc.admin.post("/c/bank/PHOTOS/content", files={"photo": ("forest.jpg", photo, "image/jpeg")},
+                       data={"metadata": '{"content_id": "case-7"}', "note": "seized phone"})
+    assert r.status_code == 200, r.text
+    assert r.json()["signals"] == expected
+    got = svc.api.get(f"/c/bank/PHOTOS/content/{r.json()['id']}").json()
+    assert (got["note"], got["metadata"]["content_id"]) == ("seized phone", "case-7")
+    assert list(svc.api.get("/m/lookup", params={"signal_type": "pdq", "signal": expected["pdq"]}).json()) == ["PHOTOS"]
+    bad = svc.admin.post("/c/bank/PHOTOS/content", files={"photo": ("f.jpg", photo, "image/jpeg")},
+                         data={"metadata": "{not json"})
+    assert bad.status_code == 400 and "metadata" in bad.json()["message"]
+    assert svc.admin.post("/c/bank/PHOTOS/content").status_code == 400  # neither a file nor ?url=
+    assert svc.admin.post("/c/bank/NOPE/content", files={"photo": ("f.jpg", photo, "image/jpeg")}).status_code == 404

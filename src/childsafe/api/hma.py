@@ -64,14 +64,12 @@ def _lookup(state: ServiceState, principal: Principal, signal_type: str, signal:
     result = _match(state, principal, signal_type, signal)
     if not result.matches:
         return {}
-    contents = BankContents(state.service)
-    states = contents.states([m.entry_id for m in result.matches])
-    ratios = contents.ratios()
+    states = BankContents(state.service).states([m.entry_id for m in result.matches])
     coinflip = 0.0 if bypass_coinflip else random.Random(seed).random()  # noqa: S311 - HMA's sampling, not a secret
     out: dict[str, list[dict[str, Any]]] = {}
     for m in result.matches:
         content = states.get(m.entry_id)
-        if content is None or not content.enabled or ratios.get(m.bank, 0.0) < coinflip:
+        if content is None or not content.enabled or content.bank_ratio < coinflip:
             continue
         if wanted is None or m.bank in wanted:
             out.setdefault(m.bank, []).append({"bank_content_id": content.content_id, "distance": hma_distance(m)})

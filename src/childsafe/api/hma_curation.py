@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from childsafe.accounts import Principal
 from childsafe.api.hma import fetch_and_hash
 from childsafe.api.state import MAX_ID, RowId, ServiceState, get_state, needs
-from childsafe.api.uploads import HMA_FIELDS, hash_form_upload, hma_signals
+from childsafe.api.uploads import HMA_FIELDS, hash_form_file, hma_signals
 from childsafe.errors import BankExistsError, BankNotFoundError, ConfigError, InvalidSignalError, NotFoundError
 from childsafe.media.content import ContentType
 from childsafe.media.signals import get_signal_type, signal_types
@@ -224,16 +224,16 @@ async def add_content(bank_name: str, request: Request, state: State, principal:
     state.store.get_bank(bank_name)
     media_type = request.headers.get("content-type", "")
     if media_type.startswith("multipart/form-data"):
-        async with request.form(max_files=1, max_fields=20) as form:
-            raw_meta, raw_note = form.get("metadata"), form.get("note")
-        try:
-            meta = _metadata(json.loads(raw_meta) if isinstance(raw_meta, str) else None)
-        except ValueError as exc:
-            raise ConfigError("metadata form field must be valid JSON") from exc
-        note = _note(raw_note if isinstance(raw_note, str) else None)
         if url:
             raise ConfigError("send either ?url= or a file upload, not both")
-        _field, hashes = await hash_form_upload(request, state.hash_options(), HMA_FIELDS)
+        async with request.form(max_files=1, max_fields=20) as form:
+            raw_meta, raw_note = form.get("metadata"), form.get("note")
+            try:
+                meta = _metadata(json.loads(raw_meta) if isinstance(raw_meta, str) else None)
+            except ValueError as exc:
+                raise ConfigError("metadata form field must be valid JSON") from exc
+            note = _note(raw_note if isinstance(raw_note, str) else None)
+            _field, hashes = await hash_form_file(form, state.hash_options(), HMA_FIELDS)
         signals = hma_signals(hashes, types)
     else:
         body = await _json_object(request)

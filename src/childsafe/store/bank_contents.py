@@ -51,10 +51,12 @@ class BankContent:
 
 @dataclass(frozen=True)
 class ContentState:
-    """What a lookup needs about a matched entry: its content id and whether that content matches now."""
+    """What a lookup needs about a matched entry: its content id, whether that content matches now,
+    and its bank's ``matching_enabled_ratio``."""
 
     content_id: int
     enabled: bool
+    bank_ratio: float
 
 
 class BankContents:
@@ -162,12 +164,15 @@ class BankContents:
             for start in range(0, len(unique), _IN_CLAUSE):
                 chunk = unique[start:start + _IN_CLAUSE]
                 rows = conn.execute(
-                    select(bank_entries.c.id, bank_entries.c.content_id, bank_contents.c.disable_until_ts)
-                    .select_from(bank_entries.outerjoin(bank_contents, bank_contents.c.id == bank_entries.c.content_id))
+                    select(bank_entries.c.id, bank_entries.c.content_id, bank_contents.c.disable_until_ts,
+                           banks.c.enabled, banks.c.matching_ratio)
+                    .select_from(bank_entries.join(banks, banks.c.id == bank_entries.c.bank_id)
+                                 .outerjoin(bank_contents, bank_contents.c.id == bank_entries.c.content_id))
                     .where(bank_entries.c.id.in_(chunk))).all()
                 for r in rows:
                     until = ENABLED if r.disable_until_ts is None else int(r.disable_until_ts)
-                    out[int(r.id)] = ContentState(int(r.content_id or r.id), content_enabled(until, now))
+                    out[int(r.id)] = ContentState(int(r.content_id or r.id), content_enabled(until, now),
+                                                  _ratio(bool(r.enabled), r.matching_ratio))
         return out
 
     def entry_time(self, entry_id: int) -> int:
