@@ -111,9 +111,8 @@ def update_bank(bank_name: str, state: State, principal: Writer, body: Annotated
     contents = BankContents(state.service)
     contents.ratio(bank_name)  # 404 first, as HMA
     new_name = _check_name(body["name"]) if body.get("name") is not None else None
+    # HMA applies enabled, then enabled_ratio: the ratio wins when both are given.
     ratio = _ratio(body.get("enabled_ratio"), body.get("enabled"))
-    if body.get("enabled_ratio") is not None and body.get("enabled") is not None:
-        ratio = _ratio(body["enabled_ratio"], None)  # HMA applies enabled, then enabled_ratio
     try:
         name = contents.configure(bank_name, actor=principal.actor, new_name=new_name, ratio=ratio)
     except BankExistsError:
