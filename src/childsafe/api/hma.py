@@ -62,17 +62,14 @@ def _lookup(state: ServiceState, principal: Principal, signal_type: str, signal:
             seed: str | None, bypass_coinflip: bool) -> dict[str, list[dict[str, Any]]]:
     """HMA's ``lookup()``: matches of enabled contents by bank, one per content, after the coin flip."""
     result = _match(state, principal, signal_type, signal)
-    if not result.matches:
-        return {}
-    states = BankContents(state.service).states([m.entry_id for m in result.matches])
     coinflip = 0.0 if bypass_coinflip else random.Random(seed).random()  # noqa: S311 - HMA's sampling, not a secret
     out: dict[str, list[dict[str, Any]]] = {}
     for m in result.matches:
-        content = states.get(m.entry_id)
-        if content is None or not content.enabled or content.bank_ratio < coinflip:
+        if not m.content_enabled or m.matching_ratio < coinflip:
             continue
         if wanted is None or m.bank in wanted:
-            out.setdefault(m.bank, []).append({"bank_content_id": content.content_id, "distance": hma_distance(m)})
+            out.setdefault(m.bank, []).append({"bank_content_id": m.content_id or m.entry_id,
+                                               "distance": hma_distance(m)})
     return out
 
 
@@ -192,8 +189,7 @@ async def raw_lookup(request: Request) -> JSONResponse:
     wanted = _banks_param(q.get("banks"))
     hits = sorted((m for m in [*result.matches, *result.allowlisted, *result.suppressed]
                    if wanted is None or m.bank in wanted), key=lambda m: (m.distance, m.entry_id))
-    states = BankContents(state.service).states([m.entry_id for m in hits]) if hits else {}
-    found = [(states[m.entry_id].content_id, m) for m in hits if m.entry_id in states]
+    found = [(m.content_id or m.entry_id, m) for m in hits]
     if include_distance:
         return JSONResponse({"matches": [{"bank_content_id": cid, "distance": hma_distance(m)} for cid, m in found]})
     return JSONResponse({"matches": [cid for cid, _m in found]})

@@ -10,8 +10,7 @@ the same ``bank_content_id``.  The per-content fields HMA keeps (note, user meta
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC
 from typing import Any
@@ -19,24 +18,15 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from childsafe.errors import BankExistsError, BankNotFoundError
-from childsafe.store.base import Bank
+from childsafe.store.base import CONTENT_DISABLED, CONTENT_ENABLED, Bank
 from childsafe.store.schema import bank_contents, bank_entries, banks
 from childsafe.store.service import ServiceStore
 from childsafe.store.sql import _now
 
-__all__ = ["BankContent", "BankContents", "ContentState", "ENABLED", "DISABLED", "content_enabled"]
+__all__ = ["BankContent", "BankContents", "ENABLED", "DISABLED"]
 
-#: HMA's magic values of ``disable_until_ts``; any other value is a Unix time.
-ENABLED = 1
-DISABLED = 0
-_IN_CLAUSE = 500
-
-
-def content_enabled(disable_until_ts: int, now: float | None = None) -> bool:
-    """HMA's rule: 0 disabled, 1 enabled, else enabled once that time has passed."""
-    if disable_until_ts in (DISABLED, ENABLED):
-        return disable_until_ts == ENABLED
-    return disable_until_ts <= (time.time() if now is None else now)
+ENABLED = CONTENT_ENABLED
+DISABLED = CONTENT_DISABLED
 
 
 @dataclass(frozen=True)
@@ -47,16 +37,6 @@ class BankContent:
     note: str | None
     meta: dict[str, Any] | None
     signals: dict[str, str]
-
-
-@dataclass(frozen=True)
-class ContentState:
-    """What a lookup needs about a matched entry: its content id, whether that content matches now,
-    and its bank's ``matching_enabled_ratio``."""
-
-    content_id: int
-    enabled: bool
-    bank_ratio: float
 
 
 class BankContents:
@@ -154,26 +134,6 @@ class BankContents:
                 self.service.append_audit(conn, actor, "bank.remove_content", bank_name,
                                           {"content_id": content_id, "entries": gone})
         return 1 if gone else 0
-
-    def states(self, entry_ids: Sequence[int]) -> dict[int, ContentState]:
-        """Content id and enabled state of each entry id that still exists."""
-        out: dict[int, ContentState] = {}
-        unique = sorted(set(entry_ids))
-        now = time.time()
-        with self.store.engine.connect() as conn:
-            for start in range(0, len(unique), _IN_CLAUSE):
-                chunk = unique[start:start + _IN_CLAUSE]
-                rows = conn.execute(
-                    select(bank_entries.c.id, bank_entries.c.content_id, bank_contents.c.disable_until_ts,
-                           banks.c.enabled, banks.c.matching_ratio)
-                    .select_from(bank_entries.join(banks, banks.c.id == bank_entries.c.bank_id)
-                                 .outerjoin(bank_contents, bank_contents.c.id == bank_entries.c.content_id))
-                    .where(bank_entries.c.id.in_(chunk))).all()
-                for r in rows:
-                    until = ENABLED if r.disable_until_ts is None else int(r.disable_until_ts)
-                    out[int(r.id)] = ContentState(int(r.content_id or r.id), content_enabled(until, now),
-                                                  _ratio(bool(r.enabled), r.matching_ratio))
-        return out
 
     def entry_time(self, entry_id: int) -> int:
         """When an entry was added (Unix seconds; -1 when it is gone): HMA's index checkpoints."""
