@@ -497,7 +497,7 @@ def nothing_lost_run(port: int, home: Path, admin: str, client: str, writers: in
         extra = len(stored - want)
         service = ServiceStore.for_settings(store, settings)
         counts = {"signal": 0, "import": 0, "config": 0}
-        names = {"bank.add_signal": "signal", "bank.import": "import", "bank.update": "config"}
+        names = {"bank.add_content": "signal", "bank.import": "import", "bank.update": "config"}
         keys = {k for ks in assigned.values() for k in ks}
         decide_audit: dict[int, tuple[str | None, str]] = {}
         after = 0

@@ -87,6 +87,8 @@ class Settings:
     body_timeout_seconds: int = DEFAULT_BODY_TIMEOUT_SECONDS
     hash_rate: int = DEFAULT_HASH_RATE  # 0 = unlimited
     trusted_proxies: str = ""  # comma-separated addresses or networks whose X-Forwarded-* are believed
+    hma_open_networks: str = ""  # comma-separated networks that may read on the HMA routes without a token
+    hma_open_write_networks: str = ""  # ...and, when also in hma_open_networks, write there
 
     @property
     def db_url(self) -> str:
@@ -155,6 +157,10 @@ SETTING_HELP: dict[str, str] = {
     "body_timeout_seconds": "A request body that pauses longer than this gets a 408 and is closed.",
     "hash_rate": "Hashing requests (uploads, ?url=) per minute per API token; 0 = unlimited.",
     "trusted_proxies": "Addresses or networks (comma-separated) whose X-Forwarded-For/-Proto are believed.",
+    "hma_open_networks": "Networks (comma-separated CIDRs) whose clients may hash, look up and read banks on "
+                         "the HMA routes without a token; empty = none.",
+    "hma_open_write_networks": "Networks (CIDRs) whose clients, when also in hma_open_networks, may also write "
+                               "on the HMA routes (bank media and signals, curation) without a token.",
 }
 
 

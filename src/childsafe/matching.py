@@ -46,6 +46,11 @@ class Match:
     entry_id: int
     allowlist: bool = False
     detail: dict[str, Any] = field(default_factory=dict)
+    #: HMA's view of the entry (see :class:`~childsafe.store.base.EntryRef`): the id of the content it
+    #: belongs to (0: unknown, use ``entry_id``), whether that content matches now, the bank's ratio.
+    content_id: int = 0
+    content_enabled: bool = True
+    matching_ratio: float = 1.0
 
     def to_record(self) -> dict[str, Any]:
         out: dict[str, Any] = {"bank": self.bank, "signal_type": self.signal_type,
@@ -244,6 +249,10 @@ class Matcher:
                 index.add(batch)
                 self._seen[name] = batch[-1][0]
 
+    def indexed_up_to(self) -> dict[str, int]:
+        """The last entry id each signal type's index holds (0: none)."""
+        return dict(self._seen)
+
     # -- matching ---------------------------------------------------------------------------
     def _kind(self, signal_type: str) -> type[SignalType]:
         kind = get_signal_type(signal_type)
@@ -319,7 +328,8 @@ class Matcher:
             current = best.get(entry_id)
             if current is None or distance < current.distance:
                 best[entry_id] = Match(ref.bank, ref.signal_type, ref.signal, distance, ref.label,
-                                       ref.source, ref.id, ref.allowlist, detail)
+                                       ref.source, ref.id, ref.allowlist, detail, ref.content_id,
+                                       ref.content_enabled, ref.matching_ratio)
         ranked = sorted(best.values(), key=lambda m: (m.distance, m.bank, m.entry_id))
         allowed = [m for m in ranked if m.allowlist]
         blocked = [m for m in ranked if not m.allowlist]

@@ -87,7 +87,7 @@ def multipart_chunks(total: int, field: str = "file") -> tuple[str, list[bytes]]
 JSON_ROUTES = [("POST", "/api/v1/text/score"), ("POST", "/c/banks"), ("PUT", "/c/bank/B"),
                ("POST", "/api/v1/banks/B/entries"), ("POST", "/api/v1/scans"), ("PATCH", "/api/v1/users/root")]
 UPLOAD_ROUTES = [("POST", "/api/v1/hash", "file"), ("POST", "/api/v1/banks/B/import", "file"),
-                 ("POST", "/h/hash", "photo"), ("POST", "/m/lookup", "photo")]
+                 ("POST", "/h/hash", "photo"), ("POST", "/m/lookup", "photo"), ("POST", "/c/bank/B/content", "photo")]
 NO_TOKEN: list[dict[str, str]] = [{}, {"authorization": "Bearer cs_not-a-real-token"},
                                   {"authorization": "Basic cm9vdDpyb290"}]
 
@@ -181,7 +181,7 @@ def test_every_multipart_route_is_an_upload_route_and_no_other(svc: Service) -> 
             assert is_upload_route(method.upper(), concrete) == multipart, (method, path)
             if multipart:
                 uploads.add((method.upper(), path))
-    assert len(uploads) == 4
+    assert len(uploads) == 5
 
 
 def test_hashing_is_rate_limited_per_token_before_the_upload_is_read(make_service: Any) -> None:

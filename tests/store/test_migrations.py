@@ -67,7 +67,8 @@ def test_reopening_a_current_store_changes_nothing(url: str) -> None:
 
 
 #: Columns of v1-v3 tables added by later revisions (0008: the author roles).
-_LATER_COLUMNS = {"author_risk": {"role", "stated_age", "language", "labels"}}
+_LATER_COLUMNS = {"author_risk": {"role", "stated_age", "language", "labels"},
+                  "banks": {"matching_ratio"}, "bank_entries": {"content_id"}}  # v13
 
 
 def _legacy_v3(url: str) -> None:

@@ -29,6 +29,7 @@ from childsafe.accounts import RateLimiter, TokenAuthenticator
 from childsafe.api.gate import RequestGate
 from childsafe.api.jobs import ScanJobs
 from childsafe.api.matcher import MatcherHolder
+from childsafe.api.open_networks import OpenNetworks
 from childsafe.api.state import ServiceState
 from childsafe.config import Settings, load_settings
 from childsafe.errors import (
@@ -51,6 +52,8 @@ log = logging.getLogger("childsafe.api")
 
 
 def build_state(settings: Settings, store: SqlStore | None = None) -> ServiceState:
+    # A bad network fails here, before the store opens.
+    OpenNetworks(settings.hma_open_networks, settings.hma_open_write_networks)
     services = Services(settings, store)
     store = services.store
     service = services.service_store()
@@ -73,6 +76,9 @@ def build_state(settings: Settings, store: SqlStore | None = None) -> ServiceSta
         # Bursts of six seconds' worth: hashing is the expensive route, the lowest role may use it.
         hash_limiter=RateLimiter(settings.hash_rate / 60.0, max(1, settings.hash_rate // 10)),
         jobs=ScanJobs(services), owns_store=services.owns_store,
+        open_networks=OpenNetworks(settings.hma_open_networks, settings.hma_open_write_networks,
+                                   audit=lambda actor, action, target, details: service.append_audit(
+                                       None, actor, action, target, details)),
     )
 
 
@@ -89,7 +95,16 @@ def trusted_proxies(raw: str) -> list[str]:
 
 def create_app(settings: Settings, store: SqlStore | None = None) -> FastAPI:
     """The service for ``settings``; uses ``store`` when given (tests), else opens the configured one."""
-    from childsafe.api import hma, routes_admin, routes_banks, routes_jobs, routes_media, routes_review
+    from childsafe.api import (
+        hma,
+        hma_curation,
+        hma_exchanges,
+        routes_admin,
+        routes_banks,
+        routes_jobs,
+        routes_media,
+        routes_review,
+    )
 
     state = build_state(settings, store)
 
@@ -111,12 +126,13 @@ def create_app(settings: Settings, store: SqlStore | None = None) -> FastAPI:
                        max_json_bytes=settings.max_json_bytes, body_timeout=float(settings.body_timeout_seconds),
                        check_token=state.tokens.authenticate,
                        check_session=lambda token: sessions.session(token) is not None,
-                       charge_hash=state.charge_hash)
+                       charge_hash=state.charge_hash, check_open=state.open_networks.body_principal)
     proxies = trusted_proxies(settings.trusted_proxies)
     if proxies:  # outermost: everything after it sees the client the proxy names
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)
     _install_error_handlers(app)
-    for module in (hma, routes_media, routes_banks, routes_jobs, routes_admin, routes_review):
+    for module in (hma, hma_curation, hma_exchanges, routes_media, routes_banks, routes_jobs, routes_admin,
+                   routes_review):
         app.include_router(module.router)
     from childsafe.web import mount_review_ui  # the review UI at /review (issue 6)
 

@@ -53,6 +53,7 @@ UPLOAD_ROUTES: Final[tuple[tuple[str, re.Pattern[str], bool], ...]] = (
     ("POST", re.compile(r"/m/lookup"), True),
     ("POST", re.compile(r"/api/v1/hash"), True),
     ("POST", re.compile(r"/api/v1/banks/[^/]+/import"), False),
+    ("POST", re.compile(r"/c/bank/[^/]+/content"), True),  # HMA's banking of media (or of a ?url=)
 )
 REVIEW_PREFIX: Final = "/review"
 #: The one route under /review that takes a body without a session (the session does not exist yet).
@@ -91,11 +92,15 @@ TokenCheck = Callable[[str, str], Principal]
 HashCharge = Callable[[Principal], None]
 #: True when a review session token names a live session.
 SessionCheck = Callable[[str], bool]
+#: (method, path, client) -> the caller when that client may send this body without a token, else None
+#: (:meth:`childsafe.api.open_networks.OpenNetworks.body_principal`).
+OpenCheck = Callable[[str, str, str], Principal | None]
 
 
 class RequestGate:
     def __init__(self, app: ASGIApp, *, max_upload_bytes: int, max_json_bytes: int, body_timeout: float,
-                 check_token: TokenCheck, check_session: SessionCheck, charge_hash: HashCharge) -> None:
+                 check_token: TokenCheck, check_session: SessionCheck, charge_hash: HashCharge,
+                 check_open: OpenCheck | None = None) -> None:
         self.app = app
         self.max_upload_bytes = max_upload_bytes
         self.max_json_bytes = max_json_bytes
@@ -103,6 +108,7 @@ class RequestGate:
         self.check_token = check_token
         self.check_session = check_session
         self.charge_hash = charge_hash
+        self.check_open = check_open
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -155,15 +161,31 @@ class RequestGate:
             if alive:
                 return None
             return PlainTextResponse("Please log in again: your session has ended.", status_code=401)
-        scheme, _, token = (_header(scope, b"authorization") or b"").decode("latin-1").partition(" ")
+        header = _header(scope, b"authorization")
+        if header is None and self.check_open is not None:
+            # A client of an open network (hma_open_networks), on an HMA route it may use.
+            opened = await run_in_threadpool(self.check_open, scope["method"], path, scope_client(scope))
+            if opened is not None:
+                return self._charged(scope, opened)
+        scheme, _, token = (header or b"").decode("latin-1").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             return _error(AuthenticationError(_AUTH_MESSAGE))
         try:
             principal = await run_in_threadpool(self.check_token, token.strip(), scope_client(scope))
-            if is_hashing_upload(scope["method"], path):
-                self.charge_hash(principal)
         except ChildsafeError as exc:
             return _error(exc)
+        return self._charged(scope, principal)
+
+    def _charged(self, scope: Scope, principal: Principal) -> Response | None:
+        """Spend the caller's hashing allowance on a media upload (a refusal when it is spent), or None."""
+        # Only a multipart body is media: a JSON body (HMA's metadata with ``?url=``) is charged by
+        # the route that fetches the URL.
+        media_type = (_header(scope, b"content-type") or b"").lower()
+        if is_hashing_upload(scope["method"], scope["path"]) and media_type.startswith(b"multipart/"):
+            try:
+                self.charge_hash(principal)
+            except ChildsafeError as exc:
+                return _error(exc)
         return None
 
     async def _bounded(self, scope: Scope, receive: Receive, send: Send, limit: int, setting: str) -> None:

@@ -1,78 +1,56 @@
-"""The HMA-compatible subset: same paths, parameters and response shapes as Meta's
-Hasher-Matcher-Actioner (OpenMediaMatch blueprints ``/h``, ``/m``, ``/c`` and ``/status``).
+"""The HMA drop-in, hashing and matching: same paths, parameters, shapes and statuses as Meta's
+Hasher-Matcher-Actioner (OpenMediaMatch's ``/h`` and ``/m`` blueprints and its ``/status`` routes).
+Curation (``/c``) is in :mod:`childsafe.api.hma_curation`.
 
-An HMA client needs only to add ``Authorization: Bearer TOKEN``.  Differences, on purpose:
+An HMA client adds ``Authorization: Bearer TOKEN``, or calls from a network listed in
+``hma_open_networks`` (:mod:`childsafe.api.open_networks`).  Differences, on purpose:
 
-- ``bank_content_id`` is our bank entry id (one per signal; HMA groups the signals of one piece of
-  content under one id).  ``POST /c/bank/{name}/signal`` returns the id of the first signal given.
-- Allowlist banks suppress matches (HMA has no allowlists): a lookup that hits an allowlist
-  answers ``{}``; raw lookups list the allowlist entry too.  Disabled banks never match.
-- ``enabled_ratio`` (HMA's coin flip) is 1.0 or 0.0: a bank is enabled or not.
+- Allowlist banks suppress matches (HMA has no allowlists): a lookup that hits an allowlist answers
+  ``{}``; raw lookups list the allowlist entry too.  Disabled banks never match (HMA's raw lookup
+  and ``bypass_coinflip`` ignore the switch); a partial ``matching_enabled_ratio`` is HMA's coin flip.
 - ``?url=`` fetching is off unless ``fetch_urls`` is set, and never reaches private addresses.
 """
 
 from __future__ import annotations
 
+import random
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
-from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from childsafe.accounts import Principal
 from childsafe.api.fetch import fetch_url
 from childsafe.api.state import BEARER_DOC, ServiceState, authorize, get_state, needs
 from childsafe.api.uploads import HMA_FIELDS, hash_blob, hash_form_upload, hma_signals
-from childsafe.errors import BankExistsError, BankNotFoundError, ConfigError, PermissionDeniedError
-from childsafe.matching import MatchResult
-from childsafe.media.signals import get_signal_type
-from childsafe.store.base import Bank, NewEntry
+from childsafe.errors import ConfigError, PermissionDeniedError
+from childsafe.matching import Match, MatchResult
+from childsafe.media.signals import get_signal_type, signal_types
+from childsafe.store.bank_contents import BankContents
 
-__all__ = ["router"]
+__all__ = ["router", "hma_distance", "fetch_and_hash"]
 
 router = APIRouter(tags=["HMA-compatible"])
 State = Annotated[ServiceState, Depends(get_state)]
 _UPLOAD_DOC: dict[str, Any] = {"requestBody": {"content": {"multipart/form-data": {"schema": {
     "type": "object", "properties": {"photo": {"type": "string", "format": "binary"},
                                      "video": {"type": "string", "format": "binary"}}}}}}}
+_ALIVE = "I-AM-ALIVE"
+#: Where HMA serves its OpenAPI document (childsafe's is also at /openapi.json).
+HMA_OPENAPI = "/openapi/openapi.json"
 
 
-class BankCreate(BaseModel):
-    name: str
-    enabled_ratio: float | None = None
-    enabled: bool | None = None
-
-
-def _ratio(enabled_ratio: object, enabled: object, default: bool = True) -> bool:
-    # PUT takes a free-form body (HMA sends either key): check the types here, not in the database.
-    if enabled_ratio is not None:
-        if isinstance(enabled_ratio, bool) or not isinstance(enabled_ratio, int | float):
-            raise ConfigError(f"enabled_ratio must be a number (1.0 or 0.0), not {enabled_ratio!r}")
-        if enabled_ratio not in (0.0, 1.0):
-            raise ConfigError("enabled_ratio must be 1.0 or 0.0 here (no partial matching)")
-        return enabled_ratio == 1.0
-    if enabled is None:
-        return default
-    if not isinstance(enabled, bool):
-        raise ConfigError(f"enabled must be true or false, not {enabled!r}")
-    return enabled
-
-
-def _hma_bank(bank: Bank) -> dict[str, Any]:
-    return {"name": bank.name, "matching_enabled_ratio": 1.0 if bank.enabled else 0.0}
+def hma_distance(match: Match) -> str:
+    """HMA's ``pretty_str`` of a match: ``"4"``, or ``query%[compared%]`` for vPDQ."""
+    query, compared = match.detail.get("query_match_percent"), match.detail.get("compared_match_percent")
+    if isinstance(query, int | float) and isinstance(compared, int | float):
+        return f"{query:.0f}%[{compared:.0f}%]"
+    return str(match.distance)
 
 
 def _banks_param(banks: str | None) -> set[str] | None:
-    return {b for b in banks.split(",") if b} if banks else None
-
-
-def _by_bank(result: MatchResult, banks: set[str] | None) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for m in result.matches:
-        if banks is None or m.bank in banks:
-            out.setdefault(m.bank, []).append({"bank_content_id": m.entry_id, "distance": str(m.distance)})
-    return out
+    return set(banks.split(",")) if banks else None
 
 
 def _match(state: ServiceState, principal: Principal, signal_type: str, signal: str) -> MatchResult:
@@ -80,7 +58,23 @@ def _match(state: ServiceState, principal: Principal, signal_type: str, signal: 
     return state.matchers.use(lambda m: m.match_signal(signal_type, signal))
 
 
-async def _hash_url(state: ServiceState, principal: Principal, url: str, types: str | None) -> dict[str, str]:
+def _lookup(state: ServiceState, principal: Principal, signal_type: str, signal: str, wanted: set[str] | None,
+            seed: str | None, bypass_coinflip: bool) -> dict[str, list[dict[str, Any]]]:
+    """HMA's ``lookup()``: matches of enabled contents by bank, one per content, after the coin flip."""
+    result = _match(state, principal, signal_type, signal)
+    coinflip = 0.0 if bypass_coinflip else random.Random(seed).random()  # noqa: S311 - HMA's sampling, not a secret
+    out: dict[str, list[dict[str, Any]]] = {}
+    for m in result.matches:
+        if not m.content_enabled or m.matching_ratio < coinflip:
+            continue
+        if wanted is None or m.bank in wanted:
+            out.setdefault(m.bank, []).append({"bank_content_id": m.content_id or m.entry_id,
+                                               "distance": hma_distance(m)})
+    return out
+
+
+async def fetch_and_hash(state: ServiceState, principal: Principal, url: str, types: str | None) -> dict[str, str]:
+    """HMA's ``hash_url_content``: the media at ``url`` as ``{signal_type: hash}``."""
     if not state.settings.fetch_urls:
         raise PermissionDeniedError("fetching URLs is disabled on this server (setting fetch_urls); "
                                     "upload the file with POST instead")
@@ -89,11 +83,39 @@ async def _hash_url(state: ServiceState, principal: Principal, url: str, types: 
     return hma_signals(await hash_blob(data, "url", state.hash_options()), types)
 
 
-@router.get("/status", response_class=PlainTextResponse, summary="Liveness (no authentication)")
-async def status() -> str:
-    return "I-AM-ALIVE"
+# -- status --------------------------------------------------------------------------------------
+@router.get("/status", response_class=PlainTextResponse, summary="Readiness (no authentication)",
+            responses={503: {"description": "INDEX-NOT-LOADED: the index is still loading"}})
+async def status(request: Request) -> PlainTextResponse:
+    """HMA's health check: 503 until this process has loaded its index (the server loads it before
+    it serves; an application called in-process loads it on first use)."""
+    if not get_state(request).matchers.ready:
+        return PlainTextResponse("INDEX-NOT-LOADED", status_code=503)
+    return PlainTextResponse(_ALIVE)
 
 
+@router.get("/status/live", response_class=PlainTextResponse, summary="Liveness (no authentication)")
+async def status_live() -> str:
+    """The process answers HTTP; never fails on the index state (HMA's liveness probe)."""
+    return _ALIVE
+
+
+@router.get("/site-map", summary="Every route's path (no authentication)")
+async def site_map(request: Request) -> list[str]:
+    # The documented routes, and the undocumented ones the application holds itself (the OpenAPI
+    # documents, the review UI's mount); included routers are not listed one route each by FastAPI.
+    paths = set(request.app.openapi()["paths"]) | {HMA_OPENAPI}
+    paths |= {str(path) for route in request.app.routes if (path := getattr(route, "path", None))}
+    return sorted(paths)
+
+
+@router.get(HMA_OPENAPI, include_in_schema=False)
+async def openapi_at_hma_path(request: Request) -> JSONResponse:
+    """The OpenAPI document also where HMA serves it (public, as ``/openapi.json``)."""
+    return JSONResponse(request.app.openapi())
+
+
+# -- hashing -------------------------------------------------------------------------------------
 @router.post("/h/hash", summary="Hash an uploaded photo or video", openapi_extra=_UPLOAD_DOC)
 async def hash_upload(request: Request, state: State, _p: Annotated[Principal, Depends(needs("hash"))],
                       types: str | None = None) -> dict[str, str]:
@@ -105,9 +127,10 @@ async def hash_upload(request: Request, state: State, _p: Annotated[Principal, D
 @router.get("/h/hash", summary="Hash media fetched from a public URL")
 async def hash_url(state: State, principal: Annotated[Principal, Depends(needs("hash"))], url: str,
                    types: str | None = None, content_type: str | None = None) -> dict[str, str]:
-    return await _hash_url(state, principal, url, types)
+    return await fetch_and_hash(state, principal, url, types)
 
 
+# -- matching ------------------------------------------------------------------------------------
 def _query_doc(*names: str) -> dict[str, Any]:
     return {**BEARER_DOC, "parameters": [{"name": n, "in": "query", "required": False, "schema": {"type": "string"}}
                                          for n in names]}
@@ -132,95 +155,88 @@ async def lookup(request: Request) -> JSONResponse:
     state = get_state(request)
     q = request.query_params
     wanted = _banks_param(q.get("banks"))
-    signal, signal_type = q.get("signal"), q.get("signal_type")
+    signal, signal_type, seed = q.get("signal"), q.get("signal_type"), q.get("seed")
+    bypass = _flag(q.get("bypass_coinflip"), "bypass_coinflip")
     if q.get("url"):
-        hashes = await _hash_url(state, principal, q["url"], q.get("types"))
-        by_type = {st: _by_bank(_match(state, principal, st, value), wanted) for st, value in hashes.items()}
+        hashes = await fetch_and_hash(state, principal, q["url"], q.get("types"))
+        by_type = {st: _lookup(state, principal, st, value, wanted, seed, bypass) for st, value in hashes.items()}
         return JSONResponse(by_type.get(signal_type, {}) if signal_type else by_type)
     if not signal or not signal_type:
         raise ConfigError("Either url or both signal and signal_type are required")
-    return JSONResponse(_by_bank(_match(state, principal, signal_type, signal), wanted))
+    return JSONResponse(_lookup(state, principal, signal_type, signal, wanted, seed, bypass))
 
 
 @router.post("/m/lookup", summary="Hash an upload and look it up", openapi_extra=_UPLOAD_DOC)
 async def lookup_upload(request: Request, state: State, principal: Annotated[Principal, Depends(needs("lookup"))],
-                        banks: str | None = None, types: str | None = None) -> dict[str, Any]:
+                        banks: str | None = None, types: str | None = None, seed: str | None = None,
+                        bypass_coinflip: str | None = None) -> dict[str, Any]:
     _field, hashes = await hash_form_upload(request, state.hash_options(), HMA_FIELDS)
-    wanted = _banks_param(banks)
-    return {st: _by_bank(_match(state, principal, st, value), wanted)
+    wanted, bypass = _banks_param(banks), _flag(bypass_coinflip, "bypass_coinflip")
+    return {st: _lookup(state, principal, st, value, wanted, seed, bypass)
             for st, value in hma_signals(hashes, types).items()}
 
 
-@router.get("/m/raw_lookup", summary="Entry ids matching a signal",
+@router.get("/m/raw_lookup", summary="Content ids matching a signal",
             openapi_extra=_query_doc("signal", "signal_type", "banks", "include_distance"))
 async def raw_lookup(request: Request) -> JSONResponse:
     principal = authorize(request, "lookup")
     q = request.query_params
     if not q.get("signal") or not q.get("signal_type"):
         raise ConfigError(f"{'signal' if not q.get('signal') else 'signal_type'} is required")
-    result = _match(get_state(request), principal, q["signal_type"], q["signal"])
+    state = get_state(request)
+    include_distance = _flag(q.get("include_distance"), "include_distance")
+    result = _match(state, principal, q["signal_type"], q["signal"])
     wanted = _banks_param(q.get("banks"))
     hits = sorted((m for m in [*result.matches, *result.allowlisted, *result.suppressed]
                    if wanted is None or m.bank in wanted), key=lambda m: (m.distance, m.entry_id))
-    if _flag(q.get("include_distance"), "include_distance"):
-        return JSONResponse({"matches": [{"bank_content_id": m.entry_id, "distance": str(m.distance)} for m in hits]})
-    return JSONResponse({"matches": [m.entry_id for m in hits]})
+    found = [(m.content_id or m.entry_id, m) for m in hits]
+    if include_distance:
+        return JSONResponse({"matches": [{"bank_content_id": cid, "distance": hma_distance(m)} for cid, m in found]})
+    return JSONResponse({"matches": [cid for cid, _m in found]})
 
 
-@router.get("/c/banks", summary="List banks")
-def list_banks(state: State, _p: Annotated[Principal, Depends(needs("banks:read"))]) -> list[dict[str, Any]]:
-    return [_hma_bank(b) for b in state.store.list_banks()]
+@router.get("/m/index/status", summary="Each signal type's index: present, built to, size")
+def index_status(state: State, _p: Annotated[Principal, Depends(needs("lookup"))],
+                 signal_type: str | None = None) -> dict[str, dict[str, Any]]:
+    """HMA's shape: ``{type: {"present", "built_to" (Unix time of the newest indexed entry), "size"}}``."""
+    names = [k.name for k in signal_types()]
+    if signal_type is not None:
+        if signal_type not in names:
+            raise ConfigError(f"No such signal type '{signal_type}'")
+        names = [signal_type]
+    built = state.matchers.built_to()
+    contents = BankContents(state.service)
+    out: dict[str, dict[str, Any]] = {}
+    for name in names:
+        up_to = None if built is None else built.get(name)
+        if up_to is None:
+            out[name] = {"present": False, "built_to": -1, "size": 0}
+            continue
+        out[name] = {"present": True, "built_to": contents.entry_time(up_to) if up_to else -1,
+                     "size": state.store.count_entries([name], up_to_id=up_to) if up_to else 0}
+    return out
 
 
-@router.post("/c/banks", status_code=201, summary="Create a bank")
-def create_bank(body: BankCreate, state: State,
-                principal: Annotated[Principal, Depends(needs("banks:write"))]) -> Any:
-    enabled = _ratio(body.enabled_ratio, body.enabled)
-    try:
-        bank = state.banks.create(body.name, actor=principal.actor, enabled=enabled)
-    except BankExistsError:
-        # HMA answers 403 here (our own routes say 409); kept for its clients.
-        return JSONResponse({"message": "Bank already exists", "error": "BankExistsError"}, status_code=403)
-    state.bank_changed()
-    return _hma_bank(bank)
-
-
-@router.get("/c/bank/{bank_name}", summary="One bank")
-def get_bank(bank_name: str, state: State, _p: Annotated[Principal, Depends(needs("banks:read"))]) -> dict[str, Any]:
-    return _hma_bank(state.store.get_bank(bank_name))
-
-
-@router.put("/c/bank/{bank_name}", summary="Enable or disable a bank")
-def update_bank(bank_name: str, state: State, principal: Annotated[Principal, Depends(needs("banks:write"))],
-                body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
-    if "name" in body and body["name"] != bank_name:
-        raise ConfigError("renaming banks is not supported")
-    current = state.store.get_bank(bank_name)
-    enabled = _ratio(body.get("enabled_ratio"), body.get("enabled"), default=current.enabled)
-    bank = state.banks.update(bank_name, actor=principal.actor, enabled=enabled)
-    state.bank_changed()
-    return _hma_bank(bank)
-
-
-@router.delete("/c/bank/{bank_name}", summary="Delete a bank")
-def delete_bank(bank_name: str, state: State,
-                principal: Annotated[Principal, Depends(needs("banks:write"))]) -> dict[str, str]:
-    try:
-        state.banks.delete(bank_name, actor=principal.actor)
-    except BankNotFoundError:
-        pass  # HMA: deleting a missing bank is not an error
-    state.bank_changed()
-    return {"message": "Done"}
-
-
-@router.post("/c/bank/{bank_name}/signal", summary="Add signals to a bank")
-def add_signals(bank_name: str, state: State, principal: Annotated[Principal, Depends(needs("banks:write"))],
-                body: Annotated[dict[str, str], Body()]) -> dict[str, Any]:
-    """Body ``{signal_type: signal, ...}``; answers ``{"id": ..., "signals": {signal_type: signal}}``."""
-    if not body:
-        raise ConfigError("No signals given")
-    state.store.get_bank(bank_name)
-    entries = [NewEntry(kind, value, source="api") for kind, value in body.items()]
-    _added, ids = state.banks.add(bank_name, entries, actor=principal.actor, action="bank.add_signal")
-    state.bank_changed()
-    return {"id": ids[0], "signals": {get_signal_type(k).name: get_signal_type(k).validate(v) for k, v in body.items()}}
+@router.post("/m/compare", summary="Compare pairs of signals: match and distance")
+def compare(_p: Annotated[Principal, Depends(needs("lookup"))],
+            body: Annotated[Any, Body()]) -> dict[str, Any]:
+    """``{"pdq": [a, b]}`` answers ``{"pdq": [true, {"distance": 9}]}`` (vPDQ: the two match percents)."""
+    if not isinstance(body, dict):
+        raise ConfigError("Request input was not a dict")
+    out: dict[str, Any] = {}
+    for name, pair in body.items():
+        if not isinstance(pair, list):
+            raise ConfigError(f"Comparison hashes for {name} was not a list")
+        if len(pair) != 2:
+            raise ConfigError("Comparison hash list length must be exactly 2")
+        kind = get_signal_type(name)
+        if not all(isinstance(s, str) for s in pair):
+            raise ConfigError(f"Invalid {name} hash: not a string")
+        left, right = kind.validate(pair[0]), kind.validate(pair[1])
+        if hasattr(kind, "match_percents"):
+            query, compared = kind.match_percents(left, right)
+            info: dict[str, Any] = {"query_match_percent": query, "compared_match_percent": compared}
+        else:
+            info = {"distance": kind.distance(left, right)}
+        out[name] = [kind.matches(left, right), info]
+    return out

@@ -72,6 +72,16 @@ class MatcherHolder:
     def warm(self) -> None:
         self.use(lambda _m: None)
 
+    @property
+    def ready(self) -> bool:
+        """Whether the index is loaded (read without the lock: a load in progress holds it)."""
+        return self._matcher is not None
+
+    def built_to(self) -> dict[str, int] | None:
+        """The last entry id each signal type's index holds, or None before the index is loaded."""
+        with self._lock:
+            return None if self._matcher is None else self._matcher.indexed_up_to()
+
     def invalidate(self) -> None:
         """A bank changed in this process: refresh before the next lookup."""
         self._dirty = True

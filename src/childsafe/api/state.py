@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request
@@ -12,6 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from childsafe.accounts import Principal, RateLimiter, TokenAuthenticator, require
 from childsafe.api.jobs import ScanJobs
 from childsafe.api.matcher import MatcherHolder
+from childsafe.api.open_networks import OpenNetworks
 from childsafe.config import Settings
 from childsafe.errors import AuthenticationError
 from childsafe.media.hashing import HashOptions
@@ -59,6 +60,8 @@ class ServiceState:
     jobs: ScanJobs
     owns_store: bool
     cases: CaseScopes
+    #: Networks that may call the HMA routes without a token (settings ``hma_open_*``; off by default).
+    open_networks: OpenNetworks = field(default_factory=OpenNetworks)
 
     def scope(self, case: str | None) -> CaseScope:
         """The case a request names with ``?case=`` (none: the default case); unknown: 404."""
@@ -104,6 +107,10 @@ def authorize(request: Request, capability: str) -> Principal:
     """
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
+    if not header:
+        opened = _open_principal(request, capability)
+        if opened is not None:
+            return opened
     if scheme.lower() != "bearer" or not token.strip():
         raise AuthenticationError("authentication required: send 'Authorization: Bearer TOKEN' "
                                   "(an administrator creates one with 'childsafe token create NAME')")
@@ -111,15 +118,28 @@ def authorize(request: Request, capability: str) -> Principal:
     return require(state.tokens.authenticate(token.strip(), client_address(request)), capability)
 
 
+def _open_principal(request: Request, capability: str) -> Principal | None:
+    """A caller without any ``Authorization`` header from an open network (:mod:`~childsafe.api.open_networks`)."""
+    return get_state(request).open_networks.principal(request.method, request.url.path, client_address(request),
+                                                      capability)
+
+
 #: OpenAPI ``security`` entry for routes that call :func:`authorize` themselves.
 BEARER_DOC: dict[str, Any] = {"security": [{"HTTPBearer": []}]}
 
 
-def needs(capability: str) -> Callable[[Principal], Coroutine[Any, Any, Principal]]:
+def needs(capability: str) -> Callable[[Request, HTTPAuthorizationCredentials | None],
+                                      Coroutine[Any, Any, Principal]]:
     """Dependency: the caller, who must hold ``capability`` (see :data:`~childsafe.accounts.CAPABILITIES`)."""
 
-    async def dependency(principal: Annotated[Principal, Depends(authenticated)]) -> Principal:
-        return require(principal, capability)
+    async def dependency(
+        request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    ) -> Principal:
+        if "authorization" not in request.headers:
+            opened = _open_principal(request, capability)
+            if opened is not None:
+                return opened
+        return require(await authenticated(request, credentials), capability)
 
     dependency.__name__ = f"needs_{capability.replace(':', '_')}"
     return dependency

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 
 from childsafe.errors import ConfigError, MediaDecodeError, UnsupportedContentError
@@ -21,7 +21,7 @@ from childsafe.media.content import ContentType
 from childsafe.media.hashing import FileHashes, HashOptions, hash_bytes, hash_stream
 from childsafe.media.signals import signal_types
 
-__all__ = ["hash_form_upload", "hash_upload", "hash_blob", "hma_signals", "HMA_FIELDS"]
+__all__ = ["hash_form_upload", "hash_form_file", "hash_upload", "hash_blob", "hma_signals", "HMA_FIELDS"]
 
 #: HMA names the multipart field after the content type; ``file`` is accepted too.
 HMA_FIELDS = ("photo", "video", "file")
@@ -50,15 +50,21 @@ async def hash_form_upload(request: Request, options: HashOptions,
                            fields: Sequence[str] | None = None) -> tuple[str, FileHashes]:
     """Hash the one file of a multipart request: (field name, hashes)."""
     async with request.form(max_files=1, max_fields=20) as form:
-        uploads = [(k, v) for k, v in form.multi_items() if isinstance(v, UploadFile)]
-        if not uploads:
-            raise ConfigError("missing multipart/form-data file upload")
-        if len(uploads) > 1:
-            raise ConfigError("only one file allowed per request")
-        field, upload = uploads[0]
-        if fields is not None and field not in fields:
-            raise ConfigError(f"no such content_type: {field!r} (name the file field {' or '.join(fields)})")
-        hashes = await run_in_threadpool(hash_stream, upload.file, _display_name(upload), options)
+        return await hash_form_file(form, options, fields)
+
+
+async def hash_form_file(form: FormData, options: HashOptions,
+                         fields: Sequence[str] | None = None) -> tuple[str, FileHashes]:
+    """Hash the one file of an open multipart form (for routes that also read its other fields)."""
+    uploads = [(k, v) for k, v in form.multi_items() if isinstance(v, UploadFile)]
+    if not uploads:
+        raise ConfigError("missing multipart/form-data file upload")
+    if len(uploads) > 1:
+        raise ConfigError("only one file allowed per request")
+    field, upload = uploads[0]
+    if fields is not None and field not in fields:
+        raise ConfigError(f"no such content_type: {field!r} (name the file field {' or '.join(fields)})")
+    hashes = await run_in_threadpool(hash_stream, upload.file, _display_name(upload), options)
     return field, hashes
 
 

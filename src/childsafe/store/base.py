@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-__all__ = ["AllowlistScope", "Bank", "BankEntry", "EntryRef", "NewEntry", "ScanRecord", "Store"]
+__all__ = ["AllowlistScope", "Bank", "BankEntry", "EntryRef", "NewEntry", "ScanRecord", "Store", "CONTENT_ENABLED",
+           "CONTENT_DISABLED", "content_enabled"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,18 @@ class BankEntry:
     added_at: datetime
 
 
+#: HMA's magic values of a content's ``disable_until_ts``; any other value is a Unix time.
+CONTENT_ENABLED = 1
+CONTENT_DISABLED = 0
+
+
+def content_enabled(disable_until_ts: int, now: float) -> bool:
+    """HMA's rule: 0 disabled, 1 enabled, else enabled once that time has passed."""
+    if disable_until_ts in (CONTENT_DISABLED, CONTENT_ENABLED):
+        return disable_until_ts == CONTENT_ENABLED
+    return disable_until_ts <= now
+
+
 @dataclass(frozen=True)
 class EntryRef:
     """An entry joined with its bank: what a match needs to explain itself."""
@@ -53,6 +66,11 @@ class EntryRef:
     signal: str
     label: str | None
     source: str | None
+    #: HMA's bank content (:mod:`childsafe.store.bank_contents`): its id (the entry's own when it is
+    #: a content of its own), whether it matches now (``disable_until_ts``), and the bank's matching ratio.
+    content_id: int = 0
+    content_enabled: bool = True
+    matching_ratio: float = 1.0
 
 
 @dataclass(frozen=True)

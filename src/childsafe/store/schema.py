@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.types import BigInteger
 
 __all__ = [
-    "metadata", "banks", "bank_entries", "scans", "scan_items", "schema_info", "face_media", "faces",
+    "metadata", "banks", "bank_entries", "bank_contents", "scans", "scan_items", "schema_info", "face_media", "faces",
     "graph_sources", "graph_accounts", "graph_identifiers", "graph_account_identifiers", "graph_media",
     "graph_media_signals", "graph_posts", "graph_messages", "graph_labels", "author_risk",
     "users", "api_tokens", "audit_log", "audit_head", "jobs", "ix_entries_type_id",
@@ -49,6 +49,7 @@ banks = Table(
     Column("pdq_threshold", Integer, nullable=False, default=31),
     Column("enabled", Boolean, nullable=False, default=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("matching_ratio", Float),  # HMA's matching_enabled_ratio when neither 0 nor 1 (v13)
     sqlite_autoincrement=True,
 )
 
@@ -63,9 +64,24 @@ bank_entries = Table(
     Column("label", Text),
     Column("source", Text),
     Column("added_at", DateTime(timezone=True), nullable=False),
+    # The HMA content this entry belongs to (the entry id of its first signal); NULL: itself (v13).
+    Column("content_id", BigInteger),
     UniqueConstraint("bank_id", "signal_type", "signal", name="uq_entry_per_bank"),
     Index("ix_entries_signal", "signal_type", "signal"),
+    Index("ix_entries_content", "content_id"),
     sqlite_autoincrement=True,
+)
+
+# HMA's per-content fields (v13), keyed by the content id (see bank_entries.content_id).
+bank_contents = Table(
+    "bank_contents",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False),
+    Column("bank_id", Integer, ForeignKey("banks.id", ondelete="CASCADE"), nullable=False),
+    Column("disable_until_ts", BigInteger, nullable=False),  # HMA's: 1 enabled, 0 disabled, else a time
+    Column("note", String(255)),
+    Column("meta", Text),  # JSON object: HMA's content_id, content_uri, json
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 scans = Table(

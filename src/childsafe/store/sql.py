@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,10 +17,20 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from childsafe.errors import BankExistsError, BankNotFoundError, ConfigError, StoreError
 from childsafe.media.signals import get_signal_type
-from childsafe.store.base import AllowlistScope, Bank, BankEntry, EntryRef, NewEntry, ScanRecord
+from childsafe.store.base import (
+    CONTENT_ENABLED,
+    AllowlistScope,
+    Bank,
+    BankEntry,
+    EntryRef,
+    NewEntry,
+    ScanRecord,
+    content_enabled,
+)
 from childsafe.store.migrate import upgrade
 from childsafe.store.schema import (
     allowlist_scopes,
+    bank_contents,
     bank_entries,
     banks,
     face_media,
@@ -31,9 +42,9 @@ from childsafe.store.schema import (
 
 __all__ = ["SqlStore", "open_store", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 12  # v2 faces, v3 network, v4 service, v5 review, v6 audit MACs, v7 allowlist scopes,
+SCHEMA_VERSION = 13  # v2 faces, v3 network, v4 service, v5 review, v6 audit MACs, v7 allowlist scopes,
 #                    v8 author roles, v9 scan findings, v10 network media signals, v11 cases,
-#                    v12 case run stages (Alembic)
+#                    v12 case run stages, v13 HMA bank contents (Alembic)
 _INSERT_BATCH = 5_000
 # SQLite limits bound parameters per statement; stay far below it for IN (...) lists.
 _IN_BATCH = 500
@@ -103,7 +114,9 @@ class SqlStore:
             select(func.count()).select_from(bank_entries)
             .where(bank_entries.c.bank_id == banks.c.id).scalar_subquery()
         )
-        row = conn.execute(select(banks, count.label("n")).where(banks.c.name == name)).first()
+        # No bank name holds a NUL (creation refuses it), and PostgreSQL refuses it in any text: not found.
+        row = None if "\x00" in name else conn.execute(
+            select(banks, count.label("n")).where(banks.c.name == name)).first()
         if row is None:
             raise BankNotFoundError(f"no bank named {name!r} (see 'childsafe bank list')")
         return _bank_from_row(row)
@@ -384,13 +397,18 @@ def _ref_query() -> Select[Any]:
     return select(
         bank_entries.c.id, banks.c.name.label("bank"), banks.c.allowlist, banks.c.enabled,
         banks.c.pdq_threshold, bank_entries.c.signal_type, bank_entries.c.signal,
-        bank_entries.c.label, bank_entries.c.source,
-    ).select_from(bank_entries.join(banks, banks.c.id == bank_entries.c.bank_id))
+        bank_entries.c.label, bank_entries.c.source, bank_entries.c.content_id,
+        bank_contents.c.disable_until_ts, banks.c.matching_ratio,
+    ).select_from(bank_entries.join(banks, banks.c.id == bank_entries.c.bank_id)
+                  .outerjoin(bank_contents, bank_contents.c.id == bank_entries.c.content_id))
 
 
 def _ref_from_row(r: Any) -> EntryRef:
+    until = CONTENT_ENABLED if r.disable_until_ts is None else int(r.disable_until_ts)
+    ratio = (1.0 if r.matching_ratio is None else float(r.matching_ratio)) if r.enabled else 0.0
     return EntryRef(int(r.id), r.bank, bool(r.allowlist), bool(r.enabled), int(r.pdq_threshold),
-                    r.signal_type, r.signal, r.label, r.source)
+                    r.signal_type, r.signal, r.label, r.source, int(r.content_id or r.id),
+                    content_enabled(until, time.time()), ratio)
 
 
 def _bank_from_row(r: Any) -> Bank:
