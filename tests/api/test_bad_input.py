@@ -32,11 +32,12 @@ CASES: list[tuple[str, str, str, Any, int, str]] = [
     ("api", "GET", "/h/hash?url=http://example.com:99999/x.jpg", None, 400, "port"),
     ("api", "GET", "/h/hash?url=http://[::1/x.jpg", None, 400, "URL"),
     ("api", "GET", "/m/lookup?url=https://example.com:70000/", None, 400, "port"),
-    # A NUL in a bank name: no such bank (PostgreSQL refused the query: a 500, found by the fuzz)
-    ("api", "GET", "/api/v1/banks/%00", None, 404, "no bank"),
-    ("api", "GET", "/c/bank/A%00B", None, 404, "no bank"),
-    ("api", "GET", "/c/bank/%00/content/1", None, 404, "no bank"),
-    ("admin", "POST", "/c/bank/%00/signal", {"md5": "d41d8cd98f00b204e9800998ecf8427e"}, 404, "no bank"),
+    # A NUL in a URL is refused by the request gate before any route runs (PostgreSQL refused such a bank
+    # name in a query: a 500, found by the fuzz); the store's own guard stays behind it for other callers
+    ("api", "GET", "/api/v1/banks/%00", None, 400, "NUL"),
+    ("api", "GET", "/c/bank/A%00B", None, 400, "NUL"),
+    ("api", "GET", "/c/bank/%00/content/1", None, 400, "NUL"),
+    ("admin", "POST", "/c/bank/%00/signal", {"md5": "d41d8cd98f00b204e9800998ecf8427e"}, 400, "NUL"),
     ("admin", "PUT", "/c/bank/B", {"name": "B\x00"}, 400, "UPPER_WITH_UNDERSCORE"),
     ("admin", "PUT", "/c/bank/B/content/1", {"disable_until_ts": "soon"}, 404, "content"),
     ("admin", "POST", "/m/compare", {"pdq": [1, 2]}, 400, "pdq"),
