@@ -105,6 +105,14 @@ _REPORTED_CUES = {"payment", "deadline", "minor_reference", "threat"}
 SEXTORTION_CUE_WINDOW = 6
 
 
+def _message_year(timestamp: str | None) -> int | None:
+    """The year a message was sent (a birth year is read relative to it), when its timestamp starts with one."""
+    if timestamp and len(timestamp) >= 4 and timestamp[:4].isdigit():
+        year = int(timestamp[:4])
+        return year if 1990 <= year <= 2100 else None
+    return None
+
+
 class _ReportedSpeech:
     """Whether a message reports someone else's words: a reporting frame in it or in the run of short
     messages of the same author just before it.  Evaluated once, and only when asked."""
@@ -412,7 +420,8 @@ class EarlyWarning:
             author._categories.setdefault(f.category, index)
             author._stages[f.stage] = index
             author._stage_categories.setdefault(f.stage, set()).add(f.category)
-        self._read_cues(conv, author, plain, index, {f.category for f in findings}, reported)
+        self._read_cues(conv, author, plain, index, {f.category for f in findings}, reported,
+                        _message_year(message.timestamp))
         reason, kind = self._decide(conv, author, index, probability)
         if reason is None or author.alert_at is not None:
             return None
@@ -441,25 +450,26 @@ class EarlyWarning:
         return out
 
     def _read_cues(self, conv: ConversationRisk, author: AuthorRisk, plain: str, index: int,
-                   categories: set[str], reported: Callable[[], bool] = lambda: False) -> None:
+                   categories: set[str], reported: Callable[[], bool] = lambda: False,
+                   year: int | None = None) -> None:
         def cue(kind: str, matched: str, age: int | None = None) -> None:
             author.cues.append(Cue(kind, index, matched, age))
             author._cue_kinds.add(kind)
 
         asker = conv.minor_question_from
-        statement = stated_age(plain)
+        statement = stated_age(plain, year)
         for asker, (_asked_at, answers) in list(conv.age_questions.items()):
             if asker == author.author:
                 continue
             answers[author.author] += 1
             if statement is None and answers[author.author] <= AGE_ANSWER_WINDOW:
-                statement = bare_age(plain)  # "14", "omg 14 lol", "year 8" soon after "how old are you"
+                statement = bare_age(plain, year)  # "14", "omg 14 lol", "year 8" soon after "how old are you"
             if statement is not None:
                 del conv.age_questions[asker]
                 # Asked and answered, the asker gives their own age back ("16 haha", "same lol 13").
                 conv.age_returns[asker] = AGE_RETURN_WINDOW
         if statement is None and conv.age_returns.get(author.author, 0) > 0:
-            statement = bare_age(plain)
+            statement = bare_age(plain, year)
         if author.author in conv.age_returns:
             conv.age_returns[author.author] -= 1
             if statement is not None or conv.age_returns[author.author] <= 0:
