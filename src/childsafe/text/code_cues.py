@@ -95,7 +95,16 @@ def deadline_words(text: str) -> str | None:
 _AGE_QUESTION_PHRASE = re.compile(
     r"(?<!\w)(?:how old|hw old|cuántos años|cuantos años|cuantos anos|q edad|qué edad|que edad|quantos anos|"
     r"qts anos|quantos anos|que idade|qual sua idade|wie alt|quel âge|quel age|t'as quel|tu as quel|"
-    r"quanti anni|che età|che eta|hur gammal|hur gamla|hoe oud|ile masz|ile lat)(?!\w)"
+    r"quanti anni|che età|che eta|hur gammal|hur gamla|hoe oud|ile masz|ile lat|"
+    # elliptic, the years left unsaid: "cuantos tienes?", "vc tem quantos?", "tu quanti ne hai?"
+    r"cu[aá]ntos tienes|tienes cu[aá]ntos|tem quantos|quantos (?:vc |voce |você )?tem|quanti ne hai|"
+    r"quanti hai|ile ty masz|"
+    # the school year asked: its answer is an age or a school year ("u in high school?", "welche klasse?")
+    r"(?:u|you|ur|you're|are you|r u) (?:in|at) (?:high|middle|elementary) school|what grade|which grade|"
+    r"what year are you in|vas al (?:insti|cole)|en qu[eé] curso|qu[eé] curso|em que ano|que ano (?:vc|você) "
+    r"(?:est[aá]|ta|tá)|welche klasse|in welcher klasse|t'es en quelle|tu es en quelle|t'es au (?:collège|lycée)|"
+    r"che classe fai|fai le medie|vilken klass|går du i (?:högstadiet|mellanstadiet|sjuan|åttan|nian)|"
+    r"in welke klas|zit je op de middelbare|w której klasie|która klasa)(?!\w)"
 )
 
 
