@@ -56,7 +56,8 @@ def test_the_asker_gives_their_own_age_back() -> None:
 
 @pytest.mark.parametrize("text", [
     "cuantos tienes?", "vc tem quantos", "tu quanti ne hai", "u in high school?", "what grade are you in",
-    "vas al insti?", "welche klasse bist du", "t'es en quelle classe", "vilken klass går du i", "w której klasie jesteś",
+    "vas al insti?", "welche klasse bist du", "t'es en quelle classe", "vilken klass går du i",
+    "w której klasie jesteś",
 ])
 def test_elliptic_age_and_school_year_questions(text: str) -> None:
     assert age_question_phrase(text)

@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from childsafe.text.code_cues import deadline_words, exposure_threat, risk_cues
+from childsafe.text.code_cues import deadline_words, exposure_threat, possession_claim, risk_cues, victim_plea
 from childsafe.text.evidence import (
     age_question,
     bare_age,
@@ -101,8 +101,14 @@ _ACCESS_CATEGORIES = {"isolation_check", "meeting", "platform_move", "secrecy"}
 _DIGIT = re.compile(r"\d")
 _REPORTED_CUES = {"payment", "deadline", "minor_reference", "threat"}
 #: A threat read by the language-independent cue (not a pack rule) counts for sextortion when a payment
-#: demand or a deadline comes within this many of the author's messages of it.
-SEXTORTION_CUE_WINDOW = 6
+#: demand or a deadline comes within this many of the author's messages of it (6 until the suites3 dev seeds
+#: showed threats and demands diluted in ordinary chat; the threat cue never fires alone, so the wider window
+#: kept every negative family of the dev seeds at its false-alarm rate).
+SEXTORTION_CUE_WINDOW = 20
+#: A claim to hold the other side's pictures or chat ("i have the pics u sent") counts for sextortion when a
+#: payment demand and a deadline (or one of them and the other side's plea) follow within this many of the
+#: author's messages: the threat a sextortionist leaves unsaid.
+POSSESSION_WINDOW = 20
 
 
 def _message_year(timestamp: str | None) -> int | None:
@@ -237,6 +243,7 @@ class ConversationRisk:
     languages: Counter[str] = field(default_factory=Counter)
     guardian_addressers: set[str] = field(default_factory=set)
     minor_mentioners: set[str] = field(default_factory=set)
+    pleaders: set[str] = field(default_factory=set)  # authors who pleaded or said they have no money
     minor_question_from: str | None = None  # author of the last question into a minor's world
     # Open age questions: asker -> (index of the question among the asker's messages, each other
     # author's messages since).  Teens ask each other at once, so several can be open.
@@ -508,6 +515,11 @@ class EarlyWarning:
             else:
                 cue(kind, matched)
         self._read_threats(author, plain, index, reported)
+        held = possession_claim(plain)
+        if held is not None and not reported():
+            cue("possession", held)
+        if victim_plea(plain) is not None:
+            conv.pleaders.add(author.author)
         if "minor_mention" in author._cue_kinds:
             conv.minor_mentioners.add(author.author)
         if "guardian_address" in author._cue_kinds:
@@ -553,6 +565,12 @@ class EarlyWarning:
         minor_in_view = any(o.states_minor for o in others)
         # The asymmetry of an adult and a child: the other side stated only adult ages (adults dating).
         adults_only = not minor_in_view and any(o.states_adult for o in others)
+        if not adults_only and self._possession_meets_demand(conv, author, index):
+            author.risk = max(author.risk, SEXTORTION_RISK)
+            if author.sextortion_at is None:
+                author.sextortion_at = index
+            return ("sextortion: a claim to hold the other side's pictures or chat meets a payment demand and "
+                    "a deadline (or the other side's plea)"), "sextortion"
         # The author's own age question is still open: its answer decides whether a child is in view.
         question = conv.age_questions.get(author.author)
         awaiting_age = (question is not None and not minor_in_view and index - question[0] < AGE_ANSWER_WINDOW
@@ -586,6 +604,22 @@ class EarlyWarning:
         demands = [c.message_index for c in author.cues if c.kind in ("payment", "deadline")]
         demands += [f.message_index for f in author.findings if f.category in _SEXTORTION_DEMANDS]
         return any(abs(t - d) < SEXTORTION_CUE_WINDOW for t in threats for d in demands)
+
+    @staticmethod
+    def _possession_meets_demand(conv: ConversationRisk, author: AuthorRisk, index: int) -> bool:
+        """A possession claim, then within :data:`POSSESSION_WINDOW` of the author's messages a payment
+        demand and a deadline, or one of them while someone else in the conversation has pleaded."""
+        if "possession" not in author._cue_kinds:
+            return False
+        recent = index - POSSESSION_WINDOW
+        claims = [c.message_index for c in author.cues if c.kind == "possession" and c.message_index > recent]
+        if not claims:
+            return False
+        first = min(claims)
+        kinds = {c.kind for c in author.cues if c.kind in ("payment", "deadline") and c.message_index >= first}
+        kinds |= {"payment" if f.category == "sextortion_payment" else "deadline" for f in author.findings
+                  if f.category in _SEXTORTION_DEMANDS and f.message_index >= first}
+        return len(kinds) == 2 or bool(kinds) and bool(conv.pleaders - {author.author})
 
     @staticmethod
     def _minor_cue(conv: ConversationRisk, author: AuthorRisk) -> bool:
