@@ -309,3 +309,15 @@ def test_words_that_treat_the_other_side_as_a_child(text: str) -> None:
 
     assert minor_reference(normalize_pack_text(text, {})) is not None
     assert minor_reference(normalize_pack_text("how old are you", {})) is None
+
+
+def test_a_peer_claiming_the_childs_age_alerts_with_every_stage_and_a_secret() -> None:
+    peer = chat(("a", "how old are you"), ("b", "13"), ("a", "same 13 lol"), ("a", "add me on snap"),
+                ("a", "are your parents home"), ("a", "dont tell anyone about us"), ("a", "send me a pic"),
+                ("a", "lets meet up saturday"))
+    authors = by_author(peer, QUIET)
+    assert authors["a"]["alert_kind"] == "evidence" and "every grooming stage" in authors["a"]["alert_reason"]
+    assert authors["b"]["role"] == "at_risk"
+    # the same without the secret and the check that she is alone: teens do the rest too
+    teens = [m for m in peer if m.text not in ("are your parents home", "dont tell anyone about us")]
+    assert by_author(teens, QUIET)["a"]["alert_at"] is None

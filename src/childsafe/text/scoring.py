@@ -76,6 +76,8 @@ MIN_LATER_STAGES_WITH_MINOR = 1
 #: whole histories, decoys (adults playing children, who echo the offender's words across hundreds of
 #: messages) cover the stages too; within 20 messages 2 of 359 training decoys and 0 ordinary authors do.
 STAGE_WINDOW = 20
+#: An author who states a minor's age alerts by stage coverage only with every later stage and one of these.
+PEER_GROOMING_TELLS = frozenset({"secrecy", "isolation_check"})
 #: After this many clearly identified messages, all in one language, an author's language is settled.
 SETTLED_VOTES = 3
 #: A message of fewer words than this, followed by another of the same author, is read joined to it.
@@ -575,6 +577,17 @@ class EarlyWarning:
         question = conv.age_questions.get(author.author)
         awaiting_age = (question is not None and not minor_in_view and index - question[0] < AGE_ANSWER_WINDOW
                         and all(n < AGE_ANSWER_WINDOW for n in question[1].values()))
+        if (author.presents_as_minor and not adults_only and not awaiting_age
+                and not conv.guardian_addressers - {author.author}
+                and "risk_assessment" in stages and len(later) == len(LATER_STAGES)
+                and self._recent_categories(author, index) & PEER_GROOMING_TELLS):
+            # A peer who claims a minor's age (often the child's own, just after asking it): teens probe
+            # age, swap handles, ask for a picture and meet too, so every later stage in the window counts,
+            # and a secret or a check that the child is alone besides.
+            author.risk = max(author.risk, EVIDENCE_RISK)
+            covered = ", ".join(f"{s} (message {stages[s]})" for s in ("risk_assessment", *later))
+            return (f"evidence: indicators cover every grooming stage {covered}, from an author who states a "
+                    "minor's age"), "evidence"
         if (not author.presents_as_minor and not adults_only and not awaiting_age
                 and not conv.guardian_addressers - {author.author}):
             # With a child in view (the other side stated a minor's age), one later stage is enough.
@@ -604,6 +617,10 @@ class EarlyWarning:
         demands = [c.message_index for c in author.cues if c.kind in ("payment", "deadline")]
         demands += [f.message_index for f in author.findings if f.category in _SEXTORTION_DEMANDS]
         return any(abs(t - d) < SEXTORTION_CUE_WINDOW for t in threats for d in demands)
+
+    @staticmethod
+    def _recent_categories(author: AuthorRisk, index: int) -> set[str]:
+        return {f.category for f in author.findings if index - f.message_index < STAGE_WINDOW}
 
     @staticmethod
     def _possession_meets_demand(conv: ConversationRisk, author: AuthorRisk, index: int) -> bool:
