@@ -321,3 +321,14 @@ def test_a_peer_claiming_the_childs_age_alerts_with_every_stage_and_a_secret() -
     # the same without the secret and the check that she is alone: teens do the rest too
     teens = [m for m in peer if m.text not in ("are your parents home", "dont tell anyone about us")]
     assert by_author(teens, QUIET)["a"]["alert_at"] is None
+
+
+def test_a_minor_age_learnt_early_keeps_risk_assessment_done_in_a_long_chat() -> None:
+    small_talk = [("adult", "nice weather today"), ("kid", "yeah")] * 25
+    long_chat = chat(("adult", "how old are you"), ("kid", "13"), *small_talk,
+                     ("adult", "don't tell your mom about us"))
+    adult = by_author(long_chat, QUIET)["adult"]
+    assert adult["alert_kind"] == "evidence" and adult["alert_at"] == 26
+    # without the stated minor age, the question has fallen out of the 20-message window
+    unknown = [m if m.text != "13" else Message("c", "kid", "why") for m in long_chat]
+    assert by_author(unknown, QUIET)["adult"]["alert_at"] is None

@@ -595,9 +595,12 @@ class EarlyWarning:
             # ... but not a platform move alone: teens swap handles too.
             counted = later if not minor_in_view or len(later) >= MIN_LATER_STAGES else [
                 s for s in later if author._stage_categories.get(s, set()) - {"platform_move"}]
-            if "risk_assessment" in stages and len(counted) >= needed:
+            # Once the other side has stated a minor's age, the author's risk assessment is done for good:
+            # what they learnt stays known however long the chat runs before the later stages (diluted DMs).
+            assessed = "risk_assessment" in stages or (minor_in_view and "risk_assessment" in author._stages)
+            if assessed and len(counted) >= needed:
                 author.risk = max(author.risk, EVIDENCE_RISK)
-                covered = ", ".join(f"{s} (message {stages[s]})" for s in ("risk_assessment", *later))
+                covered = ", ".join(f"{s} (message {author._stages[s]})" for s in ("risk_assessment", *later))
                 who = " with a minor in view" if minor_in_view else ""
                 return f"evidence: indicators cover the grooming stages {covered}{who}", "evidence"
         if (index + 1 >= self.model.min_messages and probability >= self.model.threshold
