@@ -119,3 +119,9 @@ def test_a_claim_among_adults_or_about_the_trip_does_not_alert() -> None:
 def test_a_threat_to_post_the_chat_meets_a_payment_ten_messages_later() -> None:
     turns = [("x", "ill post everything we talked about"), *FILLER, *FILLER, ("x", "pay 150 with bitcoin")]
     assert kinds(*turns)["x"] == "sextortion"
+
+
+def test_the_wide_window_needs_a_payment_after_the_threat() -> None:
+    threat = ("x", "ill post everything we talked about")
+    assert kinds(threat, *FILLER, *FILLER, ("x", "you have 30 minutes"))["x"] is None  # a bare deadline, far
+    assert kinds(("x", "pay 150 with bitcoin"), *FILLER, *FILLER, threat)["x"] is None  # the payment came first

@@ -332,3 +332,14 @@ def test_a_minor_age_learnt_early_keeps_risk_assessment_done_in_a_long_chat() ->
     # without the stated minor age, the question has fallen out of the 20-message window
     unknown = [m if m.text != "13" else Message("c", "kid", "why") for m in long_chat]
     assert by_author(unknown, QUIET)["adult"]["alert_at"] is None
+
+
+@pytest.mark.parametrize("text", ["ta mae", "ja mama!", "te amo filha", "love you son", "mag ik naar de stad",
+                                  "can i go to the mall with sara"])
+def test_a_parent_is_addressed_or_asked_leave(text: str) -> None:
+    assert guardian_address(normalize_pack_text(text, {})) is not None
+
+
+@pytest.mark.parametrize("text", ["ja mama is weg", "posso ir te buscar", "hvj schat", "ja ich komme"])
+def test_not_an_address_to_a_parent(text: str) -> None:
+    assert guardian_address(normalize_pack_text(text, {})) is None

@@ -282,7 +282,21 @@ _GUARDIAN = re.compile(
     r"(?<!\w)(?:ok|okay|thanks|thank you|thx|yes|love you|bye|hi|night|morning|sorry|sure|vale|gracias|"
     r"obrigad[oa]|danke|merci|oui|tack|dank je|grazie|dziękuję|dzięki) "
     rf"{_GUARDIAN_TERM}(?!\w)|"  # "ok mom", "thanks coach"
-    rf", {_GUARDIAN_TERM}\s*(?:[!?.]|$)"  # "see you later, coach!"
+    rf", {_GUARDIAN_TERM}\s*(?:[!?.]|$)|"  # "see you later, coach!"
+    # short replies in the other languages, the term closing them ("ta mae", "ja mama!"; "ja mama is weg"
+    # answers a question about her)
+    r"(?<!\w)(?:ta|tá|sim|claro|dale|ja|jaa|oké|oke|okej|jasne|spoko|d'accord|dacc|va bene|sì|si|certo|klar|"
+    r"genau|visst|prima|tudo bem|beleza|te amo|te quiero|hab dich lieb|je t'aime|ti voglio bene|älskar dig|"
+    rf"hou van je|hvj|kocham cię|kocham) {_GUARDIAN_TERM}\s*(?:[,!?.]|$)|"
+    # asking leave, as a child asks a parent ("can i go to the mall with sara", "mag ik naar", "darf ich")
+    r"(?<!\w)(?:can i go|may i go|can i sleep over|me dejas ir|deixa eu ir|darf ich|"
+    r"je peux aller|est-ce que je peux|posso andare|posso uscire|får jag gå|får jag sova|får jag följa|mag ik|"
+    r"czy mogę iść|czy moge isc|mogę iść)(?!\w)|"
+    # a parent addressing their child as such ("te amo filha", "love you son", "hvj schat" is not enough)
+    r"(?<!\w)(?:love you|luv u|te amo|te quiero|hab dich lieb|je t'aime|ti voglio bene|älskar dig|hou van je|"
+    r"hvj|kocham cię|ok|okay|thanks|bye|night|good night|buenas noches|boa noite|gute nacht|bonne nuit|"
+    r"buonanotte|godnatt|welterusten|dobranoc) (?:my )?(?:son|daughter|filha|filho|hija|hijo|mija|mijo|sohn|"
+    r"tochter|ma fille|mon fils|fille|fils|figlia|figlio|dotter|min son|dochter|zoon|córeczko|synku|córka|syn)(?!\w)"
 )
 
 

@@ -103,10 +103,12 @@ _ACCESS_CATEGORIES = {"isolation_check", "meeting", "platform_move", "secrecy"}
 _DIGIT = re.compile(r"\d")
 _REPORTED_CUES = {"payment", "deadline", "minor_reference", "threat"}
 #: A threat read by the language-independent cue (not a pack rule) counts for sextortion when a payment
-#: demand or a deadline comes within this many of the author's messages of it (6 until the suites3 dev seeds
-#: showed threats and demands diluted in ordinary chat; the threat cue never fires alone, so the wider window
-#: kept every negative family of the dev seeds at its false-alarm rate).
-SEXTORTION_CUE_WINDOW = 20
+#: demand or a deadline comes within this many of the author's messages of it ...
+SEXTORTION_CUE_WINDOW = 6
+#: ... or a payment demand after it within this many (threats and demands diluted in ordinary chat, as in the
+#: suites3 dev seeds).  Not a bare deadline: "30 minutes" is everywhere, and with deadlines the wide window
+#: alerted 3 of 2,154 ordinary training authors; threat-then-payment alerted none.
+THREAT_PAYMENT_WINDOW = 20
 #: A claim to hold the other side's pictures or chat ("i have the pics u sent") counts for sextortion when a
 #: payment demand and a deadline (or one of them and the other side's plea) follow within this many of the
 #: author's messages: the threat a sextortionist leaves unsaid.
@@ -205,7 +207,7 @@ class AuthorRisk:
     _cue_kinds: set[str] = field(default_factory=set)
     # The last messages (index, plain text, reported?) whose threats are read once a demand comes near.
     _recent: deque[tuple[int, str, Callable[[], bool]]] = field(
-        default_factory=lambda: deque(maxlen=SEXTORTION_CUE_WINDOW))
+        default_factory=lambda: deque(maxlen=THREAT_PAYMENT_WINDOW))
     _threats_read: set[int] = field(default_factory=set)
     _stage_categories: dict[str, set[str]] = field(default_factory=dict)
     role: str = "other"
@@ -532,7 +534,7 @@ class EarlyWarning:
         """Threat cues, read only near a demand: a threat alone alerts nobody, and the threat pattern is the
         costliest cue.  The author's last few messages wait in ``_recent`` until a payment or deadline comes."""
         author._recent.append((index, plain, reported))
-        near = index - SEXTORTION_CUE_WINDOW
+        near = index - THREAT_PAYMENT_WINDOW
         demand = any(c.message_index > near and c.kind in ("payment", "deadline") for c in author.cues[-4:]) or any(
             f.message_index > near and f.category in _SEXTORTION_DEMANDS for f in author.findings[-4:])
         if not demand:
@@ -560,7 +562,7 @@ class EarlyWarning:
             if author.sextortion_at is None:
                 author.sextortion_at = index
             return ("sextortion: a threat to expose or share meets a payment demand or a deadline "
-                    f"within {SEXTORTION_CUE_WINDOW} messages"), "sextortion"
+                    f"within {SEXTORTION_CUE_WINDOW} messages (a payment within {THREAT_PAYMENT_WINDOW})"), "sextortion"
         stages = {s: i for s, i in author._stages.items() if index - i < STAGE_WINDOW}
         later = [s for s in LATER_STAGES if s in stages]
         others = [o for o in conv.authors.values() if o is not author]
@@ -613,13 +615,18 @@ class EarlyWarning:
     @staticmethod
     def _threat_meets_demand(author: AuthorRisk) -> bool:
         """A threat read by the cue ("ill send everything to your friends", "your whole school will see it")
-        and a payment demand or a deadline within :data:`SEXTORTION_CUE_WINDOW` of the author's messages."""
+        and a payment demand or a deadline within :data:`SEXTORTION_CUE_WINDOW` of the author's messages, or
+        a payment demand after it within :data:`THREAT_PAYMENT_WINDOW`."""
         if "threat" not in author._cue_kinds:
             return False
         threats = [c.message_index for c in author.cues if c.kind == "threat"]
         demands = [c.message_index for c in author.cues if c.kind in ("payment", "deadline")]
         demands += [f.message_index for f in author.findings if f.category in _SEXTORTION_DEMANDS]
-        return any(abs(t - d) < SEXTORTION_CUE_WINDOW for t in threats for d in demands)
+        if any(abs(t - d) < SEXTORTION_CUE_WINDOW for t in threats for d in demands):
+            return True
+        payments = [c.message_index for c in author.cues if c.kind == "payment"]
+        payments += [f.message_index for f in author.findings if f.category == "sextortion_payment"]
+        return any(0 <= p - t < THREAT_PAYMENT_WINDOW for t in threats for p in payments)
 
     @staticmethod
     def _recent_categories(author: AuthorRisk, index: int) -> set[str]:
