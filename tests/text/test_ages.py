@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from childsafe.text.ages import birth_year_age, coming_age, number_words_to_digits, school_statement
+from childsafe.text.ages import birth_year_age, coming_age, number_words_to_digits, school_hint, school_statement
 from childsafe.text.evidence import bare_age, stated_age
 from childsafe.text.messages import Message
 from childsafe.text.packs import normalize_pack_text
@@ -81,3 +81,9 @@ def test_a_child_stating_her_birth_year_is_at_risk() -> None:
         ("kid", "im a 2013"), ("adult", "cool")])]
     result = score_conversation(messages)
     assert result.authors["kid"].role == "at_risk" and result.authors["kid"].stated_age == 13
+
+
+def test_the_school_hint_skips_ordinary_lines_and_keeps_every_form() -> None:
+    assert not school_hint("hello there lol")
+    for text in ("3 vwo", "går i femman", "je suis en 4e", "terza media", "9:an", "year 8"):
+        assert school_hint(text), text

@@ -17,7 +17,14 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from childsafe.text.ages import birth_year_age, coming_age, number_words_to_digits, school_statement
+from childsafe.text.ages import (
+    SCHOOL_STATEMENT_WORDS,
+    birth_year_age,
+    coming_age,
+    number_words_to_digits,
+    school_hint,
+    school_statement,
+)
 
 __all__ = ["AgeStatement", "stated_age", "bare_age", "payment_cue", "deadline_cue", "minor_mention",
            "guardian_address", "minor_reference", "age_question", "school_year", "self_minor_mention",
@@ -139,6 +146,8 @@ def _statement(age: int, matched: str) -> AgeStatement:
 
 def _school(text: str) -> AgeStatement | None:
     """A school year in a short message, its ordinal words read as numbers ("terza media", "tweede klas")."""
+    if not school_hint(text) or len(text.split()) > SCHOOL_STATEMENT_WORDS:
+        return None
     read = school_statement(_ORDINAL_WORD.sub(lambda m: str(_ORDINALS[m.group(0)]), text))
     return _statement(read.age, read.matched) if read is not None else None
 
