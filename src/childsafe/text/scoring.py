@@ -248,6 +248,7 @@ class ConversationRisk:
     guardian_addressers: set[str] = field(default_factory=set)
     minor_mentioners: set[str] = field(default_factory=set)
     pleaders: set[str] = field(default_factory=set)  # authors who pleaded or said they have no money
+    claim_seen: bool = False  # someone claimed to hold the other side's pictures or chat
     minor_question_from: str | None = None  # author of the last question into a minor's world
     # Open age questions: asker -> (index of the question among the asker's messages, each other
     # author's messages since).  Teens ask each other at once, so several can be open.
@@ -522,7 +523,9 @@ class EarlyWarning:
         held = possession_claim(plain)
         if held is not None and not reported():
             cue("possession", held)
-        if victim_plea(plain) is not None:
+            conv.claim_seen = True
+        # A plea only counts with a claim to hold pictures (most conversations: never read).
+        if conv.claim_seen and victim_plea(plain) is not None:
             conv.pleaders.add(author.author)
         if "minor_mention" in author._cue_kinds:
             conv.minor_mentioners.add(author.author)
