@@ -52,3 +52,22 @@ def test_a_split_age_question_and_a_parent_check_cover_risk_assessment() -> None
 def test_the_asker_gives_their_own_age_back() -> None:
     authors = record(("a", "hoe oud ben je?"), ("b", "13"), ("a", "14 haha"))
     assert authors["a"]["stated_age"] == 14 and authors["a"]["role"] == "at_risk"
+
+
+@pytest.mark.parametrize("text", [
+    "cuantos tienes?", "vc tem quantos", "tu quanti ne hai", "u in high school?", "what grade are you in",
+    "vas al insti?", "welche klasse bist du", "t'es en quelle classe", "vilken klass går du i",
+    "w której klasie jesteś",
+])
+def test_elliptic_age_and_school_year_questions(text: str) -> None:
+    assert age_question_phrase(text)
+
+
+@pytest.mark.parametrize("text", ["how many do you have", "i left high school years ago", "que tienes hoy"])
+def test_not_age_questions(text: str) -> None:
+    assert not age_question_phrase(text)
+
+
+def test_a_number_after_an_elliptic_age_question_is_an_age() -> None:
+    authors = record(("x", "hola"), ("kid", "hola"), ("x", "cuantos tienes"), ("kid", "13 jaja"))
+    assert authors["kid"]["stated_age"] == 13 and authors["kid"]["role"] != "suspect"

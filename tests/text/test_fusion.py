@@ -309,3 +309,37 @@ def test_words_that_treat_the_other_side_as_a_child(text: str) -> None:
 
     assert minor_reference(normalize_pack_text(text, {})) is not None
     assert minor_reference(normalize_pack_text("how old are you", {})) is None
+
+
+def test_a_peer_claiming_the_childs_age_alerts_with_every_stage_and_a_secret() -> None:
+    peer = chat(("a", "how old are you"), ("b", "13"), ("a", "same 13 lol"), ("a", "add me on snap"),
+                ("a", "are your parents home"), ("a", "dont tell anyone about us"), ("a", "send me a pic"),
+                ("a", "lets meet up saturday"))
+    authors = by_author(peer, QUIET)
+    assert authors["a"]["alert_kind"] == "evidence" and "every grooming stage" in authors["a"]["alert_reason"]
+    assert authors["b"]["role"] == "at_risk"
+    # the same without the secret and the check that she is alone: teens do the rest too
+    teens = [m for m in peer if m.text not in ("are your parents home", "dont tell anyone about us")]
+    assert by_author(teens, QUIET)["a"]["alert_at"] is None
+
+
+def test_a_minor_age_learnt_early_keeps_risk_assessment_done_in_a_long_chat() -> None:
+    small_talk = [("adult", "nice weather today"), ("kid", "yeah")] * 25
+    long_chat = chat(("adult", "how old are you"), ("kid", "13"), *small_talk,
+                     ("adult", "don't tell your mom about us"))
+    adult = by_author(long_chat, QUIET)["adult"]
+    assert adult["alert_kind"] == "evidence" and adult["alert_at"] == 26
+    # without the stated minor age, the question has fallen out of the 20-message window
+    unknown = [m if m.text != "13" else Message("c", "kid", "why") for m in long_chat]
+    assert by_author(unknown, QUIET)["adult"]["alert_at"] is None
+
+
+@pytest.mark.parametrize("text", ["ta mae", "ja mama!", "te amo filha", "love you son", "mag ik naar de stad",
+                                  "can i go to the mall with sara"])
+def test_a_parent_is_addressed_or_asked_leave(text: str) -> None:
+    assert guardian_address(normalize_pack_text(text, {})) is not None
+
+
+@pytest.mark.parametrize("text", ["ja mama is weg", "posso ir te buscar", "hvj schat", "ja ich komme"])
+def test_not_an_address_to_a_parent(text: str) -> None:
+    assert guardian_address(normalize_pack_text(text, {})) is None

@@ -12,7 +12,8 @@ import re
 
 from childsafe.text.evidence import matched
 
-__all__ = ["exposure_threat", "deadline_words", "age_question_phrase", "isolation_question", "private_app",
+__all__ = ["exposure_threat", "possession_claim", "victim_plea", "deadline_words", "age_question_phrase",
+           "isolation_question", "private_app",
            "risk_cues"]
 
 
@@ -59,16 +60,76 @@ _OUT = (r"(?:go out|goes out|come out|comes out|out tonight|out today|online|eve
         r"salen|sale|fuera|vazam|vaza|saem|sai|ovunque|raus|weg|öffentlich|partout|en ligne|escono|"
         r"komen|gaan|kommer ut|ut|överallt|wyjdą|wyjda|pójdą|poszły|wszędzie|adiós|adios|adeus|adieu|addio|"
         r"bye|goodbye|tschüss|farväl|żegnaj)")
+# What the two of them said, as the object of a threat ("everything we talked about", "tudo que a gnt
+# conversou", "notre conversation"): no audience named, but the chat is the other side's to lose.
+_OUR_CHAT = (r"(?:(?:everything|all|todo|tudo|alles|tout|tutto|allt|wszystko)(?:\s+\S+){0,4}?\s+(?:talked|said|wrote|"
+             r"did|sent|hablamos|dijimos|conversamos|conversou|conversamo|falamos|geschrieben|gesagt|besprochen|"
+             r"dit|parlé|parle|écrit|ecrit|detto|scritto|parlato|pratat|skrev|sagt|gepraat|gezegd|geschreven|"
+             r"pisaliśmy|pisalismy|rozmawialiśmy|rozmawialismy|mówiliśmy)|"
+             r"(?:our|nuestra|nuestro|nuestros|nossa|nossas|nosso|unseren|unsere|unser|notre|nos|nostra|nostre|"
+             r"vår|våra|vårt|ons|onze|naszą|nasze|naszych) (?:chats?|conversations?|conversación|conversacion|"
+             r"conversa|conversas|mensajes|mensagens|chatverlauf|nachrichten|messages|conversazioni?|messaggi|"
+             r"konversation|meddelanden|gesprek(?:ken)?|berichten|rozmowy|rozmowę|wiadomości))")
 _NOT_TO_ME = r"(?!\s+(?:me|us|mir|uns|moi|nous|mi|ci|mig|oss|mnie|nam)(?!\w))"  # "send me a pic" asks
+# Sending the chat to the other side is no exposure ("ill send you everything we talked about").
+_NOT_TO_US = r"(?!\s+(?:me|us|you|u|ya|te|ti|vc|dir|dich|toi|mir|dig|jou|je|ci|ciebie|ci|mnie|mi)(?!\w))"
 _TO = r"(?:to |a |à |pros? |para |an |naar |till |aan |ai |alle? |agli )"
 _THREAT = re.compile(
-    rf"(?<!\w)(?:{_SPREAD}{_NOT_TO_ME}{_GAP}(?:{_TO}?{_YOUR} |"
+    rf"(?<!\w)(?:{_SPREAD}{_NOT_TO_US}(?:\s+\S+){{0,2}}?\s+{_OUR_CHAT}|{_SPREAD}{_NOT_TO_ME}{_GAP}(?:{_TO}?{_YOUR} |"
     rf"(?:all |toda |todos |todas |alle |tous |tutti |iedereen |alla |wszystkim )?){_AUDIENCE}|"
     rf"{_EVERYONE}(?:\s+\S+){{0,5}}?\s+{_YOUR}(?:\s+\S+){{0,3}}?\s+{_SEE}|"
     rf"{_YOUR} (?:\S+ )?{_AUDIENCE}{_GAP}{_SEE}|"
     rf"{_YOUR} {_OBJECT}{_GAP}{_OUT}|"
     rf"{_OUT}(?:\s+\S+){{0,2}}?\s+(?:a |à |to |an |till |do )?{_YOUR} {_OBJECT})(?!\w)"
 )
+# A claim to hold the other side's pictures, videos or chat ("i have the pictures u sent", "tengo tus fotos",
+# "tenho as fotos que vc mandou", "ich hab deine bilder", "saved everything you sent"): the lever of a
+# sextortion whose threat is left unsaid.  The object must be the other side's: theirs, or what they sent.
+_HOLD = (r"(?:(?:i (?:already |still )?(?:have|got|saved|kept|took|screenshotted|recorded|grabbed)|ive got|"
+         r"i've got|got|tengo|guardé|guarde|saqué|saque|grabé|grabe|conseguí|consegui|recuperé|recupere|tenho|salvei|"
+         r"guardei|peguei|gravei|ich hab|ich habe|hab|habe|hab mir|j'ai|jai|ho|jag har|har|jag sparade|sparade|"
+         r"ik heb|heb|mam|zapisałem|zapisalem|zachowałem)"
+         r"(?: (?:already|still|ya|já|ja|schon|noch|déjà|deja|già|gia|redan|fortfarande|al|nog|już|juz))?"
+         r"(?: (?:gardé|garde|enregistré|enregistre|récupéré|recupere|pris|chopé|salvato|preso|tenuto|recuperato|"
+         r"gespeichert|geholt|sparat|tagit|opgeslagen|bewaard|gepakt|zapisane|zapisał\w*))?)")
+_SENT = (r"(?:(?:u|you|ya) (?:sent|send|gave|showed)|(?:que |q )?(?:me )?(?:mandaste|enviaste|pasaste)|"
+         r"(?:que )?(?:vc|você|voce|tu) (?:me )?(?:mandou|enviou)|(?:die )?du (?:mir )?(?:geschickt|gesendet)|"
+         r"(?:que )?tu m'as (?:envoyé|envoyée|envoyées|envoyés|envoye)|(?:che )?mi hai (?:mandato|inviato)|"
+         r"(?:som )?du (?:skickade|skickat)|(?:die )?je (?:me )?(?:stuurde|hebt gestuurd|stuurden)|"
+         r"(?:które )?(?:mi )?(?:wysłałaś|wysłałeś|wyslalas|wyslales))")
+_THINGS = (r"(?:pics?|pictures?|photos?|fotos?|fotk[ia]|zdjęcia|zdjecia|bilder|bilderna|foto's|nudes|videos?|vids?|"
+           r"vídeos|video's|filmiki|screens?|screenshots?|prints|capturas|captures|messages|msgs|chats?|conversas?|"
+           r"mensajes|mensagens|nachrichten|messaggi|berichten|meddelanden|wiadomości|wiadomosci|everything|todo|tudo|"
+           r"alles|tout|tutto|allt|wszystko)")
+_POSSESSION = re.compile(
+    rf"(?<!\w){_HOLD} (?:(?:all|todas|todos|all of|alle|toutes|tous|tutte|tutti|alla|wszystkie) )?"
+    rf"(?:(?:the |las |los |as |os |die |les |le |i |gli |de |la |il )?{_YOUR} (?:\S+ )?{_THINGS}|"
+    rf"(?:the|those|these|las|los|as|os|die|les|le|i|gli|de|te|dem) {_THINGS} {_SENT}|"
+    rf"{_THINGS} {_SENT}|{_THINGS} (?:de |von |van |od |di )?(?:ti|dir|toi|te|dig|jou|ciebie|vc|você)|"
+    rf"{_THINGS} (?:from|de|von|van|z|från|di) "
+    r"(?:ur|your|tu|sua|deinem|deiner|ton|ta|tuo|tua|din|ditt|je|twojego|twojej) )"
+)
+_PLEA = re.compile(
+    r"(?<!\w)(?:(?:please|pls|plz|por favor|porfa|por favor não|bitte|s'il te plaît|stp|ti prego|per favore|"
+    r"snälla|alsjeblieft|alsjeblief|aub|proszę|prosze) (?:no|dont|don't|do not|não|nao|nicht|pas|non|inte|niet|nie)|"
+    r"i (?:don'?t|dont) have (?:the |any |that )?money|i have no money|no tengo (?:dinero|plata|pasta)|"
+    r"não tenho dinheiro|nao tenho dinheiro|ich hab(?:e)? kein geld|je n'ai pas d'argent|j'ai pas d'argent|"
+    r"jai pas d'argent|non ho (?:i )?soldi|jag har inga pengar|ik heb geen geld|nie mam (?:pieniędzy|kasy|pieniedzy)|"
+    r"i'?m scared|im scared|tengo miedo|estou com medo|tô com medo|ich hab(?:e)? angst|j'ai peur|jai peur|ho paura|"
+    r"jag är rädd|ik ben bang|boję się|boje sie)(?!\w)"
+)
+
+
+def possession_claim(text: str) -> str | None:
+    """A claim to hold the other side's pictures, videos or chat (a sextortion's lever, never proof)."""
+    return matched(_POSSESSION, text)
+
+
+def victim_plea(text: str) -> str | None:
+    """A plea or fear in answer to a demand ("please don't", "i don't have money", "tengo miedo")."""
+    return matched(_PLEA, text)
+
+
 # A deadline in words: "before school tomorrow", "by midnight", "bis morgen", "avant ce soir".
 _DEADLINE_WORDS = re.compile(
     r"(?<!\w)(?:(?:by|before|until|till|antes de|hasta|até|ate|bis|avant|jusqu'à|jusqu'a|entro|prima di|voor|"
@@ -95,7 +156,16 @@ def deadline_words(text: str) -> str | None:
 _AGE_QUESTION_PHRASE = re.compile(
     r"(?<!\w)(?:how old|hw old|cuántos años|cuantos años|cuantos anos|q edad|qué edad|que edad|quantos anos|"
     r"qts anos|quantos anos|que idade|qual sua idade|wie alt|quel âge|quel age|t'as quel|tu as quel|"
-    r"quanti anni|che età|che eta|hur gammal|hur gamla|hoe oud|ile masz|ile lat)(?!\w)"
+    r"quanti anni|che età|che eta|hur gammal|hur gamla|hoe oud|ile masz|ile lat|"
+    # elliptic, the years left unsaid: "cuantos tienes?", "vc tem quantos?", "tu quanti ne hai?"
+    r"cu[aá]ntos tienes|tienes cu[aá]ntos|tem quantos|quantos (?:vc |voce |você )?tem|quanti ne hai|"
+    r"quanti hai|ile ty masz|"
+    # the school year asked: its answer is an age or a school year ("u in high school?", "welche klasse?")
+    r"(?:u|you|ur|you're|are you|r u) (?:in|at) (?:high|middle|elementary) school|what grade|which grade|"
+    r"what year are you in|vas al (?:insti|cole)|en qu[eé] curso|qu[eé] curso|em que ano|que ano (?:vc|você) "
+    r"(?:est[aá]|ta|tá)|welche klasse|in welcher klasse|t'es en quelle|tu es en quelle|t'es au (?:collège|lycée)|"
+    r"che classe fai|fai le medie|vilken klass|går du i (?:högstadiet|mellanstadiet|sjuan|åttan|nian)|"
+    r"in welke klas|zit je op de middelbare|w której klasie|która klasa)(?!\w)"
 )
 
 

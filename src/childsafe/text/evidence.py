@@ -15,6 +15,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from childsafe.text.ages import (
+    SCHOOL_STATEMENT_WORDS,
+    birth_year_age,
+    coming_age,
+    number_words_to_digits,
+    school_hint,
+    school_statement,
+)
 
 __all__ = ["AgeStatement", "stated_age", "bare_age", "payment_cue", "deadline_cue", "minor_mention",
            "guardian_address", "minor_reference", "age_question", "school_year", "self_minor_mention",
@@ -130,11 +140,34 @@ class AgeStatement:
     matched: str
 
 
-def stated_age(text: str) -> AgeStatement | None:
-    """An author stating their own age ("i'm 14", "14/f", "tengo 13 años") or school year."""
+def _statement(age: int, matched: str) -> AgeStatement:
+    return AgeStatement(age, age < ADULT_AGE, matched)
+
+
+def _school(text: str) -> AgeStatement | None:
+    """A school year in a short message, its ordinal words read as numbers ("terza media", "tweede klas")."""
+    if not school_hint(text) or len(text.split()) > SCHOOL_STATEMENT_WORDS:
+        return None
+    read = school_statement(_ORDINAL_WORD.sub(lambda m: str(_ORDINALS[m.group(0)]), text))
+    return _statement(read.age, read.matched) if read is not None else None
+
+
+def stated_age(text: str, year: int | None = None) -> AgeStatement | None:
+    """An author stating their own age ("i'm 14", "14/f", "tengo 13 años", "tengo catorce", "turning 15",
+    "soy del 2011" in the message's ``year``, default this year) or school year."""
+    text = number_words_to_digits(text)
     if not _DIGIT.search(text):  # every age and grade pattern holds a number: skip them cheaply
+        school = _school(text)  # a school year with its age before a minor's school without one
+        if school is not None:
+            return school
         m = _MINOR_SCHOOL.search(text)
         return AgeStatement(None, True, m.group(0)) if m is not None else school_year(text)
+    coming = coming_age(text)  # before "i'm N": "im turning 18" is 17
+    if coming is not None:
+        return _statement(coming.age, coming.matched)
+    born = birth_year_age(text, year or datetime.now(UTC).year)
+    if born is not None:
+        return _statement(born.age, born.matched)
     for pattern in _AGE_PATTERNS:
         m = pattern.search(text)
         if m is not None:
@@ -148,7 +181,7 @@ def stated_age(text: str) -> AgeStatement | None:
     m = _MINOR_SCHOOL.search(text)
     if m is not None:
         return AgeStatement(None, True, m.group(0))
-    return school_year(text)
+    return school_year(text) or _school(text)
 
 
 # Words of an age question in the nine pack languages ("how old", "edad", "alt", "âge", "wiek"...).
@@ -163,15 +196,30 @@ def age_question(text: str) -> bool:
     return "?" in text and _AGE_QUESTION.search(text) is not None or text.startswith("asl")
 
 
-def bare_age(text: str) -> AgeStatement | None:
-    """A short answer to an age question: one number ("14", "13 and u?", "omg 14 lol", "25?"), a school
-    year ("year 8", "4º de eso") or a minor's school ("sophomore").  Only meaningful right after an age
-    question, which the caller checks."""
-    if len(text.split()) > SHORT_ANSWER_WORDS:
+#: Number words are read as a short answer in a message of at most this many words ("catorce jaja"; in
+#: longer ones "once" may be English).
+NUMBER_WORD_ANSWER_WORDS = 3
+
+
+def bare_age(text: str, year: int | None = None) -> AgeStatement | None:
+    """A short answer to an age question: one number ("14", "13 and u?", "omg 14 lol", "25?", "catorce
+    jaja"), an age about to come ("almost 13"), a birth year ("2010 lol"), a school year ("year 8", "4º de
+    eso") or a minor's school ("sophomore").  Only meaningful right after an age question, which the
+    caller checks."""
+    words = len(text.split())
+    if words > SHORT_ANSWER_WORDS:
         return None
-    grade = school_year(text)
+    if words <= NUMBER_WORD_ANSWER_WORDS:
+        text = number_words_to_digits(text)
+    grade = school_year(text) or _school(text)
     if grade is not None:
         return grade
+    coming = coming_age(text)
+    if coming is not None:
+        return _statement(coming.age, coming.matched)
+    born = birth_year_age(text, year or datetime.now(UTC).year, short_answer=True)
+    if born is not None:
+        return _statement(born.age, born.matched)
     numbers = re.findall(r"\d+", text)
     if len(numbers) != 1 or _NOT_AN_ANSWER.search(text):
         return None
@@ -243,7 +291,21 @@ _GUARDIAN = re.compile(
     r"(?<!\w)(?:ok|okay|thanks|thank you|thx|yes|love you|bye|hi|night|morning|sorry|sure|vale|gracias|"
     r"obrigad[oa]|danke|merci|oui|tack|dank je|grazie|dziękuję|dzięki) "
     rf"{_GUARDIAN_TERM}(?!\w)|"  # "ok mom", "thanks coach"
-    rf", {_GUARDIAN_TERM}\s*(?:[!?.]|$)"  # "see you later, coach!"
+    rf", {_GUARDIAN_TERM}\s*(?:[!?.]|$)|"  # "see you later, coach!"
+    # short replies in the other languages, the term closing them ("ta mae", "ja mama!"; "ja mama is weg"
+    # answers a question about her)
+    r"(?<!\w)(?:ta|tá|sim|claro|dale|ja|jaa|oké|oke|okej|jasne|spoko|d'accord|dacc|va bene|sì|si|certo|klar|"
+    r"genau|visst|prima|tudo bem|beleza|te amo|te quiero|hab dich lieb|je t'aime|ti voglio bene|älskar dig|"
+    rf"hou van je|hvj|kocham cię|kocham) {_GUARDIAN_TERM}\s*(?:[,!?.]|$)|"
+    # asking leave, as a child asks a parent ("can i go to the mall with sara", "mag ik naar", "darf ich")
+    r"(?<!\w)(?:can i go|may i go|can i sleep over|me dejas ir|deixa eu ir|darf ich|"
+    r"je peux aller|est-ce que je peux|posso andare|posso uscire|får jag gå|får jag sova|får jag följa|mag ik|"
+    r"czy mogę iść|czy moge isc|mogę iść)(?!\w)|"
+    # a parent addressing their child as such ("te amo filha", "love you son", "hvj schat" is not enough)
+    r"(?<!\w)(?:love you|luv u|te amo|te quiero|hab dich lieb|je t'aime|ti voglio bene|älskar dig|hou van je|"
+    r"hvj|kocham cię|ok|okay|thanks|bye|night|good night|buenas noches|boa noite|gute nacht|bonne nuit|"
+    r"buonanotte|godnatt|welterusten|dobranoc) (?:my )?(?:son|daughter|filha|filho|hija|hijo|mija|mijo|sohn|"
+    r"tochter|ma fille|mon fils|fille|fils|figlia|figlio|dotter|min son|dochter|zoon|córeczko|synku|córka|syn)(?!\w)"
 )
 
 

@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from childsafe.text.code_cues import deadline_words, exposure_threat, risk_cues
+from childsafe.text.code_cues import deadline_words, exposure_threat, possession_claim, risk_cues, victim_plea
 from childsafe.text.evidence import (
     age_question,
     bare_age,
@@ -76,6 +76,8 @@ MIN_LATER_STAGES_WITH_MINOR = 1
 #: whole histories, decoys (adults playing children, who echo the offender's words across hundreds of
 #: messages) cover the stages too; within 20 messages 2 of 359 training decoys and 0 ordinary authors do.
 STAGE_WINDOW = 20
+#: An author who states a minor's age alerts by stage coverage only with every later stage and one of these.
+PEER_GROOMING_TELLS = frozenset({"secrecy", "isolation_check"})
 #: After this many clearly identified messages, all in one language, an author's language is settled.
 SETTLED_VOTES = 3
 #: A message of fewer words than this, followed by another of the same author, is read joined to it.
@@ -101,8 +103,24 @@ _ACCESS_CATEGORIES = {"isolation_check", "meeting", "platform_move", "secrecy"}
 _DIGIT = re.compile(r"\d")
 _REPORTED_CUES = {"payment", "deadline", "minor_reference", "threat"}
 #: A threat read by the language-independent cue (not a pack rule) counts for sextortion when a payment
-#: demand or a deadline comes within this many of the author's messages of it.
+#: demand or a deadline comes within this many of the author's messages of it ...
 SEXTORTION_CUE_WINDOW = 6
+#: ... or a payment demand after it within this many (threats and demands diluted in ordinary chat, as in the
+#: suites3 dev seeds).  Not a bare deadline: "30 minutes" is everywhere, and with deadlines the wide window
+#: alerted 3 of 2,154 ordinary training authors; threat-then-payment alerted none.
+THREAT_PAYMENT_WINDOW = 20
+#: A claim to hold the other side's pictures or chat ("i have the pics u sent") counts for sextortion when a
+#: payment demand and a deadline (or one of them and the other side's plea) follow within this many of the
+#: author's messages: the threat a sextortionist leaves unsaid.
+POSSESSION_WINDOW = 20
+
+
+def _message_year(timestamp: str | None) -> int | None:
+    """The year a message was sent (a birth year is read relative to it), when its timestamp starts with one."""
+    if timestamp and len(timestamp) >= 4 and timestamp[:4].isdigit():
+        year = int(timestamp[:4])
+        return year if 1990 <= year <= 2100 else None
+    return None
 
 
 class _ReportedSpeech:
@@ -189,7 +207,7 @@ class AuthorRisk:
     _cue_kinds: set[str] = field(default_factory=set)
     # The last messages (index, plain text, reported?) whose threats are read once a demand comes near.
     _recent: deque[tuple[int, str, Callable[[], bool]]] = field(
-        default_factory=lambda: deque(maxlen=SEXTORTION_CUE_WINDOW))
+        default_factory=lambda: deque(maxlen=THREAT_PAYMENT_WINDOW))
     _threats_read: set[int] = field(default_factory=set)
     _stage_categories: dict[str, set[str]] = field(default_factory=dict)
     role: str = "other"
@@ -229,6 +247,8 @@ class ConversationRisk:
     languages: Counter[str] = field(default_factory=Counter)
     guardian_addressers: set[str] = field(default_factory=set)
     minor_mentioners: set[str] = field(default_factory=set)
+    pleaders: set[str] = field(default_factory=set)  # authors who pleaded or said they have no money
+    claim_seen: bool = False  # someone claimed to hold the other side's pictures or chat
     minor_question_from: str | None = None  # author of the last question into a minor's world
     # Open age questions: asker -> (index of the question among the asker's messages, each other
     # author's messages since).  Teens ask each other at once, so several can be open.
@@ -412,7 +432,8 @@ class EarlyWarning:
             author._categories.setdefault(f.category, index)
             author._stages[f.stage] = index
             author._stage_categories.setdefault(f.stage, set()).add(f.category)
-        self._read_cues(conv, author, plain, index, {f.category for f in findings}, reported)
+        self._read_cues(conv, author, plain, index, {f.category for f in findings}, reported,
+                        _message_year(message.timestamp))
         reason, kind = self._decide(conv, author, index, probability)
         if reason is None or author.alert_at is not None:
             return None
@@ -441,25 +462,26 @@ class EarlyWarning:
         return out
 
     def _read_cues(self, conv: ConversationRisk, author: AuthorRisk, plain: str, index: int,
-                   categories: set[str], reported: Callable[[], bool] = lambda: False) -> None:
+                   categories: set[str], reported: Callable[[], bool] = lambda: False,
+                   year: int | None = None) -> None:
         def cue(kind: str, matched: str, age: int | None = None) -> None:
             author.cues.append(Cue(kind, index, matched, age))
             author._cue_kinds.add(kind)
 
         asker = conv.minor_question_from
-        statement = stated_age(plain)
+        statement = stated_age(plain, year)
         for asker, (_asked_at, answers) in list(conv.age_questions.items()):
             if asker == author.author:
                 continue
             answers[author.author] += 1
             if statement is None and answers[author.author] <= AGE_ANSWER_WINDOW:
-                statement = bare_age(plain)  # "14", "omg 14 lol", "year 8" soon after "how old are you"
+                statement = bare_age(plain, year)  # "14", "omg 14 lol", "year 8" soon after "how old are you"
             if statement is not None:
                 del conv.age_questions[asker]
                 # Asked and answered, the asker gives their own age back ("16 haha", "same lol 13").
                 conv.age_returns[asker] = AGE_RETURN_WINDOW
         if statement is None and conv.age_returns.get(author.author, 0) > 0:
-            statement = bare_age(plain)
+            statement = bare_age(plain, year)
         if author.author in conv.age_returns:
             conv.age_returns[author.author] -= 1
             if statement is not None or conv.age_returns[author.author] <= 0:
@@ -498,6 +520,13 @@ class EarlyWarning:
             else:
                 cue(kind, matched)
         self._read_threats(author, plain, index, reported)
+        held = possession_claim(plain)
+        if held is not None and not reported():
+            cue("possession", held)
+            conv.claim_seen = True
+        # A plea only counts with a claim to hold pictures (most conversations: never read).
+        if conv.claim_seen and victim_plea(plain) is not None:
+            conv.pleaders.add(author.author)
         if "minor_mention" in author._cue_kinds:
             conv.minor_mentioners.add(author.author)
         if "guardian_address" in author._cue_kinds:
@@ -508,7 +537,7 @@ class EarlyWarning:
         """Threat cues, read only near a demand: a threat alone alerts nobody, and the threat pattern is the
         costliest cue.  The author's last few messages wait in ``_recent`` until a payment or deadline comes."""
         author._recent.append((index, plain, reported))
-        near = index - SEXTORTION_CUE_WINDOW
+        near = index - THREAT_PAYMENT_WINDOW
         demand = any(c.message_index > near and c.kind in ("payment", "deadline") for c in author.cues[-4:]) or any(
             f.message_index > near and f.category in _SEXTORTION_DEMANDS for f in author.findings[-4:])
         if not demand:
@@ -536,17 +565,34 @@ class EarlyWarning:
             if author.sextortion_at is None:
                 author.sextortion_at = index
             return ("sextortion: a threat to expose or share meets a payment demand or a deadline "
-                    f"within {SEXTORTION_CUE_WINDOW} messages"), "sextortion"
+                    f"within {SEXTORTION_CUE_WINDOW} messages (a payment within {THREAT_PAYMENT_WINDOW})"), "sextortion"
         stages = {s: i for s, i in author._stages.items() if index - i < STAGE_WINDOW}
         later = [s for s in LATER_STAGES if s in stages]
         others = [o for o in conv.authors.values() if o is not author]
         minor_in_view = any(o.states_minor for o in others)
         # The asymmetry of an adult and a child: the other side stated only adult ages (adults dating).
         adults_only = not minor_in_view and any(o.states_adult for o in others)
+        if not adults_only and self._possession_meets_demand(conv, author, index):
+            author.risk = max(author.risk, SEXTORTION_RISK)
+            if author.sextortion_at is None:
+                author.sextortion_at = index
+            return ("sextortion: a claim to hold the other side's pictures or chat meets a payment demand and "
+                    "a deadline (or the other side's plea)"), "sextortion"
         # The author's own age question is still open: its answer decides whether a child is in view.
         question = conv.age_questions.get(author.author)
         awaiting_age = (question is not None and not minor_in_view and index - question[0] < AGE_ANSWER_WINDOW
                         and all(n < AGE_ANSWER_WINDOW for n in question[1].values()))
+        if (author.presents_as_minor and not adults_only and not awaiting_age
+                and not conv.guardian_addressers - {author.author}
+                and "risk_assessment" in stages and len(later) == len(LATER_STAGES)
+                and self._recent_categories(author, index) & PEER_GROOMING_TELLS):
+            # A peer who claims a minor's age (often the child's own, just after asking it): teens probe
+            # age, swap handles, ask for a picture and meet too, so every later stage in the window counts,
+            # and a secret or a check that the child is alone besides.
+            author.risk = max(author.risk, EVIDENCE_RISK)
+            covered = ", ".join(f"{s} (message {stages[s]})" for s in ("risk_assessment", *later))
+            return (f"evidence: indicators cover every grooming stage {covered}, from an author who states a "
+                    "minor's age"), "evidence"
         if (not author.presents_as_minor and not adults_only and not awaiting_age
                 and not conv.guardian_addressers - {author.author}):
             # With a child in view (the other side stated a minor's age), one later stage is enough.
@@ -554,9 +600,12 @@ class EarlyWarning:
             # ... but not a platform move alone: teens swap handles too.
             counted = later if not minor_in_view or len(later) >= MIN_LATER_STAGES else [
                 s for s in later if author._stage_categories.get(s, set()) - {"platform_move"}]
-            if "risk_assessment" in stages and len(counted) >= needed:
+            # Once the other side has stated a minor's age, the author's risk assessment is done for good:
+            # what they learnt stays known however long the chat runs before the later stages (diluted DMs).
+            assessed = "risk_assessment" in stages or (minor_in_view and "risk_assessment" in author._stages)
+            if assessed and len(counted) >= needed:
                 author.risk = max(author.risk, EVIDENCE_RISK)
-                covered = ", ".join(f"{s} (message {stages[s]})" for s in ("risk_assessment", *later))
+                covered = ", ".join(f"{s} (message {author._stages[s]})" for s in ("risk_assessment", *later))
                 who = " with a minor in view" if minor_in_view else ""
                 return f"evidence: indicators cover the grooming stages {covered}{who}", "evidence"
         if (index + 1 >= self.model.min_messages and probability >= self.model.threshold
@@ -569,13 +618,38 @@ class EarlyWarning:
     @staticmethod
     def _threat_meets_demand(author: AuthorRisk) -> bool:
         """A threat read by the cue ("ill send everything to your friends", "your whole school will see it")
-        and a payment demand or a deadline within :data:`SEXTORTION_CUE_WINDOW` of the author's messages."""
+        and a payment demand or a deadline within :data:`SEXTORTION_CUE_WINDOW` of the author's messages, or
+        a payment demand after it within :data:`THREAT_PAYMENT_WINDOW`."""
         if "threat" not in author._cue_kinds:
             return False
         threats = [c.message_index for c in author.cues if c.kind == "threat"]
         demands = [c.message_index for c in author.cues if c.kind in ("payment", "deadline")]
         demands += [f.message_index for f in author.findings if f.category in _SEXTORTION_DEMANDS]
-        return any(abs(t - d) < SEXTORTION_CUE_WINDOW for t in threats for d in demands)
+        if any(abs(t - d) < SEXTORTION_CUE_WINDOW for t in threats for d in demands):
+            return True
+        payments = [c.message_index for c in author.cues if c.kind == "payment"]
+        payments += [f.message_index for f in author.findings if f.category == "sextortion_payment"]
+        return any(0 <= p - t < THREAT_PAYMENT_WINDOW for t in threats for p in payments)
+
+    @staticmethod
+    def _recent_categories(author: AuthorRisk, index: int) -> set[str]:
+        return {f.category for f in author.findings if index - f.message_index < STAGE_WINDOW}
+
+    @staticmethod
+    def _possession_meets_demand(conv: ConversationRisk, author: AuthorRisk, index: int) -> bool:
+        """A possession claim, then within :data:`POSSESSION_WINDOW` of the author's messages a payment
+        demand and a deadline, or one of them while someone else in the conversation has pleaded."""
+        if "possession" not in author._cue_kinds:
+            return False
+        recent = index - POSSESSION_WINDOW
+        claims = [c.message_index for c in author.cues if c.kind == "possession" and c.message_index > recent]
+        if not claims:
+            return False
+        first = min(claims)
+        kinds = {c.kind for c in author.cues if c.kind in ("payment", "deadline") and c.message_index >= first}
+        kinds |= {"payment" if f.category == "sextortion_payment" else "deadline" for f in author.findings
+                  if f.category in _SEXTORTION_DEMANDS and f.message_index >= first}
+        return len(kinds) == 2 or bool(kinds) and bool(conv.pleaders - {author.author})
 
     @staticmethod
     def _minor_cue(conv: ConversationRisk, author: AuthorRisk) -> bool:
