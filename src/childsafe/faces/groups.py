@@ -127,8 +127,8 @@ def face_group_finding(group: FaceGroup) -> Finding:
     first_face: dict[str, FaceRef] = {}
     for face in group.faces:
         first_face.setdefault(face.path, face)
-    evidence = [Evidence("face", f"face in {f.path}", f.distance, Location(path=f.path, box=f.box, time=f.time))
-                for f in first_face.values()]
+    evidence = [Evidence("face", f"face at {f.distance:.2f} from the group's centre", f.distance,
+                         Location(path=f.path, box=f.box, time=f.time)) for f in first_face.values()]
     evidence += [Evidence("account", f"in media of {a}", a, Location(account=a)) for a in group.accounts]
     why = (f"the same face in {len(group.paths)} files" +
            (f" of {len(group.accounts)} accounts" if group.accounts else ""))
