@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +20,10 @@ from childsafe.text.readers import iter_messages
 
 pytest.importorskip("skimage")
 
-from childsafe.testing.benchcase import BenchCaseSpec, generate  # noqa: E402
+from childsafe.testing.benchcase import KNOWN_EDITS, BenchCaseSpec, generate  # noqa: E402
 from childsafe.testing.face_photos import FACE_NAMES  # noqa: E402
 
-SPEC = BenchCaseSpec(min_mp=0.5, max_mp=0.8, workers=1).scaled(0.004)
+SPEC = replace(BenchCaseSpec(min_mp=0.5, max_mp=0.8, workers=1).scaled(0.004), known_share=0.25, face_share=0.2)
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +57,19 @@ def test_planted_known_items_match_the_bank(case) -> None:
         pdq = pdq_hash_image(Image.open(io.BytesIO(data)).convert("RGB")).hash
         distance = bin(int(pdq, 16) ^ int(entry["pdq"], 16)).count("1")
         assert distance <= 31, (item, distance)
+
+
+def test_only_the_planted_items_are_near_the_bank(case) -> None:
+    out, truth = case
+    assert {k["edit"] for k in truth["known"]} == set(KNOWN_EDITS)
+    planted = {k["path"] for k in truth["known"]}
+    bank = [int(b["pdq"], 16) for b in truth["bank"]]
+    for path in sorted((out / "evidence" / "photos").rglob("*.jpg")):
+        name = path.relative_to(out / "evidence").as_posix()
+        if name in planted:
+            continue
+        pdq = int(pdq_hash_image(Image.open(path).convert("RGB")).hash, 16)
+        assert min(bin(pdq ^ b).count("1") for b in bank) > 31, name  # no plain photo repeats an original
 
 
 def test_face_photos_show_a_detectable_face(case) -> None:
