@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from childsafe.case.report import CaseReportInput, render_html
 from childsafe.case.report.kinds import finding_line
 from childsafe.faces.describe import MATCH_THRESHOLD
 from childsafe.faces.groups import FaceGroup, face_group_findings, group_indexed_faces
@@ -122,6 +123,11 @@ def test_a_group_across_two_accounts_names_both(tmp_path: Path, store: SqlStore,
     accounts = [e["value"] for e in line["explanation"]["evidence"] if e["kind"] == "account"]
     assert accounts == ["alice", "bob"]
     assert "base64" not in json.dumps(line) and all(len(e["text"]) < 300 for e in line["explanation"]["evidence"])
+    # the report lists the group across accounts first, with its counts and spread
+    html = render_html(CaseReportInput(case="faces", tool_version="test", findings=list(reversed(findings))))
+    section = html.split('id="face-groups"')[1].split("</section>")[0]
+    assert section.index("face_group:1") < section.index("face_group:2")
+    assert "alice, bob" in section and f"{astro.max_distance:.2f}" in section and "<img" not in html
 
 
 def test_no_faces_no_groups_and_a_tighter_threshold_splits(store: SqlStore, photos) -> None:
