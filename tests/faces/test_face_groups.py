@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from tests.postgres import postgres_url, reset_postgres
 
 from childsafe.case.report import CaseReportInput, render_html
 from childsafe.case.report.kinds import finding_line
@@ -19,7 +20,7 @@ from childsafe.store.base import ScanRecord
 from childsafe.store.face_groups import face_group_findings as store_face_group_findings
 from childsafe.store.face_groups import group_faces
 from childsafe.store.graph import GraphStore
-from childsafe.store.sql import SqlStore
+from childsafe.store.sql import SqlStore, open_store
 
 pytest.importorskip("skimage")
 pytest.importorskip("dlib")
@@ -47,9 +48,17 @@ def photos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqlStore]:
-    opened = SqlStore(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+PG_URL = postgres_url()
+
+
+@pytest.fixture(params=["sqlite"] + (["postgresql"] if PG_URL else []))
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqlStore]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    else:
+        reset_postgres(PG_URL)
+        url = PG_URL
+    opened = open_store(url)
     yield opened
     opened.close()
 
