@@ -13,9 +13,11 @@ from tests.postgres import postgres_url, reset_postgres
 
 from childsafe.case.report import CaseReportInput, render_html
 from childsafe.case.report.kinds import finding_line
-from childsafe.faces.describe import MATCH_THRESHOLD
+from childsafe.faces import get_detector, load_rgb
+from childsafe.faces.describe import MATCH_THRESHOLD, FaceDescriber
 from childsafe.faces.groups import FaceGroup, face_group_findings, group_indexed_faces
-from childsafe.faces.indexing import index_files, load_face_index
+from childsafe.faces.index import FaceIndex
+from childsafe.faces.indexing import IndexedFaces, index_files, load_face_index
 from childsafe.store.base import ScanRecord
 from childsafe.store.face_groups import face_group_findings as store_face_group_findings
 from childsafe.store.face_groups import group_faces
@@ -147,3 +149,23 @@ def test_no_faces_no_groups_and_a_tighter_threshold_splits(store: SqlStore, phot
     assert group_indexed_faces(indexed, threshold=0.01) == []  # two faces, each alone in a file
     assert len(group_indexed_faces(indexed, min_files=3)) == 0
     assert face_group_findings([]) == []
+
+
+@pytest.mark.shared
+def test_different_photos_of_one_person_group_on_the_shared_portraits(shared_data: Path) -> None:
+    """Real, different photos of the same man (ten of them) form one group; the other three people, one photo
+    each, form none."""
+    from tests.faces.test_faces import PEOPLE
+
+    keys, boxes, rows = [], [], []
+    detector, describer = get_detector("hog"), FaceDescriber()
+    for name in PEOPLE:
+        rgb = load_rgb(shared_data / "faces" / name)
+        faces = detector.detect(rgb)
+        keys.append(name)
+        boxes.append((faces[0].x, faces[0].y, faces[0].w, faces[0].h))
+        rows.append(describer.describe(rgb, faces[:1])[0])
+    indexed = IndexedFaces(keys, boxes, [None] * len(keys), FaceIndex(np.stack(rows)))
+    groups = group_indexed_faces(indexed)
+    assert [set(g.paths) for g in groups] == [{n for n, p in PEOPLE.items() if p == "obama"}]
+    assert groups[0].max_distance <= MATCH_THRESHOLD
