@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from childsafe.text.readers import iter_messages
 pytest.importorskip("skimage")
 
 from childsafe.testing.benchcase import KNOWN_EDITS, BenchCaseSpec, generate  # noqa: E402
+from childsafe.testing.benchcase_text import write_chats  # noqa: E402
 from childsafe.testing.face_photos import FACE_NAMES  # noqa: E402
 
 SPEC = replace(BenchCaseSpec(min_mp=0.5, max_mp=0.8, workers=1).scaled(0.004), known_share=0.25, face_share=0.2)
@@ -110,3 +112,16 @@ def test_account_events_read_back(case) -> None:
         rows[path.stem] = len(items)
     assert rows == truth["events"] and sum(rows.values()) >= SPEC.events
     assert json.loads((out / "truth.json").read_text())["events"] == rows
+
+
+def test_planted_conversations_come_in_every_format_with_their_attachments(tmp_path: Path) -> None:
+    faces = [f"IMG_{i:06d}.jpg" for i in range(40)]
+    truth = write_chats(tmp_path, 1600, random.Random(1), faces, per_conversation=100, grooming_share=0.25)
+    assert sorted(Path(p).parts[0] for p in truth.grooming) == ["discord", "instagram", "telegram", "whatsapp"]
+    attached: dict[str, set[str]] = {}
+    for path in sorted(p for p in tmp_path.rglob("*") if p.is_file()):
+        for m in iter_messages(path):
+            if isinstance(m, Message):
+                attached.setdefault(m.author, set()).update(Path(a).name for a in m.attachments)
+    for account, names in truth.attached.items():
+        assert set(names) <= attached[account]  # the export names the file its adult sent, under the adult

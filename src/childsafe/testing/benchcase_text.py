@@ -130,11 +130,13 @@ def write_chats(folder: Path, messages: int, rng: random.Random, face_files: Seq
     grooming_every = max(1, round(1 / grooming_share)) if grooming_share > 0 else 0
     faces = list(face_files)
     for c in range(conversations):
-        fmt = CHAT_FORMATS[c % len(CHAT_FORMATS)]
         n = messages // conversations + (1 if c < messages % conversations else 0)
         # every n-th conversation, and the last one of a case smaller than n
         groom = bool(grooming_every) and (c % grooming_every == grooming_every - 1 or
                                           (conversations < grooming_every and c == conversations - 1))
+        # the planted ones take the formats in turn of their own (every n-th of a 4-cycle would be one format)
+        turn = c // grooming_every if groom and conversations >= grooming_every else c
+        fmt = CHAT_FORMATS[turn % len(CHAT_FORMATS)]
         names = (f"Adult {c:04d}", f"Kid {c:04d}") if groom else (f"Friend {c:04d}a", f"Friend {c:04d}b")
         ids = (f"user{c:04d}0", f"user{c:04d}1") if fmt == "telegram" else (f"9{c:05d}0", f"9{c:05d}1")
         attach = [faces.pop() for _ in range(min(2, len(faces)))] if groom else []
