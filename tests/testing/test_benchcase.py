@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from childsafe.faces import detect_faces
-from childsafe.graph.events import RowError, iter_events
+from childsafe.graph.events import MessageEvent, RowError, iter_events
 from childsafe.media.hashing import hash_bytes
 from childsafe.text.messages import Message
 from childsafe.text.readers import iter_messages
@@ -106,10 +106,14 @@ def test_chats_read_back_in_every_format(case) -> None:
 def test_account_events_read_back(case) -> None:
     out, truth = case
     rows = {}
+    contacts = 0
     for path in sorted((out / "evidence" / "events").glob("*.csv")):
         items = list(iter_events(path))
         assert not [i for i in items if isinstance(i, RowError)], path
         rows[path.stem] = len(items)
+        contacts += sum(1 for i in items if isinstance(i, MessageEvent) and i.sender in truth["traders"]
+                        and i.recipient in truth["trader_children"])
+    assert truth["trader_children"] and contacts == 10 * len(truth["trader_children"])  # traders write to children
     assert rows == truth["events"] and sum(rows.values()) >= SPEC.events
     assert json.loads((out / "truth.json").read_text())["events"] == rows
 

@@ -39,7 +39,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter
 
 from childsafe.media.hashing import hash_bytes
-from childsafe.testing.benchcase_text import write_chats, write_events
+from childsafe.testing.benchcase_text import trader_children, write_chats, write_events
 from childsafe.testing.face_photos import FACE_NAMES, edited_face, face_photo
 
 __all__ = ["KNOWN_EDITS", "BenchCaseSpec", "generate"]
@@ -265,11 +265,12 @@ def generate(out: Path, spec: BenchCaseSpec = BenchCaseSpec()) -> dict[str, Any]
     posts += [(suspects[i % len(suspects)], hashes[str(evidence / k["path"])]) for i, k in enumerate(known)]
     chats = write_chats(evidence / "chats", spec.messages, rng,
                         [Path(p).name for p, who in sorted(faces.items()) if who != "astronaut"][:40])
-    events = write_events(evidence / "events", spec.events, rng, posts)
+    events = write_events(evidence / "events", spec.events, rng, posts, suspects)
     truth: dict[str, Any] = {
         "spec": asdict(spec), "photos": len(jobs), "videos": videos, "known": known,
         "bank": [{k: v for k, v in b.items() if k != "original"} for b in bank],
         "faces": faces, "face_sharers": sharers, "traders": suspects,
+        "trader_children": trader_children(suspects),
         "chats": {"files": chats.files, "messages": chats.messages, "grooming": chats.grooming,
                   "suspects": chats.suspects, "children": chats.children, "attached": chats.attached},
         "events": events,

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
-__all__ = ["CHAT_FORMATS", "ChatTruth", "write_chats", "write_events"]
+__all__ = ["CHAT_FORMATS", "ChatTruth", "trader_children", "write_chats", "write_events"]
 
 CHAT_FORMATS: Final = ("whatsapp", "telegram", "discord", "instagram")
 START: Final = datetime(2024, 1, 1, 8, 0, tzinfo=UTC)
@@ -177,9 +177,22 @@ def _dump(path: Path, data: dict[str, Any]) -> None:
     path.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
 
 
-def write_events(folder: Path, events: int, rng: random.Random, posts: Sequence[tuple[str, str]]) -> dict[str, int]:
+#: Each planted trader (an account sharing known items) writes to this many children of 13, this many
+#: times each: their first contacts are what the network's at-risk view looks for.
+_TRADER_CHILDREN: Final = 5
+_TRADER_MESSAGES: Final = 10
+
+
+def trader_children(traders: Sequence[str]) -> list[str]:
+    """The children of 13 the planted traders write to (``child_<trader>_<n>``)."""
+    return [f"child_{t}_{k}" for t in traders for k in range(_TRADER_CHILDREN)]
+
+
+def write_events(folder: Path, events: int, rng: random.Random, posts: Sequence[tuple[str, str]],
+                 traders: Sequence[str] = ()) -> dict[str, int]:
     """About ``events`` account events: 4 % accounts, 5 % identifiers, 4 % shared media (``posts``:
-    (account, sha256) of the case's own files first), the rest messages.  Returns rows per file."""
+    (account, sha256) of the case's own files first), the rest messages; each of the ``traders``
+    writes to :func:`trader_children` first.  Returns rows per file."""
     folder.mkdir(parents=True, exist_ok=True)
     accounts = max(50, events // 50)
     name = [f"acct{i:06d}" for i in range(accounts)]
@@ -189,6 +202,8 @@ def write_events(folder: Path, events: int, rng: random.Random, posts: Sequence[
     with (folder / "accounts.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(("account", "declared_age", "created_at"))
+        planted = trader_children(traders)
+        w.writerows((child, 13, start) for child in planted)
         for i in range(n_accounts):
             w.writerow((name[i % accounts], rng.choice((13, 14, 15, 16, 17, 19, 24, 31, 45)), start - i * 60))
     with (folder / "identifiers.csv").open("w", newline="", encoding="utf-8") as fh:
@@ -210,9 +225,12 @@ def write_events(folder: Path, events: int, rng: random.Random, posts: Sequence[
         w = csv.writer(fh)
         w.writerow(("sender", "recipient", "timestamp", "platform"))
         platforms = ("chat", "game", "photo")
+        for i, child in enumerate(planted):
+            trader = traders[i // _TRADER_CHILDREN]
+            w.writerows((trader, child, start + 3600 * (i + 1) + 60 * m, "game") for m in range(_TRADER_MESSAGES))
         for i in range(n_messages):
             sender = rng.randrange(accounts)
             recipient = (sender + 1 + rng.randrange(accounts - 1)) % accounts  # never the sender
             w.writerow((name[sender], name[recipient], start + i * 7, platforms[i % 3]))
-    return {"accounts": n_accounts, "identifiers": n_ident, "media": max(n_media, len(posts)),
-            "messages": n_messages}
+    return {"accounts": n_accounts + len(planted), "identifiers": n_ident, "media": max(n_media, len(posts)),
+            "messages": n_messages + len(planted) * _TRADER_MESSAGES}
