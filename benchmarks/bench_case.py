@@ -128,13 +128,15 @@ def report(home: Path, out: Path) -> tuple[float, dict[str, int]]:
 
 
 def planted_found(findings: Path, truth: dict[str, Any]) -> dict[str, Any]:
-    """How many planted items the findings name: known items by path, suspects by account, face groups
-    whose files are planted faces of one person, and groups naming the astronaut's sharers."""
+    """How many planted items the findings name: known items by path, the chats' adults as suspects or in
+    conversations, the traders' children at risk, face groups, and a group naming the astronaut's sharers."""
     lines = [json.loads(x) for x in findings.read_text(encoding="utf-8").splitlines()] if findings.exists() else []
     known_paths = {k["path"] for k in truth["known"]}
     named = {str(x["where"].get("path", "")) for x in lines if x["kind"] == "known_media"}
     found = sum(1 for p in known_paths if any(n.endswith(p) for n in named))
     accounts = {str(x["where"].get("account", "")) for x in lines if x["kind"] in ("suspect", "conversation")}
+    at_risk = {str(x["where"].get("account", "")) for x in lines if x["kind"] == "at_risk"}
+    children = truth.get("trader_children", [])
     groups = [x for x in lines if x["kind"] == "face_group"]
     sharers = set(truth["face_sharers"].get("astronaut", []))
     across = [g for g in groups if sharers and sharers <= {str(e.get("value")) for e in g["explanation"].get(
@@ -142,6 +144,7 @@ def planted_found(findings: Path, truth: dict[str, Any]) -> dict[str, Any]:
     return {"findings": len(lines), "known_planted": len(known_paths), "known_found": found,
             "chat_suspects_planted": len(truth["chats"]["suspects"]),
             "chat_suspects_named": len(set(truth["chats"]["suspects"]) & accounts),
+            "trader_children_planted": len(children), "trader_children_at_risk": len(set(children) & at_risk),
             "face_groups": len(groups), "face_group_naming_all_astronaut_sharers": bool(across)}
 
 

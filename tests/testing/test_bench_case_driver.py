@@ -35,12 +35,14 @@ def test_stage_seconds_from_either_summary_shape(driver: ModuleType) -> None:
 def test_planted_items_are_counted_from_findings(driver: ModuleType, tmp_path: Path) -> None:
     truth = {"known": [{"path": "photos/a.jpg"}, {"path": "photos/b.jpg"}],
              "chats": {"suspects": ["Adult 0001", "Adult 0002"]},
-             "face_sharers": {"astronaut": ["s0", "s1"]}}
+             "face_sharers": {"astronaut": ["s0", "s1"]}, "trader_children": ["child_t_0", "child_t_1"]}
     lines = [
         {"kind": "known_media", "score": 1, "label": "known_media", "where": {"path": "/case/evidence/photos/a.jpg"},
          "explanation": {"detector": "hash_match"}},
         {"kind": "suspect", "score": 0.5, "label": "suspect", "where": {"account": "Adult 0002"},
          "explanation": {"detector": "network_rank"}},
+        {"kind": "at_risk", "score": 0.6, "label": "at_risk", "where": {"account": "child_t_1"},
+         "explanation": {"detector": "exposure"}},
         {"kind": "face_group", "score": 0.7, "label": "face_group", "where": {"paths": ["x", "y"]},
          "explanation": {"detector": "face_grouping", "evidence": [
              {"kind": "account", "value": "s0"}, {"kind": "account", "value": "s1"}]}},
@@ -48,6 +50,7 @@ def test_planted_items_are_counted_from_findings(driver: ModuleType, tmp_path: P
     findings = tmp_path / "findings.jsonl"
     findings.write_text("".join(json.dumps(x) + "\n" for x in lines))
     found = driver.planted_found(findings, truth)
-    assert found == {"findings": 3, "known_planted": 2, "known_found": 1, "chat_suspects_planted": 2,
-                     "chat_suspects_named": 1, "face_groups": 1, "face_group_naming_all_astronaut_sharers": True}
+    assert found == {"findings": 4, "known_planted": 2, "known_found": 1, "chat_suspects_planted": 2,
+                     "chat_suspects_named": 1, "trader_children_planted": 2, "trader_children_at_risk": 1,
+                     "face_groups": 1, "face_group_naming_all_astronaut_sharers": True}
     assert driver.planted_found(tmp_path / "missing.jsonl", truth)["findings"] == 0
