@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -152,6 +153,22 @@ def sorted_findings(path: Path) -> list[str]:
     return sorted(path.read_text(encoding="utf-8").splitlines()) if path.exists() else []
 
 
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 9)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def rounded_findings(lines: list[str]) -> list[str]:
+    """The lines with every number rounded to 9 decimals: network scores summed in another order (ids
+    interned in another order after a resume) differ in their last bits."""
+    return sorted(json.dumps(_rounded(json.loads(line)), sort_keys=True) for line in lines)
+
+
 def baseline(home: Path, case_dir: Path) -> float:
     """The separate commands of the issue's story (without the hand-written glue scripts)."""
     ev = case_dir / "evidence"
@@ -175,6 +192,7 @@ def main() -> None:
     parser.add_argument("--generate-only", action="store_true", help="write the case and stop")
     parser.add_argument("--kill-at", type=float, metavar="SECONDS", help="kill -9 a second run once, rerun, compare")
     parser.add_argument("--baseline", action="store_true", help="also time the separate commands")
+    parser.add_argument("--keep-reports", type=Path, metavar="DIR", help="copy the reports here before cleaning up")
     args = parser.parse_args()
     spec = BenchCaseSpec(seed=args.seed, workers=args.workers)
     spec = spec.scaled(args.scale) if args.scale != 1.0 else spec
@@ -236,19 +254,28 @@ def main() -> None:
             report(other, Path(tmp) / "report-killed")
             a = sorted_findings(Path(tmp) / "report" / "findings.jsonl")
             b = sorted_findings(Path(tmp) / "report-killed" / "findings.jsonl")
+            same_rounded = rounded_findings(a) == rounded_findings(b)
             figures["kill"] = {"at_seconds": args.kill_at, "killed": first == -9, "rerun_seconds": round(again_s, 1),
                                "rerun_exit": code2, "findings": len(b), "same_findings": a == b,
+                               "same_findings_to_1e-9": same_rounded,
                                "only_in_clean": len(set(a) - set(b)), "only_after_kill": len(set(b) - set(a))}
+            for line in sorted(set(a) - set(b))[:2] + sorted(set(b) - set(a))[:2]:
+                print(f"  differs: {line[:400]}")
             print(f"kill -9 at {args.kill_at} s ({'killed' if first == -9 else 'finished first'}), rerun "
                   f"{again_s:.1f} s: findings {'the same' if a == b else 'DIFFER'} "
                   f"({figures['kill']['only_in_clean']} only in the clean run, "
-                  f"{figures['kill']['only_after_kill']} only after the kill)")
+                  f"{figures['kill']['only_after_kill']} only after the kill); with numbers to 9 decimals "
+                  f"{'the same' if same_rounded else 'DIFFER'}")
         if args.baseline:
             progress("baseline: the separate commands")
             base_s = baseline(Path(tmp) / "home-baseline", root)
             figures["baseline_seconds"] = round(base_s, 1)
             print(f"baseline (separate commands, no glue): {base_s:.1f} s; ratio baseline/case "
                   f"{base_s / total:.2f}")
+        if args.keep_reports:
+            for name in ("report", "report-killed"):
+                if (Path(tmp) / name).is_dir():
+                    shutil.copytree(Path(tmp) / name, args.keep_reports / name, dirs_exist_ok=True)
         print(json.dumps(figures, default=str))
 
 

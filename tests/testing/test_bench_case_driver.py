@@ -54,3 +54,10 @@ def test_planted_items_are_counted_from_findings(driver: ModuleType, tmp_path: P
                      "chat_suspects_named": 1, "trader_children_planted": 2, "trader_children_at_risk": 1,
                      "face_groups": 1, "face_group_naming_all_astronaut_sharers": True}
     assert driver.planted_found(tmp_path / "missing.jsonl", truth)["findings"] == 0
+
+
+def test_findings_compared_to_nine_decimals(driver: ModuleType) -> None:
+    clean = ['{"kind": "suspect", "score": 0.5210184387125709, "where": {"account": "a"}}']
+    resumed = ['{"kind": "suspect", "score": 0.5210184387126298, "where": {"account": "a"}}']
+    assert driver.rounded_findings(clean) == driver.rounded_findings(resumed) and clean != resumed
+    assert driver.rounded_findings(clean) != driver.rounded_findings(['{"kind": "suspect", "score": 0.53}'])
