@@ -130,10 +130,13 @@ def main() -> None:
         base_bytes = len(everything.encode("utf-8"))
         cpu = foreign.stop()
     report_bytes = sizes["report.html"] + sizes["report.pdf"]
+    whole_bytes = sum(sizes.values())
     figures = {
         "findings": paths.findings_count, "cpu": cpu_name(), "weasyprint": pkg_version("weasyprint"),
         "matplotlib": pkg_version("matplotlib"), "ours_seconds": round(ours_s, 2), "sizes_bytes": sizes,
         "report_html_pdf_mb": round(report_bytes / 2**20, 2), "under_20_mb": report_bytes < 20 * 2**20,
+        "whole_report_mb": round(whole_bytes / 2**20, 2), "whole_under_20_mb": whole_bytes < 20 * 2**20,
+        "findings_jsonl_bytes_per_finding": round(sizes["findings.jsonl"] / max(1, paths.findings_count), 1),
         "baseline_html_mb": round(base_bytes / 2**20, 2), "baseline_seconds": round(base_s, 2),
         "html_size_ratio_baseline_over_ours": round(base_bytes / sizes["report.html"], 1),
         "foreign_cpu": cpu,
@@ -143,6 +146,9 @@ def main() -> None:
         print(f"  {name:16s} {size / 2**20:8.2f} MB")
     print(f"ours: report.html + report.pdf = {report_bytes / 2**20:.2f} MB (goal < 20 MB: "
           f"{'met' if figures['under_20_mb'] else 'NOT met'}), all four files in {ours_s:.1f} s")
+    print(f"whole report (all four files) = {whole_bytes / 2**20:.2f} MB (goal < 20 MB: "
+          f"{'met' if figures['whole_under_20_mb'] else 'NOT met'}); findings.jsonl "
+          f"{figures['findings_jsonl_bytes_per_finding']} bytes a finding")
     print(f"baseline (every row in the HTML, no PDF): {base_bytes / 2**20:.2f} MB in {base_s:.1f} s; "
           f"HTML size ratio baseline/ours {figures['html_size_ratio_baseline_over_ours']}x")
     print(json.dumps(figures))

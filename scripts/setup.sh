@@ -28,4 +28,4 @@ python="${PYTHON:-python3}"
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev,triage,server]' 2>&1 | grep -v '^WARNING: Location' || true
 # pip's exit status is hidden by the filter above: check the install really happened.
-.venv/bin/python -c "import childsafe, pdqhash, vpdq, faiss, dlib, cv2, nudenet, sklearn, pytest, igraph, alembic, fastapi, playwright, py3langid, importlinter, build, pre_commit, jinja2, matplotlib, weasyprint, pypdf" || { echo "setup: install failed" >&2; exit 1; }
+.venv/bin/python -c "import childsafe, pdqhash, vpdq, faiss, dlib, cv2, nudenet, sklearn, pytest, igraph, alembic, fastapi, playwright, py3langid, importlinter, build, pre_commit, jinja2, matplotlib, weasyprint, pypdf, skimage" || { echo "setup: install failed" >&2; exit 1; }

@@ -7,6 +7,8 @@ import json
 import pytest
 
 from childsafe.case.report import RunError, error_finding, face_group_finding, finding_kind, finding_line
+from childsafe.case.report.kinds import SAME_WHERE, read_finding_line
+from childsafe.errors import InvalidFindingError
 from childsafe.faces.detect import FaceBox
 from childsafe.faces.findings import face_finding
 from childsafe.findings import AuthorRiskSummary, Evidence, Explanation, Finding, Location
@@ -39,4 +41,20 @@ def test_kind_and_where_of_each_producer(finding: Finding, kind: str, where: dic
     line = json.loads(finding_line(finding, {"bob": "Bob B"}))
     assert line["kind"] == kind and line["where"] == where
     assert line["score"] == finding.score and line["label"] == finding.label
-    assert Explanation.from_record(line["explanation"]) == finding.explanation
+    assert read_finding_line(line) == finding  # every part of the finding is on its line
+
+
+def test_an_evidence_location_equal_to_the_findings_is_written_once() -> None:
+    where = Location(conversation="c1", account="bob", message_index=4)
+    finding = Finding("text", "age_probe", 0.7, where,
+                      Explanation("text_indicators", (Evidence("indicator", "how old are you", "age", where, 0.5),
+                                                       Evidence("model_term", weight=0.2))))
+    text = finding_line(finding, {})
+    line = json.loads(text)
+    assert line["explanation"]["evidence"][0]["where"] == SAME_WHERE and text.count('"c1"') == 1
+    assert "where" not in line["explanation"]["evidence"][1] and "text" not in line["explanation"]["evidence"][1]
+    assert read_finding_line(text) == finding
+    with pytest.raises(InvalidFindingError):
+        read_finding_line("{not json")
+    with pytest.raises(InvalidFindingError):
+        read_finding_line('{"kind": "known_media", "score": 2, "label": "x", "where": {}, "explanation": {}}')

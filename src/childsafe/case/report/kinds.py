@@ -13,10 +13,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 from childsafe.case.report.model import RunError
+from childsafe.errors import InvalidFindingError
 from childsafe.findings import Evidence, Explanation, Finding, Location
 
-__all__ = ["KINDS", "error_finding", "face_group_finding", "face_group_paths", "finding_kind", "finding_line",
-           "finding_where"]
+__all__ = ["KINDS", "SAME_WHERE", "error_finding", "face_group_finding", "face_group_paths", "finding_kind",
+           "finding_line", "finding_where", "read_finding_line"]
 
 KINDS: Final = ("known_media", "conversation", "suspect", "at_risk", "face_group", "error", "other")
 
@@ -81,10 +82,66 @@ def _context_text(finding: Finding, key: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+#: An evidence item's ``where`` in findings.jsonl when it is exactly the finding's own location (a text
+#: indicator's message, say): the line says so in four letters instead of repeating the location.
+SAME_WHERE: Final = "same"
+
+
+def _explanation_record(finding: Finding) -> dict[str, Any]:
+    """The explanation as findings.jsonl writes it: empty parts left out (an evidence item without
+    ``text``, an explanation without ``context``), an evidence location equal to the finding's as
+    :data:`SAME_WHERE`.  :func:`read_finding_line` gives back the very same :class:`Explanation`."""
+    own = finding.where
+    evidence = []
+    for item in finding.explanation.evidence:
+        record = item.to_record()
+        if not item.text:
+            del record["text"]
+        if not own.empty and item.where == own:
+            record["where"] = SAME_WHERE
+        evidence.append(record)
+    out: dict[str, Any] = {"detector": finding.explanation.detector}
+    if evidence:
+        out["evidence"] = evidence
+    if finding.explanation.context:
+        out["context"] = dict(finding.explanation.context)
+    return out
+
+
 def finding_line(finding: Finding, display_names: Mapping[str, str]) -> str:
     """One findings.jsonl line (compact JSON, no trailing newline)."""
     kind = finding_kind(finding)
     record = {"kind": kind, "score": finding.score, "label": finding.label, "source": finding.source,
-              "where": finding_where(finding, kind, display_names),
-              "explanation": finding.explanation.to_record()}
+              "where": finding_where(finding, kind, display_names), "explanation": _explanation_record(finding)}
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def read_finding_line(line: str | Mapping[str, Any]) -> Finding:
+    """A findings.jsonl line (text or parsed) back as the :class:`Finding` it was written from; the
+    line's added parts (``kind``, ``paths``, ``display_name``) are left out, they are derived.
+
+    Raises :class:`~childsafe.errors.InvalidFindingError` on a malformed line."""
+    record = _line_record(line)
+    where = {k: v for k, v in _mapping_of(record.get("where")).items() if k not in ("paths", "display_name")}
+    explanation = dict(_mapping_of(record.get("explanation")))
+    evidence = explanation.get("evidence", [])
+    if isinstance(evidence, list):
+        explanation["evidence"] = [dict(e, where=where) if isinstance(e, dict) and e.get("where") == SAME_WHERE
+                                   else e for e in evidence]
+    return Finding.from_record({"source": record.get("source"), "label": record.get("label"),
+                                "score": record.get("score"), "where": where, "explanation": explanation})
+
+
+def _line_record(line: str | Mapping[str, Any]) -> Mapping[str, Any]:
+    if not isinstance(line, str):
+        return line
+    try:
+        return _mapping_of(json.loads(line))
+    except ValueError as exc:
+        raise InvalidFindingError(f"a findings.jsonl line is not JSON: {exc}") from exc
+
+
+def _mapping_of(value: object) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise InvalidFindingError(f"expected an object in a findings.jsonl line, not {type(value).__name__}")
+    return value

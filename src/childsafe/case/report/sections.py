@@ -154,6 +154,15 @@ class FaceGroup:
     files: int
     paths: list[str]
     accounts: list[str]
+    #: From the grouping's context when it gives them (:mod:`childsafe.faces.groups`): how many faces, and
+    #: the largest distance between two of them ('' when not given).
+    faces: str = ""
+    max_distance: str = ""
+
+
+def _context_text(f: Finding, key: str, fmt: str) -> str:
+    value = f.explanation.context.get(key)
+    return format(value, fmt) if isinstance(value, int | float) and not isinstance(value, bool) else ""
 
 
 def _face_groups(findings: Iterable[Finding], limit: int) -> Cut:
@@ -162,8 +171,10 @@ def _face_groups(findings: Iterable[Finding], limit: int) -> Cut:
         paths = face_group_paths(f)
         accounts = [e.where.account for e in f.explanation.evidence if e.where.account]
         groups.append(FaceGroup(f.where.node or f.subject, f.score, len(paths), paths[:_PATHS_SHOWN],
-                                list(dict.fromkeys(accounts))))
-    groups.sort(key=lambda g: (-g.files, -g.score, g.name))
+                                list(dict.fromkeys(accounts)), _context_text(f, "faces", "d"),
+                                _context_text(f, "max_distance", ".2f")))
+    # the score first: a face across several accounts' media (victim identification) leads the section
+    groups.sort(key=lambda g: (-g.score, -g.files, g.name))
     return _cut(groups, limit)
 
 
