@@ -119,6 +119,10 @@ def make_service(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any
     yield make
     for svc in made:
         svc.client.close()
+        # The app's lifespan closes the case stores it opened for ``?case=`` requests; these tests drive the
+        # app without one, so close them here (a case store left open leaked a PostgreSQL connection that
+        # the garbage collector then reported in whichever later test it ran under).
+        svc.app.state.childsafe.cases.close()
         svc.store.close()
 
 

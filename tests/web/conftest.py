@@ -87,4 +87,5 @@ def web(tmp_path: Path, _users_template: Path) -> Iterator[Web]:
     yield w
     for c in w.clients:
         c.close()
+    app.state.childsafe.cases.close()  # the case stores ?case= pages opened (the app's lifespan does it in serve)
     store.close()
