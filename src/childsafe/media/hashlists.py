@@ -199,6 +199,20 @@ def _encode_line(text: str, what: str) -> bytes:
     return data
 
 
+def _csv_row_encoder() -> Callable[[Iterable[str], str], bytes]:
+    """One CSV row at a time as UTF-8 bytes (csv quoting, ``\\n`` ends); a row too long to read back is refused."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+
+    def row_bytes(values: Iterable[str], what: str) -> bytes:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(values)
+        return _encode_line(buffer.getvalue(), what)
+
+    return row_bytes
+
+
 def normalise_entry(entry: HashListEntry) -> tuple[str, str]:
     """(canonical type name, normalised signal); raises :class:`InvalidSignalError`."""
     signal_type = get_signal_type(entry.signal_type)
@@ -346,15 +360,7 @@ class CsvHashListFormat:
 
     def write(self, entries: Iterable[HashListEntry], stream: BinaryIO) -> int:
         """Write every field; an absent label or source is an empty cell."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-
-        def row_bytes(values: Iterable[str], what: str) -> bytes:
-            buffer.seek(0)
-            buffer.truncate()
-            writer.writerow(values)
-            return _encode_line(buffer.getvalue(), what)
-
+        row_bytes = _csv_row_encoder()
         stream.write(row_bytes(_CSV_COLUMNS, "header"))
         count = 0
         for count, entry in enumerate(entries, 1):
@@ -421,15 +427,7 @@ class TeCsvHashListFormat(CsvHashListFormat):
         """The source is the collaboration; a label that starts with one of ThreatExchange's
         opinion categories is split into category and tags (else the category is ``POSITIVE_CLASS``,
         what a list of known material says, and the label is the tags)."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-
-        def row_bytes(values: Iterable[str], what: str) -> bytes:
-            buffer.seek(0)
-            buffer.truncate()
-            writer.writerow(values)
-            return _encode_line(buffer.getvalue(), what)
-
+        row_bytes = _csv_row_encoder()
         stream.write(row_bytes(_TE_CSV_COLUMNS, "header"))
         count = 0
         for count, entry in enumerate(entries, 1):
