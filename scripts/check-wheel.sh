@@ -40,8 +40,9 @@ wheel="$(ls "$work"/dist/childsafe-*.whl)"
 # Every data file git tracks in the package must be in the wheel (a .py file missing would fail below).
 "$python" - "$wheel" <<'EOF'
 import subprocess, sys, zipfile
-tracked = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "src/childsafe"], capture_output=True, text=True, check=True).stdout.split()
-wanted = {p.removeprefix("src/") for p in tracked if not p.endswith(".py")}
+# -z: a sample file name may hold spaces ("WhatsApp Chat with Sam.txt", as WhatsApp names its exports)
+tracked = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "src/childsafe"], capture_output=True, text=True, check=True).stdout.split("\0")
+wanted = {p.removeprefix("src/") for p in tracked if p and not p.endswith(".py")}
 shipped = set(zipfile.ZipFile(sys.argv[1]).namelist())
 missing = sorted(wanted - shipped)
 if missing:
